@@ -9,6 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { from } from "arquero";
 import { z } from "zod";
+import { COLUMNS } from "../src/lib/columns.ts";
 import { derive } from "../src/lib/derive.ts";
 import { foldAccents } from "../src/lib/fold.ts";
 import {
@@ -40,11 +41,18 @@ function localityRows(data: RawData, planIdsByLocality: Map<string, Set<string>>
   }));
 }
 
+/** Every column of schema.json carries its English description from columns.ts when the schema has none. */
+function describeColumns(schema: object) {
+  const props = (schema as { items?: { properties?: Record<string, { description?: string }> } }).items?.properties ?? {};
+  for (const [k, v] of Object.entries(props)) v.description ??= COLUMNS[k]?.en;
+  return schema;
+}
+
 /** Stable order for every output: plan, locality, indicator, group, date, ref. */
-function sortRows<T extends Record<string, unknown>>(rows: T[], keys: string[]): T[] {
+function sortRows<T extends object>(rows: T[], keys: string[]): T[] {
   return [...rows].sort((a, b) => {
     for (const k of keys) {
-      const x = String(a[k] ?? ""), y = String(b[k] ?? "");
+      const x = String((a as Record<string, unknown>)[k] ?? ""), y = String((b as Record<string, unknown>)[k] ?? "");
       if (x !== y) return x < y ? -1 : 1;
     }
     return 0;
@@ -55,7 +63,7 @@ function sortRows<T extends Record<string, unknown>>(rows: T[], keys: string[]):
 function toCsv(rows: Record<string, unknown>[], columns: string[]): string {
   const flat = rows.map((r) => Object.fromEntries(columns.map((c) => [c, Array.isArray(r[c]) ? (r[c] as unknown[]).join(";") : r[c] ?? null])));
   if (flat.length === 0) return `${columns.join(",")}\n`;
-  return `${from(flat).toCSV({ names: columns })}\n`;
+  return from(flat).toCSV({ columns });
 }
 
 /** Build the public data files from `root`/data into `root`/public/data. */
@@ -108,7 +116,7 @@ export function buildData(root: string, outDir = join(root, "public", "data")): 
   json("schema.json", {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: "Poverty Plan Tracker public data files",
-    files: Object.fromEntries(Object.entries(PublicFiles).map(([name, s]) => [`${name}.json`, z.toJSONSchema(z.array(s))])),
+    files: Object.fromEntries(Object.entries(PublicFiles).map(([name, s]) => [`${name}.json`, describeColumns(z.toJSONSchema(z.array(s)))])),
   });
   for (const p of data.plans) copyFileSync(join(root, "data", "sources", p.source_file), join(tmp, "sources", p.source_file));
 

@@ -66,7 +66,9 @@ export function loadYaml<S extends z.ZodType>(file: string, rel: string, schema:
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
-    throw new DataErrors(doc.errors.map((e) => new DataError(rel, "", counter.linePos(e.pos[0]).line, `YAML syntax: ${e.message.split("\n")[0]}`)));
+    // Name the key the error sits on (e.g. a duplicate key), when the error points at one.
+    const keyAt = (pos: number) => /^\s*([\w-]+)\s*:/.exec(text.slice(pos, text.indexOf("\n", pos) >>> 0))?.[1] ?? "";
+    throw new DataErrors(doc.errors.map((e) => new DataError(rel, keyAt(e.pos[0]), counter.linePos(e.pos[0]).line, `YAML syntax: ${e.message.split("\n")[0]}`)));
   }
   const lineOf = lineFinder(doc, counter);
   const raw = doc.toJS({ maxAliasCount: 100 });

@@ -260,8 +260,8 @@ export const PlanFile = z.object({
   locality_id: LocalityId,
   /** Year the plan is for. */
   year: z.number().int().min(2000).max(2100),
-  /** Document number as printed ("498/KH-UBND"); the number part may be blank in the copy we have. */
-  number: z.string().min(1),
+  /** Document number as printed ("498/KH-UBND"; the number part may be blank), or null when none is printed. */
+  number: z.string().min(1).nullable(),
   /** Line that carries the number. */
   number_quote: Quote,
   /** Date of issue, or null when the copy has none. */
@@ -354,14 +354,14 @@ export const LocalityRow = z.object({
   level: Level,
   parent: LocalityId.nullable(),
   code: z.string().nullable(),
-  /** Full name with type and ancestors, vi ("phường Quảng Minh, thị xã Việt Yên, tỉnh Bắc Giang"). */
-  full_name_vi: z.string(),
+  /** Full name with type and ancestors, vi (\"phường Quảng Minh, thị xã Việt Yên, tỉnh Bắc Giang\"). */
+  full_name_vi: z.string().describe("Full name with type and ancestors, vi (\"phường Quảng Minh, thị xã Việt Yên, tỉnh Bắc Giang\")."),
   /** Full name, en. */
-  full_name_en: z.string(),
+  full_name_en: z.string().describe("Full name, en."),
   /** Accent-folded lower-case name, for search. */
-  search_key: z.string(),
+  search_key: z.string().describe("Accent-folded lower-case name, for search."),
   /** Plans that cover this locality or give figures for it. */
-  plan_ids: z.array(Slug),
+  plan_ids: z.array(Slug).describe("Plans that cover this locality or give figures for it."),
   succession: z.array(Succession),
 }).strict();
 
@@ -370,7 +370,7 @@ export const PlanRow = z.object({
   id: Slug,
   locality_id: LocalityId,
   year: z.number().int(),
-  number: z.string(),
+  number: z.string().nullable(),
   issued: IsoDate.nullable(),
   issuer: z.string(),
   issuer_en: z.string(),
@@ -382,20 +382,20 @@ export const PlanRow = z.object({
   ocr: z.boolean(),
   parent_plan: z.string().nullable(),
   /** Line of the document number. */
-  number_line: z.number().int(),
+  number_line: z.number().int().describe("Line of the document number."),
   /** Line of the issue date, if any. */
-  issued_line: z.number().int().nullable(),
+  issued_line: z.number().int().nullable().describe("Line of the issue date, if any."),
 }).strict();
 
 const Provenance = {
   /** Stable id of the figure, also its anchor on the plan page. */
-  ref: z.string(),
+  ref: z.string().describe("Stable id of the figure, also its anchor on the plan page."),
   /** The sentence, as printed. */
-  quote: z.string(),
+  quote: z.string().describe("The sentence, as printed."),
   /** First line of the quote in the source file (1-based). */
-  source_line: z.number().int().min(1),
+  source_line: z.number().int().min(1).describe("First line of the quote in the source file (1-based)."),
   /** Last line of the quote. */
-  source_line_end: z.number().int().min(1),
+  source_line_end: z.number().int().min(1).describe("Last line of the quote."),
 };
 
 /** targets.json rows. Changes are signed: decreases are negative. */
@@ -414,7 +414,7 @@ export const TargetRow = z.object({
   change_households: z.number().nullable(),
   change_relative_pct: z.number().nullable(),
   /** Which of the fields above were computed by a rule (see the Method page) rather than printed. */
-  computed_fields: z.array(z.string()),
+  computed_fields: z.array(z.string()).describe("Which of the fields above were computed by a rule (see the Method page) rather than printed."),
   unit: Unit,
   ...Provenance,
 }).strict();
@@ -428,9 +428,9 @@ export const StatisticRow = z.object({
   date: IsoDate,
   value: z.number(),
   /** The figure as printed. */
-  value_text: z.string(),
+  value_text: z.string().describe("The figure as printed."),
   /** Decimals printed (rounding precision). */
-  decimals: z.number().int().min(0),
+  decimals: z.number().int().min(0).describe("Decimals printed (rounding precision)."),
   unit: Unit,
   ...Provenance,
 }).strict();
@@ -445,13 +445,13 @@ export const DeprivationRow = z.object({
   households: z.number().int(),
   stated_pct: z.number(),
   /** households ÷ the group's household count × 100, rounded to 2 decimals; null when the group size is unknown. */
-  computed_pct: z.number().nullable(),
+  computed_pct: z.number().nullable().describe("households ÷ the group's household count × 100, rounded to 2 decimals; null when the group size is unknown."),
   /** Group size used for computed_pct. */
-  group_households: z.number().int().nullable(),
+  group_households: z.number().int().nullable().describe("Group size used for computed_pct."),
   /** Denominator the stated share implies (households ÷ stated share), when it is not the group size. */
-  implied_denominator: z.number().nullable(),
+  implied_denominator: z.number().nullable().describe("Denominator the stated share implies (households ÷ stated share), when it is not the group size."),
   /** Whether the stated share agrees with the computed one after rounding. */
-  consistent: z.boolean().nullable(),
+  consistent: z.boolean().nullable().describe("Whether the stated share agrees with the computed one after rounding."),
   ...Provenance,
 }).strict();
 
@@ -466,7 +466,7 @@ export const QualityRow = z.object({
   stated: z.number().nullable(),
   computed: z.number().nullable(),
   /** Refs of the figures involved. */
-  refs: z.array(z.string()),
+  refs: z.array(z.string()).describe("Refs of the figures involved."),
   quote: z.string(),
   source_line: z.number().int().nullable(),
 }).strict();
@@ -476,21 +476,21 @@ export const DerivedRow = z.object({
   plan_id: Slug,
   locality_id: LocalityId,
   /** Rule id, explained on the Method page (e.g. `implied_total`, `rate_from_counts`). */
-  rule: z.string(),
+  rule: z.string().describe("Rule id, explained on the Method page (e.g. `implied_total`, `rate_from_counts`)."),
   indicator: z.string(),
   group: Group,
   date: IsoDate,
   /** Point value (for ranges, the value the unrounded inputs give). */
-  value: z.number(),
+  value: z.number().describe("Point value (for ranges, the value the unrounded inputs give)."),
   /** Lower bound when the published rounding leaves a range. */
-  low: z.number().nullable(),
+  low: z.number().nullable().describe("Lower bound when the published rounding leaves a range."),
   /** Upper bound. */
-  high: z.number().nullable(),
+  high: z.number().nullable().describe("Upper bound."),
   unit: z.string(),
   /** Refs of the published figures used. */
-  inputs: z.array(z.string()),
+  inputs: z.array(z.string()).describe("Refs of the published figures used."),
   /** How it was computed, in words (en) with the numbers. */
-  formula: z.string(),
+  formula: z.string().describe("How it was computed, in words (en) with the numbers."),
 }).strict();
 
 /** documents.json: each source rendered as lines with the figure anchors that fall on them. */
@@ -499,7 +499,7 @@ export const DocumentRow = z.object({
   source_file: z.string(),
   lines: z.array(z.string()),
   /** Figures quoted from the document: where each quote starts and ends. */
-  marks: z.array(z.object({ ref: z.string(), line: z.number().int(), line_end: z.number().int(), quote: z.string() }).strict()),
+  marks: z.array(z.object({ ref: z.string(), line: z.number().int(), line_end: z.number().int(), quote: z.string() }).strict()).describe("Figures quoted from the document: where each quote starts and ends."),
 }).strict();
 
 export type LocalityInput = z.infer<typeof LocalityInput>;

@@ -1,0 +1,227 @@
+/**
+ * Broken inputs: one fixture per failure mode. Each test copies data/ to a temp root, builds a good output, breaks
+ * one file, and checks that the build fails with a DataError naming file, field and line, and leaves the previous
+ * output exactly as it was.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { buildData } from "../../scripts/build-data.ts";
+import { DataErrors, type DataError } from "../../scripts/lib/data-error.ts";
+import { ROOT, snapshot, tempDir } from "./helpers.ts";
+
+const PLAN = "data/plans/quang-minh-2024.yaml";
+const TABLE = "data/tables/quang-minh-2024-phu-luc.tsv";
+const SOURCE = "data/sources/2024-quang-minh-viet-yen-bac-giang.txt";
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+
+/** A copy of data/ with a good build already in <root>/public/data. */
+function fixture() {
+  const root = tempDir("broken");
+  roots.push(root);
+  cpSync(join(ROOT, "data"), join(root, "data"), { recursive: true });
+  const out = join(root, "public", "data");
+  buildData(root, out);
+  return { root, out, before: snapshot(out) };
+}
+
+/** 1-based line of the first character of `text` in `content`. */
+function lineOf(content: string, text: string): number {
+  const at = content.indexOf(text);
+  if (at === -1) throw new Error(`fixture: ${JSON.stringify(text)} is not in the mutated file`);
+  return content.slice(0, at).split("\n").length;
+}
+
+/** Replace text in one file of the copy; each `from` must occur exactly once (so the fixture fails loudly if data/ changes). */
+function mutate(root: string, file: string, ...edits: [from: string, to: string][]): string {
+  const path = join(root, file);
+  let text = readFileSync(path, "utf8");
+  for (const [from, to] of edits) {
+    const n = text.split(from).length - 1;
+    if (n !== 1) throw new Error(`fixture: ${JSON.stringify(from)} occurs ${n} times in ${file}, expected once`);
+    text = text.replace(from, () => to);
+  }
+  writeFileSync(path, text);
+  return text;
+}
+
+/** Run the build expecting DataErrors; returns them after checking the output was left alone. */
+function expectFailure(f: ReturnType<typeof fixture>): DataErrors {
+  let caught: unknown;
+  try {
+    buildData(f.root, f.out);
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught, "the build should fail").toBeInstanceOf(DataErrors);
+  // The previous output is untouched, byte for byte, and no temporary folder is left behind.
+  const after = snapshot(f.out);
+  expect([...after.keys()]).toEqual([...f.before.keys()]);
+  for (const [file, bytes] of f.before) expect(after.get(file)!.equals(bytes), `${file} changed`).toBe(true);
+  expect(readdirSync(dirname(f.out)).filter((n) => /\.(tmp|old)-/.test(n))).toEqual([]);
+  return caught as DataErrors;
+}
+
+/** The one error at file/field/line, with its formatted text `file:line: field: message`. */
+function errorAt(errs: DataErrors, file: string, field: string, line: number): DataError {
+  const hits = errs.errors.filter((e) => e.file === file && e.field === field && e.line === line);
+  expect(hits, `no error at ${file}:${line} ${field}; got:\n${errs.message}`).toHaveLength(1);
+  const prefix = `${file}:${line}: ${field ? `${field}: ` : ""}`;
+  expect(hits[0].format().startsWith(prefix)).toBe(true);
+  expect(errs.message).toContain(prefix);
+  return hits[0];
+}
+
+describe("a broken input fails the build with file, field and line, and keeps the previous output", () => {
+  test("a quote changed so it is not in the source: quote not found", () => {
+    const f = fixture();
+    const text = mutate(f.root, PLAN, ["tỷ lệ hộ nghèo chung trên địa bàn phường giảm còn 0,43%", "tỷ lệ hộ nghèo chung trên toàn phường giảm còn 0,43%"]);
+    const errs = expectFailure(f);
+    expect(errs.errors).toHaveLength(1);
+    const e = errorAt(errs, PLAN, "targets[0].quote", lineOf(text, "trên toàn phường giảm còn"));
+    expect(e.line).toBe(93);
+    expect(e.message).toMatch(/^quote not found in data\/sources\/2024-quang-minh-viet-yen-bac-giang\.txt/);
+    expect(e.message).toContain("trên toàn phường");
+  });
+
+  test("a quote that occurs twice asked for a third time: names the count", () => {
+    const f = fixture();
+    const text = mutate(f.root, PLAN, [
+      'quote: "Thiếu hụt chỉ số dinh dưỡng: 00 hộ, tỷ lệ 00%;", occurrence: 2 }',
+      'quote: "Thiếu hụt chỉ số dinh dưỡng: 00 hộ, tỷ lệ 00%;", occurrence: 3 }',
+    ]);
+    const errs = expectFailure(f);
+    const e = errorAt(errs, PLAN, "deprivations[14].quote", lineOf(text, "occurrence: 3"));
+    expect(e.message).toBe(`quote occurs 2 time(s) in ${SOURCE}, not 3`);
+  });
+
+  test("a value that is not in its quote", () => {
+    const f = fixture();
+    const text = mutate(f.root, PLAN, ['target_value: "0,43%"', 'target_value: "0,44%"']);
+    const errs = expectFailure(f);
+    expect(errs.errors).toHaveLength(1);
+    const e = errorAt(errs, PLAN, "targets[0].target_value", lineOf(text, 'target_value: "0,44%"'));
+    expect(e.line).toBe(90);
+    expect(e.message).toBe('value "0,44%" does not appear in its quote');
+  });
+
+  test('an unparsable number ("0,4,3%")', () => {
+    const f = fixture();
+    const text = mutate(f.root, PLAN, ['target_value: "0,43%"', 'target_value: "0,4,3%"'], ["phường giảm còn 0,43%.", "phường giảm còn 0,4,3%."]);
+    const errs = expectFailure(f);
+    const e = errorAt(errs, PLAN, "targets[0].target_value", lineOf(text, 'target_value: "0,4,3%"'));
+    expect(e.message).toMatch(/^"0,4,3%" is not a number as printed/);
+    // The edited quote is reported too (it is no longer in the source), at its own line.
+    errorAt(errs, PLAN, "targets[0].quote", lineOf(text, "giảm còn 0,4,3%."));
+  });
+
+  test("a missing required field (issuer): reported at the plan's mapping", () => {
+    const f = fixture();
+    const text = mutate(f.root, PLAN, ["issuer: UBND phường Quảng Minh\n", ""]);
+    expect(text).not.toMatch(/^issuer:/m);
+    const errs = expectFailure(f);
+    expect(errs.errors).toHaveLength(1);
+    const e = errorAt(errs, PLAN, "issuer", lineOf(text, "id: quang-minh-2024"));
+    expect(e.message).toMatch(/expected string, received undefined/);
+  });
+
+  test('a wrong type (year: "twenty")', () => {
+    const f = fixture();
+    const text = mutate(f.root, PLAN, ["year: 2024\n", 'year: "twenty"\n']);
+    const errs = expectFailure(f);
+    expect(errs.errors).toHaveLength(1);
+    const e = errorAt(errs, PLAN, "year", lineOf(text, 'year: "twenty"'));
+    expect(e.line).toBe(5);
+    expect(e.message).toMatch(/expected number, received string/);
+  });
+
+  test("an unknown indicator", () => {
+    const f = fixture();
+    const text = mutate(f.root, PLAN, ["indicator: poverty_rate\n    group: poor\n    kind: level", "indicator: poverty_ratio\n    group: poor\n    kind: level"]);
+    const errs = expectFailure(f);
+    const e = errorAt(errs, PLAN, "targets[0].indicator", lineOf(text, "indicator: poverty_ratio"));
+    expect(e.line).toBe(86);
+    expect(e.message).toMatch(/^Invalid option: expected one of .*"poverty_rate"/);
+  });
+
+  test("an unknown locality id", () => {
+    const f = fixture();
+    const text = mutate(f.root, PLAN, ["locality_id: bac-giang/viet-yen/quang-minh\n", "locality_id: bac-giang/viet-yen/quang-minx\n"]);
+    const errs = expectFailure(f);
+    expect(errs.errors).toHaveLength(1);
+    const e = errorAt(errs, PLAN, "locality_id", lineOf(text, "quang-minx"));
+    expect(e.line).toBe(4);
+    expect(e.message).toBe('unknown locality "bac-giang/viet-yen/quang-minx" (add it to data/localities.yaml)');
+  });
+
+  test("a duplicate YAML key: reported at the second one, naming the key", () => {
+    const f = fixture();
+    const text = mutate(f.root, PLAN, ["issuer: UBND phường Quảng Minh\n", "year: 2025\nissuer: UBND phường Quảng Minh\n"]);
+    const errs = expectFailure(f);
+    expect(errs.errors).toHaveLength(1);
+    const e = errorAt(errs, PLAN, "year", lineOf(text, "year: 2025"));
+    expect(e.line).toBe(10);
+    expect(e.message).toMatch(/^YAML syntax: Map keys must be unique/);
+  });
+
+  test("invalid UTF-8 bytes in a plan file", () => {
+    const f = fixture();
+    const path = join(f.root, PLAN);
+    const bytes = readFileSync(path);
+    const text = bytes.toString("utf8");
+    const at = Buffer.byteLength(text.slice(0, text.indexOf("title: ") + "title: ".length));
+    writeFileSync(path, Buffer.concat([bytes.subarray(0, at), Buffer.from([0xc3, 0x28, 0xff]), bytes.subarray(at)]));
+    const errs = expectFailure(f);
+    expect(errs.errors).toHaveLength(1);
+    const e = errorAt(errs, PLAN, "", lineOf(text, "title: "));
+    expect(e.line).toBe(12);
+    expect(e.message).toBe("file is not valid UTF-8");
+  });
+
+  test("an empty plan file", () => {
+    const f = fixture();
+    writeFileSync(join(f.root, PLAN), "");
+    const errs = expectFailure(f);
+    expect(errs.errors).toHaveLength(1);
+    expect(errorAt(errs, PLAN, "", 1).message).toBe("file is empty");
+  });
+
+  test("a table row edited so it is no longer in the source", () => {
+    const f = fixture();
+    const text = mutate(f.root, TABLE, ["TDP Khả Lý Thượng\t1.011\t7", "TDP Khả Lý Thượng\t1.012\t7"]);
+    const errs = expectFailure(f);
+    expect(errs.errors).toHaveLength(1);
+    const e = errorAt(errs, TABLE, "", lineOf(text, "1.012"));
+    expect(e.line).toBe(5);
+    expect(e.message).toBe(`line is not in ${SOURCE}; tables must be copied as published`);
+  });
+});
+
+describe("the CLI on a broken copy", () => {
+  test("exits 1, names file, field and line on stderr, prints no stack trace and writes nothing", () => {
+    const f = fixture();
+    const text = mutate(f.root, PLAN, ['target_value: "0,43%"', 'target_value: "0,44%"']);
+    const line = lineOf(text, 'target_value: "0,44%"');
+    const run = spawnSync(join(ROOT, "node_modules", ".bin", "node"), ["scripts/build-data.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, PPT_ROOT: f.root },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toContain(`${PLAN}:${line}: targets[0].target_value: value "0,44%" does not appear in its quote`);
+    expect(run.stderr).toMatch(/^data: 1 problem\(s\) in data\/, nothing written:/);
+    expect(run.stderr).not.toMatch(/^ {4}at /m);
+    expect(run.stdout).toBe("");
+    // The CLI writes into PPT_ROOT/public/data: the good output there is untouched.
+    const after = snapshot(f.out);
+    expect([...after.keys()]).toEqual([...f.before.keys()]);
+    for (const [file, bytes] of f.before) expect(after.get(file)!.equals(bytes), file).toBe(true);
+    expect(readdirSync(dirname(f.out)).filter((n) => /\.(tmp|old)-/.test(n))).toEqual([]);
+  });
+});
