@@ -1,0 +1,99 @@
+/** Baseline → target rate of each locality as a dumbbell: grey dot at the baseline, coloured dot at the target. */
+import * as Plot from "@observablehq/plot";
+import type { Locale } from "../lib/format.ts";
+import { formatHouseholds, formatNumber, formatPercent, formatPp } from "../lib/format.ts";
+import { formatDate } from "../lib/i18n.ts";
+import type { Measure, RateTargetRow } from "../lib/view.ts";
+import { baseOptions, COLORS, drawKey, finish, keyHeight, marginFor, measureColor, measureWords, unique, WIDTH, withRefs } from "./common.ts";
+
+/** Options of dumbbellChart. */
+export interface DumbbellOptions {
+  document: Document;
+  locale: Locale;
+  width?: number;
+  /** Id set on the SVG element. */
+  id?: string;
+}
+
+/** The households part of a change: "−4 hộ", or "≈ −64 hộ" when only a range is known; "" when unknown. */
+export function householdsChange(r: RateTargetRow, locale: Locale, withRange = false): string {
+  if (r.change_households !== null) return `${r.change_households > 0 ? "+" : ""}${formatHouseholds(r.change_households, locale)}`;
+  if (r.change_households_low === null || r.change_households_high === null) return "";
+  const mid = Math.round((r.change_households_low + r.change_households_high) / 2);
+  const approx = `≈ ${mid > 0 ? "+" : ""}${formatHouseholds(mid, locale)}`;
+  if (!withRange) return approx;
+  const [a, b] = [formatNumber(r.change_households_low, locale), formatNumber(r.change_households_high, locale)];
+  return `${approx} (${a} ${locale === "vi" ? "đến" : "to"} ${b})`;
+}
+
+/** Tooltip text with the exact figures: "Quảng Minh, hộ nghèo: 0,57% (31/12/2023) → 0,43% (31/12/2024), −0,14 điểm %, −4 hộ". */
+export function dumbbellTitle(r: RateTargetRow, locale: Locale): string {
+  const hh = householdsChange(r, locale, true);
+  return `${r.locality_name}, ${measureWords(r.measure, locale)}: ${formatPercent(r.baseline, locale)} (${formatDate(r.baseline_date, locale)}) → `
+    + `${formatPercent(r.target, locale)} (${formatDate(r.target_date, locale)}), ${formatPp(r.change_pp, locale)}${hh ? `, ${hh}` : ""}`;
+}
+
+/** One row per locality: baseline dot, target dot coloured by measure, the change in pp (and households) at the right. */
+export function dumbbellChart(rows: RateTargetRow[], { document, locale, width = WIDTH, id }: DumbbellOptions): SVGSVGElement {
+  const names = unique(rows.map((r) => r.locality_name));
+  const measures = (["poor", "near_poor"] as const).filter((m) => rows.some((r) => r.measure === m));
+  // When two measures share a locality's row, shift them apart so their dots and labels never overlap.
+  const shared = names.some((n) => new Set(rows.filter((r) => r.locality_name === n).map((r) => r.measure)).size > 1);
+  const offset = (m: Measure) => (shared ? (m === measures[0] ? -11 : 11) : 0);
+  const step = shared ? 60 : 40;
+  const xMax = Math.max(0, ...rows.flatMap((r) => [r.baseline, r.target])) * 1.12 || 1;
+
+  const key = [
+    { label: locale === "vi" ? "đầu kỳ" : "baseline", color: COLORS.baseline, swatch: "dot" as const },
+    ...measures.map((m) => ({
+      label: locale === "vi" ? `chỉ tiêu, ${measureWords(m, locale)}` : `target, ${measureWords(m, locale)}`,
+      color: measureColor(m), swatch: "dot" as const,
+    })),
+  ];
+  const changeLabel = (r: RateTargetRow) => {
+    const hh = householdsChange(r, locale);
+    return `${formatPp(r.change_pp, locale)}${hh ? ` · ${hh}` : ""}`;
+  };
+  const marginLeft = marginFor(names, 60, 200);
+  const marginRight = marginFor(rows.map(changeLabel), 80, 260);
+  const marginTop = keyHeight(key, width, 0) + 16;
+  const marginBottom = 44;
+
+  const title = (r: RateTargetRow) => dumbbellTitle(r, locale);
+
+  const marks: Plot.Markish[] = [Plot.gridX({ stroke: COLORS.grid, strokeOpacity: 1, ticks: 5 })];
+  for (const m of measures) {
+    const data = rows.filter((r) => r.measure === m);
+    const dy = offset(m);
+    const lo = (r: RateTargetRow) => Math.min(r.baseline, r.target);
+    const hi = (r: RateTargetRow) => Math.max(r.baseline, r.target);
+    marks.push(
+      Plot.link(data, { x1: "baseline", x2: "target", y1: "locality_name", y2: "locality_name", dy, stroke: measureColor(m), strokeWidth: 2.5, strokeOpacity: 0.6 }),
+      Plot.dot(data, { x: "baseline", y: "locality_name", dy, r: 5, fill: COLORS.baseline, title, className: "ppt-baseline", render: withRefs(data) }),
+      Plot.dot(data, { x: "target", y: "locality_name", dy, r: 6, fill: measureColor(m), title, className: "ppt-target", render: withRefs(data) }),
+      // Values just outside each end of the dumbbell, so the chart reads without a pointer.
+      Plot.text(data, { x: lo, y: "locality_name", dy, dx: -10, textAnchor: "end", text: (r) => formatNumber(lo(r), locale), fontSize: 12 }),
+      Plot.text(data, { x: hi, y: "locality_name", dy, dx: 10, textAnchor: "start", text: (r) => formatNumber(hi(r), locale), fontSize: 12 }),
+      Plot.text(data, {
+        x: () => xMax, y: "locality_name", dy, dx: 12, textAnchor: "start", text: changeLabel, fill: measureColor(m), title,
+        className: "ppt-change", render: withRefs(data),
+      }),
+    );
+  }
+
+  const svg = Plot.plot({
+    ...baseOptions(document, width),
+    height: marginTop + marginBottom + names.length * step,
+    marginTop, marginBottom, marginLeft, marginRight,
+    x: { domain: [0, xMax], label: locale === "vi" ? "Tỷ lệ hộ (%)" : "Share of households (%)", labelAnchor: "center", labelArrow: "none", tickFormat: (d: number) => formatNumber(d, locale), ticks: 5 },
+    y: { domain: names, label: null, tickSize: 0, padding: 0.5 },
+    marks,
+  }) as SVGSVGElement;
+  drawKey(svg, document, key, width);
+
+  const list = rows.length ? ` ${rows.map((r) => dumbbellTitle(r, locale)).join("; ")}.` : "";
+  const summary = locale === "vi"
+    ? `Biểu đồ quả tạ: tỷ lệ hộ đầu kỳ và chỉ tiêu của ${names.length} địa bàn.${list}`
+    : `Dumbbell chart: baseline and target household rates of ${names.length} ${names.length === 1 ? "locality" : "localities"}.${list}`;
+  return finish(svg, { summary, id });
+}

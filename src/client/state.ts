@@ -1,0 +1,75 @@
+/**
+ * URL state in the browser. The build draws every state of a chart; this shows the one the URL asks for.
+ * Controls carry `data-param`; views carry `data-when="group=poor sort=name"`; list selections mark elements
+ * carrying `data-in="plans:<id>"`. Back/forward restore the state; invalid values fall back to defaults.
+ */
+import { compareState, formatState, LocalityState, OverviewState, parseState } from "../lib/url-state.ts";
+
+type State = Record<string, unknown>;
+
+function schemaFor(root: HTMLElement) {
+  const kind = root.dataset.state;
+  if (kind === "locality") return LocalityState;
+  if (kind === "overview") return OverviewState;
+  if (kind === "compare") {
+    const plans = (root.dataset.plans ?? "").split(",").filter(Boolean);
+    const inds = (root.dataset.indicators ?? "").split(",").filter(Boolean);
+    if (plans.length && inds.length) return compareState(plans as [string, ...string[]], inds as [string, ...string[]]);
+  }
+  return undefined;
+}
+
+function readControls(root: HTMLElement, base: State): State {
+  const state: State = { ...base };
+  const lists: Record<string, string[]> = {};
+  for (const el of root.querySelectorAll<HTMLInputElement | HTMLSelectElement>("[data-param]")) {
+    const key = el.dataset.param!;
+    if (el instanceof HTMLInputElement && el.type === "checkbox") {
+      lists[key] ??= [];
+      if (el.checked) lists[key].push(el.value);
+    } else if (!(el instanceof HTMLInputElement && el.type === "radio") || el.checked) state[key] = el.value;
+  }
+  return { ...state, ...lists };
+}
+
+function apply(root: HTMLElement, state: State) {
+  for (const el of root.querySelectorAll<HTMLInputElement | HTMLSelectElement>("[data-param]")) {
+    const v = state[el.dataset.param!];
+    if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) {
+      el.checked = Array.isArray(v) ? v.includes(el.value) : v === el.value;
+    } else el.value = String(v);
+  }
+  for (const el of root.querySelectorAll<HTMLElement>("[data-when]")) {
+    el.hidden = !el.dataset.when!.split(" ").every((cond) => {
+      const [k, v] = cond.split("=");
+      return String(state[k]) === v;
+    });
+  }
+  for (const el of root.querySelectorAll<HTMLElement>("[data-in]")) {
+    const [k, v] = el.dataset.in!.split(":");
+    const list = state[k];
+    el.classList.toggle("dim", Array.isArray(list) && !list.includes(v));
+  }
+}
+
+/** Wire every `[data-state]` root on the page; `onChange` runs after each change of view. */
+export function initState(onChange: () => void) {
+  for (const root of document.querySelectorAll<HTMLElement>("[data-state]")) {
+    const schema = schemaFor(root);
+    if (!schema) continue;
+    const defaults = schema.parse({}) as State;
+    const current = () => parseState(schema, location.search) as State;
+    apply(root, current());
+    root.addEventListener("change", (e) => {
+      if (!(e.target as HTMLElement).dataset?.param) return;
+      const next = schema.parse(readControls(root, defaults)) as State;
+      history.pushState(null, "", location.pathname + formatState(next, defaults) + location.hash);
+      apply(root, next);
+      onChange();
+    });
+    addEventListener("popstate", () => {
+      apply(root, current());
+      onChange();
+    });
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Chart state in the URL query string, parsed with zod (the small `zod/mini` build, since this module also runs in
+ * the browser). Every parameter parses to a valid value or falls back to its default: an invalid or unknown value
+ * never reaches the DOM. Unknown parameters are ignored; a repeated parameter uses its first value.
+ */
+import * as z from "zod/mini";
+
+const choice = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) => z.catch(z.enum(values), fallback);
+
+/** Locality page: which group the residential-group chart shows, how it is sorted, which tab is open. */
+export const LocalityState = z.object({
+  group: choice(["poor", "near_poor"], "poor"),
+  sort: choice(["name", "baseline", "exit", "target"], "name"),
+  tab: choice(["chart", "table", "sources"], "chart"),
+});
+
+/** Overview page: which rate the chart shows. */
+export const OverviewState = z.object({
+  measure: choice(["poor", "near_poor"], "poor"),
+  tab: choice(["chart", "table", "sources"], "chart"),
+});
+
+/** Compare page: which plans are picked and which indicator is drawn (validated against the known ids). */
+export function compareState(planIds: readonly [string, ...string[]], indicators: readonly [string, ...string[]]) {
+  return z.object({
+    plans: z.catch(z.array(z.enum(planIds)).check(z.maxLength(planIds.length)), [...planIds]),
+    indicator: z.catch(z.enum(indicators), indicators[0]),
+  });
+}
+
+/** Parameters that hold lists (comma-separated in the URL). */
+const LISTS = new Set(["plans"]);
+/** Longest parameter value read at all; longer values are treated as invalid. */
+const MAX_VALUE = 512;
+
+/** Parse a query string into a state with `schema`; never throws. */
+export function parseState<S extends z.ZodMiniType>(schema: S, search: string | URLSearchParams): z.infer<S> {
+  const params = typeof search === "string" ? new URLSearchParams(search) : search;
+  const raw: Record<string, unknown> = {};
+  const shape = (schema as unknown as { def: { shape: Record<string, unknown> } }).def.shape;
+  for (const key of Object.keys(shape)) {
+    const value = params.get(key);
+    if (value === null || value.length > MAX_VALUE) continue;
+    raw[key] = LISTS.has(key) ? (value === "" ? [] : [...new Set(value.split(","))]) : value;
+  }
+  return schema.parse(raw);
+}
+
+/** Serialise a state, leaving out values equal to the defaults, in a fixed key order (stable links). */
+export function formatState(state: Record<string, unknown>, defaults: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const key of Object.keys(defaults)) {
+    const v = state[key];
+    const same = JSON.stringify(v) === JSON.stringify(defaults[key]);
+    if (v === undefined || same) continue;
+    params.set(key, Array.isArray(v) ? v.join(",") : String(v));
+  }
+  const s = params.toString().replace(/%2C/g, ",");
+  return s ? `?${s}` : "";
+}

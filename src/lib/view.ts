@@ -1,0 +1,235 @@
+/**
+ * View rows: what charts and tables draw, computed from the public data files. Pure functions, no DOM, no Astro:
+ * the same rows feed the build-time SVG, the data table under each chart and the per-chart CSV.
+ */
+import type { Locale } from "./format.ts";
+import type { SiteData } from "./site-data.ts";
+import type { DerivedRow, LocalityRow, PlanRow, TargetRow } from "./schema.ts";
+
+/** poverty (poor households) or near-poverty (near-poor households). */
+export type Measure = "poor" | "near_poor";
+export const RATE: Record<Measure, "poverty_rate" | "near_poverty_rate"> = { poor: "poverty_rate", near_poor: "near_poverty_rate" };
+export const COUNT: Record<Measure, "poor_households" | "near_poor_households"> = { poor: "poor_households", near_poor: "near_poor_households" };
+
+/** One locality's baseline → target rate (a dumbbell). */
+export interface RateTargetRow {
+  plan_id: string;
+  locality_id: string;
+  locality_name: string;
+  standard: "2016-2020" | "2022-2025";
+  measure: Measure;
+  baseline: number;
+  baseline_date: string;
+  target: number;
+  target_date: string;
+  /** Signed percentage points. */
+  change_pp: number;
+  /** Signed households, when printed or computable exactly. */
+  change_households: number | null;
+  /** Range of the households change, when it rests on an implied total. */
+  change_households_low: number | null;
+  change_households_high: number | null;
+  /** Whether change_pp was computed rather than printed. */
+  change_pp_computed: boolean;
+  ref: string;
+}
+
+/** A target given only as a change (percentage points or relative), with no level to draw. */
+export interface ChangeOnlyRow {
+  plan_id: string;
+  locality_id: string;
+  locality_name: string;
+  standard: "2016-2020" | "2022-2025";
+  measure: Measure;
+  kind: "change_pp" | "change_relative";
+  /** Signed value: pp for change_pp, percent for change_relative. */
+  value: number;
+  change_households: number | null;
+  group: string;
+  ref: string;
+}
+
+/** Residential-group bars: one row per group and series. */
+export interface GroupBarRow {
+  locality_id: string;
+  name: string;
+  measure: Measure;
+  series: "baseline" | "exit" | "target";
+  households: number;
+  /** Rate printed in the table for that cell (percent of all households), if any. */
+  rate: number | null;
+  date: string;
+  ref: string;
+}
+
+/** One deprivation line: stated share, recomputed share, and whether they agree. */
+export interface DeprivationViewRow {
+  indicator: string;
+  code: string;
+  label: string;
+  dimension: string;
+  group: Measure;
+  households: number;
+  stated_pct: number;
+  computed_pct: number | null;
+  consistent: boolean | null;
+  ref: string;
+}
+
+/** A dimension coverage target of one plan. */
+export interface CoverageRow {
+  plan_id: string;
+  locality_id: string;
+  locality_name: string;
+  indicator: string;
+  label: string;
+  dimension: string;
+  value: number;
+  comparator: TargetRow["comparator"];
+  ref: string;
+}
+
+/** The eight coverage indicators of the six dimensions, in the order of the standard. */
+export const DIMENSION_COVERAGE = [
+  "coverage_job_support", "coverage_health_insurance", "coverage_school_attendance", "coverage_vocational_training",
+  "coverage_safe_housing", "coverage_clean_water", "coverage_hygienic_latrine", "coverage_telecom_internet",
+] as const;
+
+export const DEPRIVATION_ORDER = [
+  "employment", "dependants", "nutrition", "health_insurance", "adult_education", "child_school_attendance",
+  "housing_quality", "housing_area", "water_source", "sanitation", "telecom_use", "information_access_means",
+] as const;
+
+/** Localities by id. */
+export function localityIndex(data: SiteData): Map<string, LocalityRow> {
+  return new Map(data.localities.map((l) => [l.id, l]));
+}
+
+/** Display name: "Quảng Minh" with its type in the reader's language ("phường Quảng Minh" / "Quảng Minh ward"). */
+export function localityName(l: Pick<LocalityRow, "name" | "type_vi" | "type_en">, locale: Locale, withType = false): string {
+  if (!withType) return l.name;
+  return locale === "vi" ? `${capitalise(l.type_vi)} ${l.name}` : `${l.name} ${l.type_en}`;
+}
+
+function capitalise(s: string) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Indicator label in the reader's language. */
+export function indicatorLabel(data: SiteData, id: string, locale: Locale): string {
+  const r = data.reference.indicators.find((i) => i.id === id);
+  return r ? (locale === "vi" ? r.name_vi : r.name_en) : id;
+}
+
+/** The first (text) statement of a target: tables repeat the totals row, and the text is what readers quote. */
+function firstTargets(targets: TargetRow[]): TargetRow[] {
+  const seen = new Set<string>();
+  return targets.filter((t) => {
+    const k = [t.plan_id, t.locality_id, t.indicator, t.group, t.kind, t.target_date].join("|");
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function householdsRange(derived: DerivedRow[], t: TargetRow) {
+  const d = derived.find((x) => x.rule === "target_households_change" && x.plan_id === t.plan_id && x.locality_id === t.locality_id && x.date === t.target_date && x.inputs.includes(t.ref));
+  return d ? { low: d.low, high: d.high, value: d.value } : undefined;
+}
+
+/** Baseline → target rates of each plan's own locality (levels only). */
+export function rateTargets(data: SiteData, measure: Measure, localityId?: string): RateTargetRow[] {
+  const plans = new Map(data.plans.map((p) => [p.id, p]));
+  const locs = localityIndex(data);
+  return firstTargets(data.targets)
+    .filter((t) => t.indicator === RATE[measure] && t.kind === "level" && t.baseline_value !== null && t.target_value !== null)
+    .filter((t) => (localityId ? t.locality_id === localityId : t.locality_id === plans.get(t.plan_id)?.locality_id))
+    .map((t) => {
+      const range = t.change_households === null ? householdsRange(data.derived, t) : undefined;
+      return {
+        plan_id: t.plan_id, locality_id: t.locality_id, locality_name: locs.get(t.locality_id)?.name ?? t.locality_id,
+        standard: plans.get(t.plan_id)!.poverty_standard, measure, baseline: t.baseline_value!, baseline_date: t.baseline_date!,
+        target: t.target_value!, target_date: t.target_date, change_pp: t.change_pp!, change_households: t.change_households,
+        change_households_low: range?.low ?? null, change_households_high: range?.high ?? null,
+        change_pp_computed: t.computed_fields.includes("change_pp"), ref: t.ref,
+      };
+    });
+}
+
+/** Targets given only as changes, for plans with no level to draw. */
+export function changeOnlyTargets(data: SiteData, measure: Measure, localityId?: string): ChangeOnlyRow[] {
+  const plans = new Map(data.plans.map((p) => [p.id, p]));
+  const locs = localityIndex(data);
+  return firstTargets(data.targets)
+    .filter((t) => (t.kind === "change_pp" && t.indicator === RATE[measure]) || (t.kind === "change_relative" && t.indicator === COUNT[measure]))
+    .filter((t) => (localityId ? t.locality_id === localityId : true))
+    .map((t) => ({
+      plan_id: t.plan_id, locality_id: t.locality_id, locality_name: locs.get(t.locality_id)?.name ?? t.locality_id,
+      standard: plans.get(t.plan_id)!.poverty_standard, measure, kind: t.kind as "change_pp" | "change_relative",
+      value: (t.kind === "change_pp" ? t.change_pp : t.change_relative_pct)!, change_households: t.change_households, group: t.group, ref: t.ref,
+    }));
+}
+
+/** Residential groups of a locality from its plan's appendix: baseline, able to exit, end-of-year target. */
+export function groupBars(data: SiteData, parentId: string, measure: Measure): GroupBarRow[] {
+  const locs = localityIndex(data);
+  const kids = data.localities.filter((l) => l.parent === parentId).map((l) => l.id);
+  const exitInd = measure === "poor" ? "poor_exit_capable_households" : "near_poor_exit_capable_households";
+  const exitRate = measure === "poor" ? "poor_exit_capable_rate" : "near_poor_exit_capable_rate";
+  const rows: GroupBarRow[] = [];
+  for (const id of kids) {
+    const name = locs.get(id)!.name;
+    const base = data.statistics.find((s) => s.locality_id === id && s.indicator === COUNT[measure]);
+    const baseRate = data.statistics.find((s) => s.locality_id === id && s.indicator === RATE[measure]);
+    const exit = data.targets.find((t) => t.locality_id === id && t.indicator === exitInd);
+    const exitR = data.targets.find((t) => t.locality_id === id && t.indicator === exitRate);
+    const end = data.targets.find((t) => t.locality_id === id && t.indicator === COUNT[measure] && t.kind === "count");
+    const endR = data.targets.find((t) => t.locality_id === id && t.indicator === RATE[measure] && t.kind === "level");
+    if (!base || !exit || !end) continue;
+    rows.push({ locality_id: id, name, measure, series: "baseline", households: base.value, rate: baseRate?.value ?? null, date: base.date, ref: base.ref });
+    rows.push({ locality_id: id, name, measure, series: "exit", households: exit.target_value!, rate: exitR?.target_value ?? null, date: exit.target_date, ref: exit.ref });
+    rows.push({ locality_id: id, name, measure, series: "target", households: end.target_value!, rate: endR?.target_value ?? null, date: end.target_date, ref: end.ref });
+  }
+  return rows;
+}
+
+/** Deprivation profile of a locality (both groups), in the standard's order. */
+export function deprivationProfile(data: SiteData, localityId: string, locale: Locale): DeprivationViewRow[] {
+  const std = data.reference.standards.find((s) => s.id === "2022-2025");
+  const meta = new Map(std?.dimensions.flatMap((d) => d.indicators.map((i) => [i.id, { code: i.code, dim: locale === "vi" ? d.name_vi : d.name_en }])) ?? []);
+  return data.deprivations
+    .filter((d) => d.locality_id === localityId)
+    .sort((a, b) => DEPRIVATION_ORDER.indexOf(a.indicator) - DEPRIVATION_ORDER.indexOf(b.indicator) || a.group.localeCompare(b.group))
+    .map((d) => ({
+      indicator: d.indicator, code: meta.get(d.indicator)?.code ?? "", label: indicatorLabel(data, d.indicator, locale), dimension: meta.get(d.indicator)?.dim ?? "",
+      group: d.group, households: d.households, stated_pct: d.stated_pct, computed_pct: d.computed_pct, consistent: d.consistent, ref: d.ref,
+    }));
+}
+
+/** Dimension coverage targets of every plan (first statement per plan and indicator, group of poor/near-poor). */
+export function coverageTargets(data: SiteData, locale: Locale): CoverageRow[] {
+  const locs = localityIndex(data);
+  const seen = new Set<string>();
+  return data.targets
+    .filter((t) => t.kind === "coverage" && (DIMENSION_COVERAGE as readonly string[]).includes(t.indicator) && t.target_value !== null)
+    .filter((t) => {
+      const k = `${t.plan_id}|${t.indicator}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .map((t) => {
+      const ref = data.reference.indicators.find((i) => i.id === t.indicator);
+      return {
+        plan_id: t.plan_id, locality_id: t.locality_id, locality_name: locs.get(t.locality_id)?.name ?? t.locality_id, indicator: t.indicator,
+        label: indicatorLabel(data, t.indicator, locale), dimension: ref?.dimension ?? "", value: t.target_value!, comparator: t.comparator, ref: t.ref,
+      };
+    })
+    .sort((a, b) => DIMENSION_COVERAGE.indexOf(a.indicator as never) - DIMENSION_COVERAGE.indexOf(b.indicator as never) || a.plan_id.localeCompare(b.plan_id));
+}
+
+/** The plan that covers a locality directly, or the plan whose figures include it (residential groups). */
+export function plansFor(data: SiteData, localityId: string): PlanRow[] {
+  const l = data.localities.find((x) => x.id === localityId);
+  return data.plans.filter((p) => l?.plan_ids.includes(p.id));
+}

@@ -1,0 +1,193 @@
+/**
+ * The built site in a real browser (Debian chromium): every template renders with JavaScript off, URL state
+ * round-trips, toggles change URL and chart, hostile query values fall back, axe finds nothing, the keyboard
+ * reaches every control, and figures on pages match the public data files in both locales.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+/** The public data files the build wrote (the same the site serves at /data/). */
+const readJson = (name: string) => JSON.parse(readFileSync(new URL(`../../public/data/${name}`, import.meta.url), "utf8"));
+
+const QM = "/localities/bac-giang/viet-yen/quang-minh/";
+const TEMPLATES = [
+  { name: "overview", path: "/", charts: 1 },
+  { name: "locality", path: QM, charts: 4 },
+  { name: "residential group", path: `${QM}dong-long/`, charts: 1 },
+  { name: "plan", path: "/plans/phan-rang-thap-cham-2024/", charts: 0 },
+  { name: "compare", path: "/compare/", charts: 2 },
+  { name: "data", path: "/data/", charts: 0 },
+  { name: "method", path: "/method/", charts: 0 },
+];
+
+const visibleVariant = (page: Page, figureId: string) => page.locator(`#${figureId} > div[data-when]:not([hidden])`);
+
+for (const locale of ["", "/en"]) {
+  for (const tpl of TEMPLATES) {
+    test(`${tpl.name}${locale} renders with JavaScript off`, async ({ browser }) => {
+      const ctx = await browser.newContext({ javaScriptEnabled: false });
+      const page = await ctx.newPage();
+      const res = await page.goto(locale + tpl.path);
+      expect(res?.status()).toBe(200);
+      await expect(page.locator("h1")).toHaveCount(1);
+      expect(await page.locator("html").getAttribute("lang")).toBe(locale ? "en" : "vi");
+      const charts = await page.locator("figure.chart svg:visible").count();
+      expect(charts).toBeGreaterThanOrEqual(tpl.charts);
+      await ctx.close();
+    });
+
+    test(`${tpl.name}${locale} has no axe violations`, async ({ page }) => {
+      await page.goto(locale + tpl.path);
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`)).toEqual([]);
+    });
+  }
+}
+
+test("a URL with state reopens the same view", async ({ page }) => {
+  await page.goto(`${QM}?group=near_poor&sort=target`);
+  await expect(visibleVariant(page, "groups-chart")).toHaveAttribute("data-when", "group=near_poor sort=target");
+  await expect(page.locator('input[data-param="group"][value="near_poor"]')).toBeChecked();
+  await expect(page.locator('select[data-param="sort"]')).toHaveValue("target");
+  // Sorted by end-2024 target: Khả Lý Thượng and Đông Long (11 each) come before Kẽ (3).
+  const firstRow = visibleVariant(page, "groups-chart").locator("tbody tr").first();
+  await expect(firstRow).toContainText(/Khả Lý Thượng|Đông Long/);
+});
+
+test("toggles change the URL and the chart; back and forward restore them", async ({ page }) => {
+  await page.goto(QM);
+  await expect(visibleVariant(page, "groups-chart")).toHaveAttribute("data-when", "group=poor sort=name");
+  const before = await visibleVariant(page, "groups-chart").locator("svg").innerHTML();
+  await page.locator('input[data-param="group"][value="near_poor"]').check();
+  await expect(page).toHaveURL(/\?group=near_poor$/);
+  await expect(visibleVariant(page, "groups-chart")).toHaveAttribute("data-when", "group=near_poor sort=name");
+  expect(await visibleVariant(page, "groups-chart").locator("svg").innerHTML()).not.toBe(before);
+  await page.locator('select[data-param="sort"]').selectOption("baseline");
+  await expect(page).toHaveURL(/\?group=near_poor&sort=baseline$/);
+  await page.goBack();
+  await expect(visibleVariant(page, "groups-chart")).toHaveAttribute("data-when", "group=near_poor sort=name");
+  await page.goBack();
+  await expect(visibleVariant(page, "groups-chart")).toHaveAttribute("data-when", "group=poor sort=name");
+  await page.goForward();
+  await expect(page.locator('input[data-param="group"][value="near_poor"]')).toBeChecked();
+});
+
+test("hostile query values fall back to the default view and run nothing", async ({ page }) => {
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  const hostile = [
+    "?group=%3Cscript%3Ealert(1)%3C%2Fscript%3E&sort=javascript:alert(1)",
+    '?group="><img src=x onerror=alert(1)>&sort=' + "x".repeat(5000),
+    "?group=near_poor%00&sort=name%0A",
+    "?group[]=near_poor&__proto__=x&constructor=y",
+  ];
+  for (const q of hostile) {
+    await page.goto(QM + q);
+    await expect(visibleVariant(page, "groups-chart")).toHaveAttribute("data-when", "group=poor sort=name");
+    await expect(page.locator("img[src=x]")).toHaveCount(0);
+  }
+  expect(dialogs).toBe(0);
+});
+
+test("the keyboard reaches every control of the locality page", async ({ page }) => {
+  await page.goto(QM);
+  // A radio group is one tab stop (arrow keys move inside it), so radios are keyed by their group name.
+  const controls = await page.locator("main input:visible, main select:visible, main button:visible").evaluateAll((els) =>
+    [...new Set(els.map((e) => (e instanceof HTMLInputElement && e.type === "radio" ? `radio:${e.name}` : e.outerHTML)))]);
+  expect(controls.length).toBeGreaterThanOrEqual(3);
+  const reached = new Set<string>();
+  for (let i = 0; i < 200 && reached.size < controls.length; i++) {
+    await page.keyboard.press("Tab");
+    const k = await page.evaluate(() => {
+      const e = document.activeElement;
+      return !e ? "" : e instanceof HTMLInputElement && e.type === "radio" ? `radio:${e.name}` : e.outerHTML;
+    });
+    if (controls.includes(k)) reached.add(k);
+  }
+  expect([...reached].sort()).toEqual([...controls].sort());
+  // Arrow keys move between the group radios, and that changes the view.
+  await page.locator('input[data-param="group"][value="poor"]').focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page).toHaveURL(/group=near_poor/);
+});
+
+test("figures on the Quảng Minh page match the public data files, in both locales", async ({ page }) => {
+  const stats = readJson("statistics.json").filter((s: { locality_id: string }) => s.locality_id === "bac-giang/viet-yen/quang-minh");
+  const total = stats.find((s: { indicator: string }) => s.indicator === "total_households");
+  const poor = stats.find((s: { indicator: string }) => s.indicator === "poor_households");
+  const rate = stats.find((s: { indicator: string }) => s.indicator === "poverty_rate");
+  expect([total.value, poor.value, rate.value]).toEqual([2991, 17, 0.57]);
+  await page.goto(QM);
+  await expect(page.locator('li[data-indicator="total_households"] .v')).toHaveText("2.991 hộ");
+  await expect(page.locator('li[data-indicator="poor_households"] .v')).toHaveText("17 hộ");
+  await expect(page.locator('li[data-indicator="poverty_rate"] .v')).toHaveText("0,57%");
+  await page.goto(`/en${QM}`);
+  await expect(page.locator('li[data-indicator="total_households"] .v')).toHaveText("2,991 households");
+  await expect(page.locator('li[data-indicator="poverty_rate"] .v')).toHaveText("0.57%");
+  // The targets table shows the 2024 target from targets.json.
+  const target = readJson("targets.json").find((t: { locality_id: string; indicator: string; kind: string }) => t.locality_id === "bac-giang/viet-yen/quang-minh" && t.indicator === "poverty_rate" && t.kind === "level");
+  expect(target.target_value).toBe(0.43);
+  await expect(page.locator("#targets")).toBeVisible();
+  await expect(page.locator("section:has(#targets) table")).toContainText("0.43%");
+});
+
+test("each provenance link lands on its sentence", async ({ page }) => {
+  await page.goto(QM);
+  const link = page.locator('li[data-indicator="poor_households"] a');
+  const href = await link.getAttribute("href");
+  expect(href).toMatch(/^\/plans\/quang-minh-2024\/#s-quang-minh-poor-households-poor-2023-12-31$/);
+  await link.click();
+  const line = page.locator("li:has(:target)");
+  await expect(line).toHaveAttribute("id", "L35");
+  await expect(line).toContainText("17 hộ nghèo với 29 nhân khẩu, chiếm tỷ lệ 0,57%");
+});
+
+test("as a new user: find Quảng Minh by typing, switch to near-poor, copy the link, reopen it", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/");
+  await page.getByLabel(/Gõ tên/).fill("quang minh");
+  const visible = page.locator("#locality-list li:visible");
+  await expect(visible.first()).toContainText("Quảng Minh");
+  await expect(page.locator("#locality-list li:visible", { hasText: "Phổ Minh" })).toHaveCount(0);
+  await visible.first().locator("a").click();
+  await expect(page).toHaveURL(new RegExp(`${QM}$`));
+  await page.getByRole("radio", { name: "Hộ cận nghèo" }).check();
+  await page.locator("#groups-chart button[data-copy-link]").click();
+  await expect(page.locator("#groups-chart .copy-status")).toHaveText("Đã sao chép liên kết");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/\?group=near_poor$/);
+  const other = await context.newPage();
+  await other.goto(copied);
+  await expect(visibleVariant(other, "groups-chart")).toHaveAttribute("data-when", "group=near_poor sort=name");
+  expect(await visibleVariant(other, "groups-chart").innerHTML()).toBe(await visibleVariant(page, "groups-chart").innerHTML());
+});
+
+test("accent-insensitive search finds phan rang and pho minh", async ({ page }) => {
+  await page.goto("/en/");
+  for (const [q, name] of [["phan rang", "Phan Rang"], ["pho minh", "Phổ Minh"], ["PHỔ MINH", "Phổ Minh"]]) {
+    await page.locator("#q").fill(q);
+    await expect(page.locator("#locality-list li:visible").first()).toContainText(name);
+  }
+});
+
+test("the language switch keeps the current view", async ({ page }) => {
+  await page.goto(`${QM}?group=near_poor&sort=exit`);
+  await page.locator("a.lang").click();
+  await expect(page).toHaveURL(new RegExp(`/en${QM}\\?group=near_poor&sort=exit$`));
+  await expect(visibleVariant(page, "groups-chart")).toHaveAttribute("data-when", "group=near_poor sort=exit");
+});
+
+test("compare: picking plans and an indicator changes the URL and the view", async ({ page }) => {
+  await page.goto("/compare/?indicator=coverage_clean_water&plans=pho-minh-2024,long-khanh-2024");
+  await expect(page.locator('select[data-param="indicator"]')).toHaveValue("coverage_clean_water");
+  await expect(page.locator('div[data-when="indicator=coverage_clean_water"]')).toBeVisible();
+  await expect(page.locator('input[data-param="plans"][value="quang-minh-2024"]')).not.toBeChecked();
+  await expect(page.locator('tr[data-in="plans:pho-minh-2024"]')).not.toHaveClass(/dim/);
+  await expect(page.locator('tr[data-in="plans:phan-rang-thap-cham-2024"]')).toHaveClass(/dim/);
+  await page.locator('input[data-param="plans"][value="phan-rang-thap-cham-2024"]').check();
+  await expect(page).toHaveURL(/plans=long-khanh-2024,phan-rang-thap-cham-2024,pho-minh-2024|plans=[a-z0-9,-]*phan-rang/);
+});
