@@ -2,14 +2,26 @@
  * The only script every page loads: the language switch keeps the current view (query and anchor), the "copy
  * link" buttons copy the URL of the view, and chart marks show their exact figures on pointer or focus.
  */
+import { initEmbed } from "./embed.ts";
+import { initPrint } from "./print.ts";
 import { initState } from "./state.ts";
 import { initTooltips } from "./tooltip.ts";
 
+/** Links, citations and embed codes follow the current view (its query string). */
 function keepState() {
   for (const a of document.querySelectorAll<HTMLAnchorElement>("a[data-keep-state]")) {
-    const base = a.getAttribute("href")!.split(/[?#]/)[0];
-    a.href = base + location.search + location.hash;
+    const [base, hash = ""] = a.getAttribute("href")!.split("#");
+    a.href = base.split("?")[0] + location.search + (hash ? `#${hash}` : location.hash);
   }
+  for (const fig of document.querySelectorAll<HTMLElement>("figure[data-page-url]")) {
+    const view = fig.querySelector("[data-view-url]");
+    if (view) view.textContent = `${fig.dataset.pageUrl}${location.search}#${fig.id}`;
+    const code = fig.querySelector<HTMLTextAreaElement>("[data-embed-snippet]");
+    if (code) code.value = code.value.replace(/src="[^"]*"/, `src="${fig.dataset.embedUrl}${location.search.replace(/"/g, "%22")}"`);
+  }
+  // Meeting mode shows a QR code of the current view; its library loads only on pages that have one.
+  const qr = document.querySelector<HTMLElement>("[data-qr-live]");
+  if (qr) void import("./qr.ts").then(({ qrSvgElement }) => qr.replaceChildren(qrSvgElement(location.href, 200)));
 }
 
 function copyLinks() {
@@ -32,3 +44,5 @@ initState(keepState);
 keepState();
 copyLinks();
 initTooltips();
+initPrint();
+initEmbed();

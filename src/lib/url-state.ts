@@ -7,17 +7,22 @@ import * as z from "zod/mini";
 
 const choice = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) => z.catch(z.enum(values), fallback);
 
-/** Locality page: which group the residential-group chart shows, how it is sorted, which tab is open. */
+/** Locality page: which group the residential-group chart shows and how it is sorted. */
 export const LocalityState = z.object({
   group: choice(["poor", "near_poor"], "poor"),
   sort: choice(["name", "baseline", "exit", "target"], "name"),
-  tab: choice(["chart", "table", "sources"], "chart"),
+});
+
+/** Meeting mode: which slide is shown (1-based), plus the locality chart state. */
+export const MeetingState = z.object({
+  slide: z.catch(z.string().check(z.regex(/^[1-9][0-9]?$/)), "1"),
+  group: choice(["poor", "near_poor"], "poor"),
+  sort: choice(["name", "baseline", "exit", "target"], "name"),
 });
 
 /** Overview page: which rate the chart shows. */
 export const OverviewState = z.object({
   measure: choice(["poor", "near_poor"], "poor"),
-  tab: choice(["chart", "table", "sources"], "chart"),
 });
 
 /** Compare page: which plans are picked and which indicator is drawn (validated against the known ids). */

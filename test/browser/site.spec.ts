@@ -21,7 +21,7 @@ const TEMPLATES = [
   { name: "method", path: "/method/", charts: 0 },
 ];
 
-const visibleVariant = (page: Page, figureId: string) => page.locator(`#${figureId} > div[data-when]:not([hidden])`);
+const visibleVariant = (page: Page, figureId: string) => page.locator(`#${figureId} > .variant:not([hidden])`);
 
 for (const locale of ["", "/en"]) {
   for (const tpl of TEMPLATES) {
@@ -184,7 +184,8 @@ test("the language switch keeps the current view", async ({ page }) => {
 test("compare: picking plans and an indicator changes the URL and the view", async ({ page }) => {
   await page.goto("/compare/?indicator=coverage_clean_water&plans=pho-minh-2024,long-khanh-2024");
   await expect(page.locator('select[data-param="indicator"]')).toHaveValue("coverage_clean_water");
-  await expect(page.locator('div[data-when="indicator=coverage_clean_water"]')).toBeVisible();
+  await expect(page.locator('div[data-when="indicator=coverage_clean_water"]').first()).toBeVisible();
+  await expect(page.locator('#compare-coverage_clean_water svg')).toBeVisible();
   await expect(page.locator('input[data-param="plans"][value="quang-minh-2024"]')).not.toBeChecked();
   await expect(page.locator('tr[data-in="plans:pho-minh-2024"]')).not.toHaveClass(/dim/);
   await expect(page.locator('tr[data-in="plans:phan-rang-thap-cham-2024"]')).toHaveClass(/dim/);

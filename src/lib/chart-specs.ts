@@ -1,0 +1,283 @@
+/**
+ * Every chart of the site, described once: title, sources, and per state (variant) its summary, data table, the
+ * rows it draws (for the CSV download) and how to draw it. Pages, embeds, downloads and preview images all read
+ * these specs, so a downloaded file or an embed shows exactly what the page shows.
+ */
+import { coverageChart, coverageHeatmap, deprivationChart, dumbbellChart, groupBarsChart } from "../charts/index.ts";
+import { planCitation } from "./cite.ts";
+import { formatNumber, formatPercent, formatPp, type Locale } from "./format.ts";
+import { formatDate, localePath, paths, standardName, t } from "./i18n.ts";
+import type { PlanRow } from "./schema.ts";
+import type { SiteData } from "./site-data.ts";
+import { coverageSummary, deprivationSummary, groupBarsSummary, householdsChange, rateTargetsSummary } from "./summary.ts";
+import { LocalityState, OverviewState } from "./url-state.ts";
+import {
+  coverageTargets, deprivationProfile, DIMENSION_COVERAGE, groupBars, indicatorLabel, localityIndex, plansFor, rateTargets, type GroupBarRow, type Measure,
+} from "./view.ts";
+
+/** A table cell: text, or text with a link. */
+export type Cell = string | number | { text: string; href?: string; title?: string };
+/** A raw row of a CSV download. */
+export type CsvRow = Record<string, string | number | boolean | null>;
+
+/** One state of a chart. */
+export interface ChartVariant {
+  /** URL-state conditions ("group=poor sort=name"); undefined for single-state charts. */
+  when?: string;
+  /** The variant shown by default (no query string, or JavaScript off). */
+  default: boolean;
+  summary: string;
+  table: { columns: { label: string; num?: boolean }[]; rows: Cell[][] };
+  /** Exactly the rows the chart draws, with their source. */
+  csv: CsvRow[];
+  draw: (document: Document) => SVGSVGElement;
+}
+
+/** A chart: where it lives, what it shows, where its figures come from. */
+export interface ChartSpec {
+  /** Anchor id on its page, e.g. `groups-chart`. */
+  id: string;
+  /** Page path without locale prefix. */
+  page: string;
+  title: string;
+  sources: { text: string; href: string; plan: PlanRow }[];
+  /** URL-state kind of the chart's controls, if any. */
+  state?: "locality" | "overview" | "compare";
+  variants: ChartVariant[];
+}
+
+/** File-name key of a variant: "group=poor sort=name" → "group-poor.sort-name". */
+export function variantKey(v: Pick<ChartVariant, "when">): string {
+  return v.when ? v.when.replace(/=/g, "-").replace(/ /g, ".") : "default";
+}
+
+/** Base path (without extension) of a chart variant's downloads. */
+export function downloadPath(locale: Locale, spec: Pick<ChartSpec, "page" | "id">, v: Pick<ChartVariant, "when">): string {
+  const page = spec.page.replace(/^\/|\/$/g, "") || "overview";
+  return `/downloads/${locale}/${page}/${spec.id}.${variantKey(v)}`;
+}
+
+/** Path of a chart's embed page without the locale prefix. */
+export function embedPagePath(spec: Pick<ChartSpec, "page" | "id">): string {
+  return `/embed/${spec.page.replace(/^\/|\/$/g, "") || "overview"}/${spec.id}/`;
+}
+
+/** Path of a chart's embed page (same URL state as the full page). */
+export function embedPath(locale: Locale, spec: Pick<ChartSpec, "page" | "id">): string {
+  return localePath(locale, embedPagePath(spec));
+}
+
+const withSource = (rows: CsvRow[], plan: PlanRow, locale: Locale): CsvRow[] =>
+  rows.map((r) => ({ ...r, plan_id: plan.id, plan_number: plan.number, source: planCitation(plan, locale) }));
+
+/** Charts of a locality page. */
+export function localityCharts(data: SiteData, id: string, locale: Locale): ChartSpec[] {
+  const locs = localityIndex(data);
+  const loc = locs.get(id)!;
+  const page = paths.locality(id);
+  const plans = plansFor(data, id);
+  const ownPlans = plans.filter((p) => p.locality_id === id);
+  const planById = new Map(data.plans.map((p) => [p.id, p]));
+  const quoteHref = (planId: string, ref: string) => `${localePath(locale, paths.plan(planId))}#${ref}`;
+  const sources = plans.map((p) => ({ text: planCitation(p, locale), href: localePath(locale, paths.plan(p.id)), plan: p }));
+  const measures: Measure[] = ["poor", "near_poor"];
+  const measureLabel = (m: Measure) => t(locale, m);
+  const specs: ChartSpec[] = [];
+
+  // Baseline → target for both rates.
+  const gapRows = measures.flatMap((m) => rateTargets(data, m, id));
+  if (gapRows.length) {
+    specs.push({
+      id: "gap-chart", page, sources,
+      title: locale === "vi" ? `Tỷ lệ hộ nghèo và hộ cận nghèo của ${loc.name}: đầu kỳ và chỉ tiêu` : `Poor and near-poor household rates in ${loc.name}: baseline and target`,
+      variants: [{
+        default: true,
+        summary: gapRows.map((r) => rateTargetsSummary([r], r.measure, locale)).join(" "),
+        table: {
+          columns: [{ label: t(locale, "group") }, { label: t(locale, "baseline"), num: true }, { label: t(locale, "target"), num: true }, { label: t(locale, "change_pp"), num: true }, { label: t(locale, "change_households"), num: true }, { label: t(locale, "source") }],
+          rows: gapRows.map((r) => [measureLabel(r.measure), `${formatPercent(r.baseline, locale)} (${formatDate(r.baseline_date, locale)})`, `${formatPercent(r.target, locale)} (${formatDate(r.target_date, locale)})`, `${formatPp(r.change_pp, locale)}${r.change_pp_computed ? "*" : ""}`, householdsChange(r, locale) ?? "", { text: t(locale, "see_quote"), href: quoteHref(r.plan_id, r.ref) }]),
+        },
+        csv: gapRows.flatMap((r) => withSource([{
+          locality_id: r.locality_id, measure: r.measure, baseline_pct: r.baseline, baseline_date: r.baseline_date, target_pct: r.target, target_date: r.target_date,
+          change_pp: r.change_pp, change_households: r.change_households, change_households_low: r.change_households_low, change_households_high: r.change_households_high, ref: r.ref,
+        }], planById.get(r.plan_id)!, locale)),
+        draw: (document) => dumbbellChart(gapRows, { document, locale }),
+      }],
+    });
+  }
+
+  // Residential groups: one variant per group and sort order.
+  const defaults = LocalityState.parse({});
+  const sorts = ["name", "baseline", "exit", "target"] as const;
+  const seriesLabel = { baseline: locale === "vi" ? "Cuối năm 2023" : "End 2023", exit: locale === "vi" ? "Có khả năng thoát 2024" : "Able to exit in 2024", target: locale === "vi" ? "Chỉ tiêu cuối năm 2024" : "End-2024 target" };
+  if (ownPlans.length && data.localities.some((l) => l.parent === id)) {
+    const plan = ownPlans[0];
+    const variants = measures.flatMap((m) => {
+      const rows = groupBars(data, id, m);
+      if (!rows.length) return [];
+      return sorts.map((sort): ChartVariant => {
+        const names = [...new Set(rows.map((r) => r.name))];
+        const by = (s: GroupBarRow["series"]) => new Map(rows.filter((r) => r.series === s).map((r) => [r.name, r]));
+        const series = { baseline: by("baseline"), exit: by("exit"), target: by("target") };
+        const ordered = sort === "name" ? names : [...names].sort((x, y) => series[sort].get(y)!.households - series[sort].get(x)!.households);
+        const cell = (r: GroupBarRow | undefined): Cell => (r ? { text: `${formatNumber(r.households, locale, 0)}${r.rate !== null ? ` (${formatPercent(r.rate, locale, 2)})` : ""}`, href: quoteHref(plan.id, r.ref) } : "");
+        return {
+          when: `group=${m} sort=${sort}`,
+          default: m === defaults.group && sort === defaults.sort,
+          summary: groupBarsSummary(rows, m, locale),
+          table: {
+            columns: [{ label: t(locale, "locality") }, { label: seriesLabel.baseline, num: true }, { label: seriesLabel.exit, num: true }, { label: seriesLabel.target, num: true }],
+            rows: ordered.map((n) => [{ text: n, href: localePath(locale, paths.locality(series.baseline.get(n)!.locality_id)) }, cell(series.baseline.get(n)), cell(series.exit.get(n)), cell(series.target.get(n))]),
+          },
+          csv: withSource(ordered.flatMap((n) => (["baseline", "exit", "target"] as const).map((s) => {
+            const r = series[s].get(n)!;
+            return { locality_id: r.locality_id, name: r.name, measure: m, series: s, date: r.date, households: r.households, rate_pct: r.rate, ref: r.ref };
+          })), plan, locale),
+          draw: (document) => groupBarsChart(rows, { document, locale, sort }),
+        };
+      });
+    });
+    if (variants.length) {
+      specs.push({
+        id: "groups-chart", page, sources, state: "locality", variants,
+        title: locale === "vi" ? `Hộ nghèo và hộ cận nghèo theo tổ dân phố, ${loc.name}: cuối năm 2023, có khả năng thoát, chỉ tiêu cuối năm 2024` : `Poor and near-poor households by residential group, ${loc.name}: end 2023, able to exit, end-2024 target`,
+      });
+    }
+  }
+
+  // Deprivation profile.
+  const depRows = deprivationProfile(data, id, locale);
+  if (depRows.length && ownPlans.length) {
+    const plan = ownPlans[0];
+    specs.push({
+      id: "deprivation-chart", page, sources,
+      title: locale === "vi" ? `Tỷ lệ hộ nghèo và hộ cận nghèo thiếu hụt từng chỉ số, ${loc.name}, cuối năm 2023` : `Share of poor and near-poor households deprived in each indicator, ${loc.name}, end 2023`,
+      variants: [{
+        default: true,
+        summary: deprivationSummary(depRows, locale),
+        table: {
+          columns: [{ label: t(locale, "indicator") }, { label: t(locale, "group") }, { label: locale === "vi" ? "Số hộ" : "Households", num: true }, { label: t(locale, "stated"), num: true }, { label: t(locale, "computed"), num: true }, { label: t(locale, "source") }],
+          rows: depRows.map((r) => [`${r.code} ${r.label}`, measureLabel(r.group), formatNumber(r.households, locale, 0), formatPercent(r.stated_pct, locale), r.computed_pct === null ? "" : `${formatPercent(r.computed_pct, locale, 2)}${r.consistent === false ? " ⚠" : ""}`, { text: t(locale, "see_quote"), href: quoteHref(plan.id, r.ref) }]),
+        },
+        csv: withSource(depRows.map((r) => ({ indicator: r.indicator, code: r.code, label: r.label, group: r.group, households: r.households, stated_pct: r.stated_pct, computed_pct: r.computed_pct, consistent: r.consistent, ref: r.ref })), plan, locale),
+        draw: (document) => deprivationChart(depRows, { document, locale }),
+      }],
+    });
+  }
+
+  // Coverage targets of the six dimensions: this locality's plan against the others.
+  const covRows = coverageTargets(data, locale);
+  if (ownPlans.length && covRows.some((r) => r.plan_id === ownPlans[0].id)) {
+    const comparatorWord = (c: string) => ({ ge: "≥ ", gt: locale === "vi" ? "trên " : "over " })[c] ?? "";
+    specs.push({
+      id: "coverage-chart", page,
+      sources: [...new Set(covRows.map((r) => r.plan_id))].map((pid) => ({ text: planCitation(planById.get(pid)!, locale), href: localePath(locale, paths.plan(pid)), plan: planById.get(pid)! })),
+      title: locale === "vi" ? `Chỉ tiêu bao phủ của ${loc.name} và các kế hoạch khác (%)` : `Coverage targets of ${loc.name} and the other plans (%)`,
+      variants: [{
+        default: true,
+        summary: coverageSummary(covRows, locale, loc.name),
+        table: {
+          columns: [{ label: t(locale, "indicator") }, { label: t(locale, "locality") }, { label: t(locale, "target"), num: true }, { label: t(locale, "source") }],
+          rows: covRows.map((r) => [r.label, r.locality_name, `${comparatorWord(r.comparator)}${formatPercent(r.value, locale)}`, { text: t(locale, "see_quote"), href: quoteHref(r.plan_id, r.ref) }]),
+        },
+        csv: covRows.flatMap((r) => withSource([{ indicator: r.indicator, label: r.label, dimension: r.dimension, locality_id: r.locality_id, comparator: r.comparator, target_pct: r.value, ref: r.ref }], planById.get(r.plan_id)!, locale)),
+        draw: (document) => coverageChart(covRows, { document, locale, highlight: ownPlans[0].id }),
+      }],
+    });
+  }
+  return specs;
+}
+
+/** Charts of the overview page: baseline → target per measure and standard (standards are never mixed). */
+export function overviewCharts(data: SiteData, locale: Locale): ChartSpec[] {
+  const defaults = OverviewState.parse({});
+  const planById = new Map(data.plans.map((p) => [p.id, p]));
+  const planHref = (id: string) => localePath(locale, paths.plan(id));
+  const specs: ChartSpec[] = [];
+  for (const measure of ["poor", "near_poor"] as Measure[]) {
+    for (const std of ["2022-2025", "2016-2020"] as const) {
+      const rows = rateTargets(data, measure).filter((r) => r.standard === std);
+      if (!rows.length) continue;
+      specs.push({
+        id: `rates-${measure}-${std}`, page: paths.home, state: "overview",
+        title: `${t(locale, measure === "poor" ? "poverty_rate" : "near_poverty_rate")}, ${standardName(std, locale)}: ${locale === "vi" ? "đầu kỳ → chỉ tiêu" : "baseline → target"}`,
+        sources: [...new Set(rows.map((r) => r.plan_id))].map((id) => ({ text: planCitation(planById.get(id)!, locale), href: planHref(id), plan: planById.get(id)! })),
+        variants: [{
+          when: `measure=${measure}`,
+          default: measure === defaults.measure,
+          summary: rateTargetsSummary(rows, measure, locale),
+          table: {
+            columns: [{ label: t(locale, "locality") }, { label: t(locale, "baseline"), num: true }, { label: t(locale, "target"), num: true }, { label: t(locale, "change_pp"), num: true }, { label: t(locale, "change_households"), num: true }, { label: t(locale, "source") }],
+            rows: rows.map((r) => [{ text: r.locality_name, href: localePath(locale, paths.locality(r.locality_id)) }, `${formatPercent(r.baseline, locale)} (${formatDate(r.baseline_date, locale)})`, `${formatPercent(r.target, locale)} (${formatDate(r.target_date, locale)})`, `${formatPp(r.change_pp, locale)}${r.change_pp_computed ? "*" : ""}`, householdsChange(r, locale) ?? "", { text: t(locale, "see_quote"), href: `${planHref(r.plan_id)}#${r.ref}` }]),
+          },
+          csv: rows.flatMap((r) => withSource([{ locality_id: r.locality_id, locality_name: r.locality_name, standard: r.standard, measure, baseline_pct: r.baseline, baseline_date: r.baseline_date, target_pct: r.target, target_date: r.target_date, change_pp: r.change_pp, change_households: r.change_households, ref: r.ref }], planById.get(r.plan_id)!, locale)),
+          draw: (document) => dumbbellChart(rows, { document, locale }),
+        }],
+      });
+    }
+  }
+  return specs;
+}
+
+/** Indicators the compare page offers: the two rates, then the coverage targets some plan sets. */
+export function compareIndicators(data: SiteData, locale: Locale): [string, ...string[]] {
+  const cov = coverageTargets(data, locale);
+  return ["poverty_rate", "near_poverty_rate", ...DIMENSION_COVERAGE.filter((i) => cov.some((r) => r.indicator === i))];
+}
+
+/** Charts of the compare page: per indicator (and standard, for rates), plus the localities × indicators matrix. */
+export function compareCharts(data: SiteData, locale: Locale): ChartSpec[] {
+  const planById = new Map(data.plans.map((p) => [p.id, p]));
+  const sourcesOf = (ids: string[]) => [...new Set(ids)].map((id) => ({ text: planCitation(planById.get(id)!, locale), href: localePath(locale, paths.plan(id)), plan: planById.get(id)! }));
+  const cov = coverageTargets(data, locale);
+  const defaultIndicator = compareIndicators(data, locale)[0];
+  const specs: ChartSpec[] = [];
+  const cols = [{ label: t(locale, "locality") }, { label: t(locale, "baseline"), num: true }, { label: t(locale, "target"), num: true }, { label: t(locale, "change_pp"), num: true }];
+  for (const ind of compareIndicators(data, locale)) {
+    if (ind === "poverty_rate" || ind === "near_poverty_rate") {
+      const m: Measure = ind === "poverty_rate" ? "poor" : "near_poor";
+      for (const std of ["2022-2025", "2016-2020"] as const) {
+        const rows = rateTargets(data, m).filter((r) => r.standard === std);
+        if (!rows.length) continue;
+        specs.push({
+          id: `compare-${ind}-${std}`, page: paths.compare, sources: sourcesOf(rows.map((r) => r.plan_id)),
+          title: `${indicatorLabel(data, ind, locale)}, ${standardName(std, locale)}`,
+          variants: [{
+            when: `indicator=${ind}`, default: ind === defaultIndicator, summary: rateTargetsSummary(rows, m, locale),
+            table: { columns: cols, rows: rows.map((r) => [r.locality_name, formatPercent(r.baseline, locale), formatPercent(r.target, locale), formatPp(r.change_pp, locale)]) },
+            csv: rows.flatMap((r) => withSource([{ locality_id: r.locality_id, indicator: ind, standard: std, baseline_pct: r.baseline, target_pct: r.target, change_pp: r.change_pp, ref: r.ref }], planById.get(r.plan_id)!, locale)),
+            draw: (document) => dumbbellChart(rows, { document, locale }),
+          }],
+        });
+      }
+      continue;
+    }
+    const rows = cov.filter((r) => r.indicator === ind);
+    specs.push({
+      id: `compare-${ind}`, page: paths.compare, sources: sourcesOf(rows.map((r) => r.plan_id)),
+      title: `${indicatorLabel(data, ind, locale)} (%)`,
+      variants: [{
+        when: `indicator=${ind}`, default: ind === defaultIndicator, summary: coverageSummary(rows, locale),
+        table: { columns: [{ label: t(locale, "locality") }, { label: t(locale, "target"), num: true }], rows: rows.map((r) => [r.locality_name, formatPercent(r.value, locale)]) },
+        csv: rows.flatMap((r) => withSource([{ locality_id: r.locality_id, indicator: ind, comparator: r.comparator, target_pct: r.value, ref: r.ref }], planById.get(r.plan_id)!, locale)),
+        draw: (document) => coverageChart(rows, { document, locale }),
+      }],
+    });
+  }
+  specs.push({
+    id: "matrix-chart", page: paths.compare, sources: sourcesOf(cov.map((r) => r.plan_id)),
+    title: locale === "vi" ? "Chỉ tiêu bao phủ (%) theo địa bàn và chỉ số" : "Coverage targets (%) by locality and indicator",
+    variants: [{
+      default: true, summary: coverageSummary(cov, locale),
+      table: { columns: [{ label: t(locale, "locality") }, { label: t(locale, "indicator") }, { label: t(locale, "target"), num: true }], rows: cov.map((r) => [r.locality_name, r.label, formatPercent(r.value, locale)]) },
+      csv: cov.flatMap((r) => withSource([{ locality_id: r.locality_id, indicator: r.indicator, comparator: r.comparator, target_pct: r.value, ref: r.ref }], planById.get(r.plan_id)!, locale)),
+      draw: (document) => coverageHeatmap(cov, { document, locale }),
+    }],
+  });
+  return specs;
+}
+
+/** Every chart of the site in a locale (for downloads and embeds). */
+export function allCharts(data: SiteData, locale: Locale): ChartSpec[] {
+  return [...overviewCharts(data, locale), ...compareCharts(data, locale), ...data.localities.flatMap((l) => localityCharts(data, l.id, locale))];
+}

@@ -1,0 +1,69 @@
+/**
+ * Stand-alone images: a chart's SVG framed with its title and source line (downloads), and the 1200×630 link-preview
+ * card of a locality. Plain SVG text, so the same markup becomes a PNG through png.ts.
+ */
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** Split text into lines of at most `max` characters, at spaces. */
+export function wrap(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && (line + " " + word).length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function size(svg: string): { w: number; h: number } {
+  const m = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
+  return m ? { w: Number(m[1]), h: Number(m[2]) } : { w: 640, h: 400 };
+}
+
+/** Nest a chart SVG at (x, y) scaled to `width`. */
+function nest(svg: string, x: number, y: number, width: number): { markup: string; height: number } {
+  const { w, h } = size(svg);
+  const height = (h * width) / w;
+  const inner = svg.replace(/^<svg\b[^>]*>/, "").replace(/<\/svg>\s*$/, "");
+  return { markup: `<svg class="ppt-chart" x="${x}" y="${y}" width="${width}" height="${height}" viewBox="0 0 ${w} ${h}" font-family="Noto Sans, sans-serif" font-size="13" text-anchor="middle" fill="currentColor">${inner}</svg>`, height };
+}
+
+/** A chart framed with its title above and its source line below, as one SVG document. */
+export function framedChart(chartSvg: string, title: string, footer: string[]): string {
+  const { w } = size(chartSvg);
+  const width = Math.max(640, w);
+  const titleLines = wrap(title, Math.floor(width / 9));
+  const top = 12 + titleLines.length * 22;
+  const chart = nest(chartSvg, 0, top + 8, w);
+  const footLines = footer.flatMap((f) => wrap(f, Math.floor(width / 6.6)));
+  const height = Math.ceil(top + 8 + chart.height + 12 + footLines.length * 16 + 8);
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Noto Sans, sans-serif" color="#1a1a1a">
+<rect width="100%" height="100%" fill="#fff"/>
+${titleLines.map((l, i) => `<text x="0" y="${24 + i * 22}" font-size="17" font-weight="700" fill="#1a1a1a">${esc(l)}</text>`).join("\n")}
+${chart.markup}
+${footLines.map((l, i) => `<text x="0" y="${top + 8 + chart.height + 24 + i * 16}" font-size="11.5" fill="#444">${esc(l)}</text>`).join("\n")}
+</svg>`;
+}
+
+/** The link-preview card: site name, locality, two headline figures, the main chart; 1200×630. */
+export function previewCard(o: { site: string; title: string; subtitle: string; figures: { value: string; label: string }[]; chartSvg?: string; footer: string }): string {
+  const chart = o.chartSvg ? nest(o.chartSvg, 560, 150, 600) : undefined;
+  const chartMarkup = chart ? (chart.height > 400 ? nest(o.chartSvg!, 560 + (600 - (600 * 400) / chart.height) / 2, 150, (600 * 400) / chart.height).markup : chart.markup) : "";
+  const titleLines = wrap(o.title, 26).slice(0, 3);
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630" font-family="Noto Sans, sans-serif" color="#1a1a1a">
+<rect width="1200" height="630" fill="#fff"/>
+<rect width="1200" height="14" fill="#0b4f8a"/>
+<text x="48" y="70" font-size="26" font-weight="700" fill="#0b4f8a">${esc(o.site)}</text>
+${titleLines.map((l, i) => `<text x="48" y="${140 + i * 52}" font-size="44" font-weight="700" fill="#1a1a1a">${esc(l)}</text>`).join("\n")}
+<text x="48" y="${140 + titleLines.length * 52 + 4}" font-size="22" fill="#444">${esc(o.subtitle)}</text>
+${o.figures.slice(0, 2).map((f, i) => `<text x="48" y="${400 + i * 92}" font-size="48" font-weight="700" fill="#1a1a1a">${esc(f.value)}</text><text x="48" y="${430 + i * 92}" font-size="21" fill="#444">${esc(f.label)}</text>`).join("\n")}
+${chartMarkup}
+<text x="48" y="604" font-size="18" fill="#555">${esc(o.footer)}</text>
+</svg>`;
+}

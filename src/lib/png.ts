@@ -1,0 +1,25 @@
+/**
+ * SVG → PNG at build time with resvg, using Noto Sans shipped from npm (it covers Vietnamese), never system fonts,
+ * so diacritics render the same on every machine.
+ */
+import { createRequire } from "node:module";
+import { Resvg } from "@resvg/resvg-js";
+
+const require = createRequire(import.meta.url);
+const FONTS = [
+  require.resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf"),
+  require.resolve("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf"),
+  // Noto Sans has no arrows (→) or some math signs (≥, ≈ are in it; → is not); Noto Sans Math fills the gaps.
+  require.resolve("@expo-google-fonts/noto-sans-math/400Regular/NotoSansMath_400Regular.ttf"),
+];
+
+/** Render SVG markup to PNG bytes at `width` pixels (height follows the viewBox). */
+export function svgToPng(svg: string, width?: number): Uint8Array {
+  const text = svg.replace(/font-family="[^"]*"/g, 'font-family="Noto Sans, Noto Sans Math"');
+  const r = new Resvg(text, {
+    background: "white",
+    fitTo: width ? { mode: "width", value: width } : { mode: "original" },
+    font: { fontFiles: FONTS, loadSystemFonts: false, defaultFontFamily: "Noto Sans", sansSerifFamily: "Noto Sans" },
+  });
+  return r.render().asPng();
+}

@@ -1,0 +1,66 @@
+/**
+ * Link-preview images (Open Graph / Twitter card), one per locality and language, 1200×630 PNG drawn at build time
+ * from the locality's main chart and headline figures, with Noto Sans from npm so diacritics render correctly.
+ */
+import type { APIRoute } from "astro";
+import { dumbbellChart } from "../../charts/index.ts";
+import { localityCharts } from "../../lib/chart-specs.ts";
+import { planCitation } from "../../lib/cite.ts";
+import { previewCard } from "../../lib/compose-svg.ts";
+import { formatHouseholds, formatPercent } from "../../lib/format.ts";
+import { formatDate, LOCALES, t, type Locale } from "../../lib/i18n.ts";
+import { svgToPng } from "../../lib/png.ts";
+import { serverDocument } from "../../lib/server-dom.ts";
+import { loadSiteData } from "../../lib/site-data.ts";
+import { ogImagePath } from "../../lib/og.ts";
+import type { SiteData } from "../../lib/site-data.ts";
+import { localityName, plansFor, rateTargets } from "../../lib/view.ts";
+
+/** The site's own card, for pages that are not about one locality. */
+function siteCard(data: SiteData, locale: Locale): string {
+  const overview = rateTargets(data, "poor").filter((r) => r.standard === "2022-2025");
+  return previewCard({
+    site: t(locale, "site"),
+    title: locale === "vi" ? "Kế hoạch giảm nghèo của các địa phương" : "Local poverty-reduction plans",
+    subtitle: locale === "vi" ? "Số liệu, chỉ tiêu và câu gốc" : "Figures, targets and their sentences",
+    figures: [
+      { value: String(data.plans.length), label: locale === "vi" ? "kế hoạch" : "plans" },
+      { value: String(data.statistics.length + data.targets.length + data.deprivations.length), label: locale === "vi" ? "số liệu, mỗi số có câu gốc" : "figures, each with its sentence" },
+    ],
+    chartSvg: overview.length ? dumbbellChart(overview, { document: serverDocument(), locale }).outerHTML : undefined,
+    footer: t(locale, "tagline").slice(0, 110),
+  });
+}
+
+export function getStaticPaths() {
+  return LOCALES.flatMap((locale) => [
+    { params: { file: ogImagePath(locale).slice(4) }, props: { locale, id: undefined } },
+    ...loadSiteData().localities.map((l) => ({ params: { file: ogImagePath(locale, l.id).slice(4) }, props: { locale, id: l.id } })),
+  ]);
+}
+
+export const GET: APIRoute<{ locale: Locale; id: string | undefined }> = ({ props: { locale, id } }) => {
+  const data = loadSiteData();
+  if (!id) return new Response(Buffer.from(svgToPng(siteCard(data, locale))), { headers: { "content-type": "image/png" } });
+  const loc = data.localities.find((l) => l.id === id)!;
+  const plans = plansFor(data, id);
+  const stat = (ind: string) => data.statistics.find((s) => s.locality_id === id && s.indicator === ind);
+  const target = rateTargets(data, "poor", id)[0];
+  const figures = [
+    target ? { value: `${formatPercent(target.baseline, locale)} → ${formatPercent(target.target, locale)}`, label: `${t(locale, "poverty_rate")}, ${formatDate(target.baseline_date, locale)} → ${formatDate(target.target_date, locale)}` } : undefined,
+    stat("poor_households") ? { value: formatHouseholds(stat("poor_households")!.value, locale), label: `${t(locale, "poor")}, ${formatDate(stat("poor_households")!.date, locale)}` } : undefined,
+    stat("total_households") ? { value: formatHouseholds(stat("total_households")!.value, locale), label: locale === "vi" ? "Tổng số hộ dân cư" : "Total households" } : undefined,
+  ].filter((f) => f !== undefined);
+  const charts = localityCharts(data, id, locale);
+  const main = charts.find((c) => c.id === "gap-chart") ?? charts[0];
+  const chartSvg = main?.variants.find((v) => v.default)?.draw(serverDocument()).outerHTML;
+  const svg = previewCard({
+    site: t(locale, "site"),
+    title: localityName(loc, locale, true),
+    subtitle: loc.full_name_vi.split(", ").slice(1).join(", "),
+    figures,
+    chartSvg,
+    footer: plans.length ? plans.map((p) => planCitation(p, locale)).join("; ").slice(0, 110) : t(locale, "tagline").slice(0, 110),
+  });
+  return new Response(Buffer.from(svgToPng(svg)), { headers: { "content-type": "image/png" } });
+};

@@ -1,0 +1,145 @@
+/**
+ * Sharing and reuse in a real browser: per-chart downloads hold exactly the rows drawn, embeds show the same chart
+ * as the full page for the same URL state, the print brief is one A4 page, meeting mode steps with the keyboard and
+ * its QR code decodes to the current URL, and every locality has a 1200×630 preview image its meta tags point to.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { fromCSV } from "arquero";
+import jsQR from "jsqr";
+import { readFileSync } from "node:fs";
+import { PNG } from "pngjs";
+
+const readJson = (name: string) => JSON.parse(readFileSync(new URL(`../../public/data/${name}`, import.meta.url), "utf8"));
+const QM = "/localities/bac-giang/viet-yen/quang-minh/";
+const visible = (page: Page, id: string) => page.locator(`#${id} > .variant:not([hidden])`);
+
+test("the CSV download of the residential-group chart holds exactly the rows it draws, with the plan's number", async ({ page, request }) => {
+  await page.goto(`${QM}?group=near_poor&sort=target`);
+  const href = await visible(page, "groups-chart").locator('a[data-download="csv"]').getAttribute("href");
+  expect(href).toBe("/downloads/vi/localities/bac-giang/viet-yen/quang-minh/groups-chart.group-near_poor.sort-target.csv");
+  const res = await request.get(href!);
+  expect(res.status()).toBe(200);
+  const rows = fromCSV(await res.text()).objects() as Record<string, unknown>[];
+  expect(rows).toHaveLength(15); // 5 residential groups × (baseline, able to exit, end-2024 target)
+  const stats = readJson("statistics.json");
+  const targets = readJson("targets.json");
+  for (const r of rows) {
+    const src = r.series === "baseline"
+      ? stats.find((s: { ref: string; plan_id: string }) => s.ref === r.ref && s.plan_id === "quang-minh-2024")?.value
+      : targets.find((t: { ref: string; plan_id: string }) => t.ref === r.ref && t.plan_id === "quang-minh-2024")?.target_value;
+    expect(r.households).toBe(src);
+    expect(r.plan_number).toBe("/KH-UBND");
+    expect(String(r.source)).toContain("UBND phường Quảng Minh");
+  }
+  // Sorted by the end-2024 target, as drawn: Khả Lý Thượng and Đông Long (11) first.
+  expect(rows.filter((r) => r.series === "target").map((r) => r.households)).toEqual([11, 11, 3, 2, 2]);
+  expect(rows.find((r) => r.name === "Đông Long" && r.series === "baseline")?.households).toBe(19);
+});
+
+test("SVG and PNG downloads are the chart with its title and source line", async ({ page, request }) => {
+  await page.goto(QM);
+  const svgHref = await visible(page, "deprivation-chart").locator('a[data-download="svg"]').getAttribute("href");
+  const svg = await (await request.get(svgHref!)).text();
+  expect(svg.startsWith("<?xml")).toBe(true);
+  expect(svg).toContain("Tỷ lệ hộ nghèo và hộ cận nghèo thiếu hụt từng chỉ số, Quảng Minh");
+  expect(svg).toContain("Kế hoạch số …/KH-UBND ngày 22/02/2024 của UBND phường Quảng Minh");
+  expect(svg).toContain("58,8");
+  const pngHref = await visible(page, "deprivation-chart").locator('a[data-download="png"]').getAttribute("href");
+  const png = PNG.sync.read(Buffer.from(await (await request.get(pngHref!)).body()));
+  expect(png.width).toBe(1280);
+  expect(png.height).toBeGreaterThan(600);
+});
+
+test("the embed page renders the same chart as the full page for the same URL state, and links back", async ({ page }) => {
+  const state = "?group=near_poor&sort=baseline";
+  await page.goto(QM + state);
+  const full = await visible(page, "groups-chart").locator("svg").first().innerHTML();
+  await page.goto(`/embed/localities/bac-giang/viet-yen/quang-minh/groups-chart/${state}`);
+  await expect(page.locator("header.site")).toHaveCount(0);
+  await expect(visible(page, "groups-chart")).toHaveAttribute("data-when", "group=near_poor sort=baseline");
+  expect(await visible(page, "groups-chart").locator("svg").first().innerHTML()).toBe(full);
+  await expect(page.locator("a[data-full-view]")).toHaveAttribute("href", `${QM}${state}#groups-chart`);
+});
+
+test("the embed snippet and the citation follow the current view", async ({ page }) => {
+  await page.goto(`${QM}?group=near_poor`);
+  const fig = page.locator("#groups-chart");
+  await fig.locator("details.share > summary").click();
+  await expect(fig.locator("[data-view-url]")).toHaveText(/\/localities\/bac-giang\/viet-yen\/quang-minh\/\?group=near_poor#groups-chart$/);
+  await expect(fig.locator("[data-citation]")).toContainText("Kế hoạch số …/KH-UBND ngày 22/02/2024");
+  await expect(fig.locator("[data-embed-snippet]")).toHaveValue(/<iframe src="[^"]*\/embed\/localities\/bac-giang\/viet-yen\/quang-minh\/groups-chart\/\?group=near_poor"/);
+});
+
+test("an embedded iframe takes the height of its content", async ({ page }) => {
+  await page.goto(QM);
+  const snippet = await page.locator("#groups-chart [data-embed-snippet]").inputValue();
+  const origin = new URL(page.url()).origin;
+  await page.setContent(`<!doctype html><body>${snippet.replace(/src="[^"]*?(\/embed\/[^"]*)"/, `src="${origin}$1"`)}</body>`);
+  const frame = page.locator("iframe[data-ppt-embed]");
+  await expect.poll(async () => Number((await frame.evaluate((f: HTMLIFrameElement) => f.style.height)).replace("px", "")), { timeout: 10_000 }).toBeGreaterThan(600);
+});
+
+for (const path of [QM, "/localities/ha-nam/thanh-liem/", "/en/localities/ninh-thuan/phan-rang-thap-cham/"]) {
+  test(`printing ${path} gives one A4 page with the URL and its QR code`, async ({ page }) => {
+    await page.goto(path);
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".print-only")).toBeVisible();
+    await expect(page.locator("#gap-chart svg").first()).toBeVisible();
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBe(1);
+  });
+}
+
+/** Decode the QR code drawn in `selector` from a screenshot. */
+async function decodeQr(page: Page, selector: string): Promise<string | undefined> {
+  const png = PNG.sync.read(await page.locator(selector).screenshot());
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
+
+test("meeting mode steps with the arrow keys, keeps state in the URL, and its QR code decodes to the current URL", async ({ page }) => {
+  await page.goto("/meeting/bac-giang/viet-yen/quang-minh/");
+  await expect(page.locator('section[data-when="slide=1"]')).toBeVisible();
+  await expect(page.locator("h1")).toHaveText("Phường Quảng Minh");
+  await page.keyboard.press("ArrowRight");
+  await expect(page).toHaveURL(/\?slide=2$/);
+  await expect(page.locator('section[data-when="slide=2"]')).toBeVisible();
+  await expect(page.locator('section[data-when="slide=1"]')).toBeHidden();
+  await page.keyboard.press("ArrowRight");
+  await expect(page).toHaveURL(/\?slide=3$/);
+  await page.getByRole("radio", { name: "Hộ cận nghèo" }).check();
+  await expect(page).toHaveURL(/\?slide=3&group=near_poor$/);
+  await expect.poll(() => decodeQr(page, "[data-qr-live] svg")).toBe(page.url());
+  // Arrow keys inside the radio group move between radios; step slides from outside it.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press("ArrowLeft");
+  await expect(page).toHaveURL(/\?slide=2&group=near_poor$/);
+  await expect.poll(() => decodeQr(page, "[data-qr-live] svg")).toBe(page.url());
+  // Reopening the URL gives the same slide.
+  await page.goto(page.url());
+  await expect(page.locator('section[data-when="slide=2"]')).toBeVisible();
+});
+
+test("every locality has a 1200×630 preview image, and its meta tags point to it", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const localities = readJson("localities.json") as { id: string; name: string }[];
+  expect(localities.length).toBe(17);
+  for (const locale of ["", "/en"]) {
+    for (const l of localities) {
+      await page.goto(`${locale}/localities/${l.id}/`);
+      const og = await page.locator('meta[property="og:image"]').getAttribute("content");
+      const tw = await page.locator('meta[name="twitter:image"]').getAttribute("content");
+      expect(tw).toBe(og);
+      expect(await page.locator('meta[name="twitter:card"]').getAttribute("content")).toBe("summary_large_image");
+      const path = new URL(og!).pathname;
+      expect(path).toBe(`/og/${locale ? "en" : "vi"}/localities/${l.id}.png`);
+      const res = await request.get(path);
+      expect(res.headers()["content-type"]).toContain("image/png");
+      const png = PNG.sync.read(Buffer.from(await res.body()));
+      expect([png.width, png.height]).toEqual([1200, 630]);
+    }
+  }
+  // Pages that are not about one locality carry the site's card.
+  await page.goto("/data/");
+  expect(new URL((await page.locator('meta[property="og:image"]').getAttribute("content"))!).pathname).toBe("/og/vi/site.png");
+});
