@@ -4,10 +4,9 @@
  * end, so a failed run leaves the previous output untouched. Errors are printed as `file:line: field: message`
  * without a stack trace, and the process exits non-zero.
  */
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { from } from "arquero";
 import { z } from "zod";
 import { COLUMNS } from "../src/lib/columns.ts";
 import { derive } from "../src/lib/derive.ts";
@@ -48,22 +47,69 @@ function describeColumns(schema: object) {
   return schema;
 }
 
-/** Stable order for every output: plan, locality, indicator, group, date, ref. */
+/** Stable order for every output: plan, locality, indicator, group, date, ref. Sort keys are computed once per row. */
 function sortRows<T extends object>(rows: T[], keys: string[]): T[] {
-  return [...rows].sort((a, b) => {
-    for (const k of keys) {
-      const x = String((a as Record<string, unknown>)[k] ?? ""), y = String((b as Record<string, unknown>)[k] ?? "");
+  const keyed = rows.map((row, i) => ({ row, i, k: keys.map((k) => String((row as Record<string, unknown>)[k] ?? "")) }));
+  keyed.sort((a, b) => {
+    for (let j = 0; j < keys.length; j++) {
+      const x = a.k[j], y = b.k[j];
       if (x !== y) return x < y ? -1 : 1;
     }
-    return 0;
+    return a.i - b.i;
   });
+  return keyed.map((x) => x.row);
 }
 
-/** Arrays become `;`-joined text in CSV; arquero writes the CSV (quoting, escaping). */
-function toCsv(rows: Record<string, unknown>[], columns: string[]): string {
-  const flat = rows.map((r) => Object.fromEntries(columns.map((c) => [c, Array.isArray(r[c]) ? (r[c] as unknown[]).join(";") : r[c] ?? null])));
-  if (flat.length === 0) return `${columns.join(",")}\n`;
-  return from(flat).toCSV({ columns });
+/**
+ * Write `value` as `JSON.stringify(value, null, 1)` would, a slice of rows at a time for arrays, so that outputs
+ * larger than the longest string V8 can hold (about 512 MB: a national dataset) are still written, in bounded memory.
+ * A slice stringified as an array has the same indentation as inside the whole array; only its brackets go.
+ */
+function writeJson(file: string, value: unknown) {
+  if (!Array.isArray(value) || value.length === 0) return writeFileSync(file, `${JSON.stringify(value, null, 1)}\n`);
+  const fd = openSync(file, "w");
+  try {
+    const SLICE = 2000;
+    writeSync(fd, "[\n");
+    for (let i = 0; i < value.length; i += SLICE) {
+      const text = JSON.stringify(value.slice(i, i + SLICE), null, 1);
+      writeSync(fd, `${i > 0 ? ",\n" : ""}${text.slice(2, -2)}`);
+    }
+    writeSync(fd, "\n]\n");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * CSV as arquero's toCSV writes it (a header row; null as empty; a value holding a comma, quote or line break quoted,
+ * its quotes doubled), written a slice of rows at a time. Arrays become `;`-joined text.
+ */
+function writeCsv(file: string, rows: Record<string, unknown>[], columns: string[]) {
+  const cell = (v: unknown) => {
+    if (v == null) return "";
+    const s = Array.isArray(v) ? v.join(";") : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const fd = openSync(file, "w");
+  try {
+    let chunk = `${columns.map(cell).join(",")}\n`;
+    for (const r of rows) {
+      chunk += `${columns.map((c) => cell(r[c])).join(",")}\n`;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = "";
+      }
+    }
+    writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Check `rows` against an array schema, a slice at a time; throws zod's error for the first bad slice. */
+function validate(schema: z.ZodType, rows: unknown[]) {
+  for (let i = 0; i === 0 || i < rows.length; i += 10_000) schema.parse(rows.slice(i, i + 10_000));
 }
 
 /** Build the public data files from `root`/data into `root`/public/data. */
@@ -89,25 +135,32 @@ export function buildData(root: string, outDir = join(root, "public", "data")): 
     derived: sortRows(d.derived, ["plan_id", "locality_id", "rule", "indicator", "group", "date", "formula"]),
   };
   // The outputs are checked against their own schemas: a bug in a derivation must not publish a malformed file.
-  for (const [name, rows] of Object.entries(files)) z.array(PublicFiles[name as keyof typeof PublicFiles]).parse(rows);
+  // (A slice at a time: zod returns a copy of what it checks, and a national dataset has millions of rows.)
+  for (const [name, rows] of Object.entries(files)) validate(z.array(PublicFiles[name as keyof typeof PublicFiles]), rows);
 
+  const marksByPlan = new Map<string, RawData["marks"]>();
+  for (const m of data.marks) {
+    const list = marksByPlan.get(m.plan_id);
+    if (list) list.push(m);
+    else marksByPlan.set(m.plan_id, [m]);
+  }
   const documents: z.infer<typeof DocumentRow>[] = data.plans.map((p) => ({
     plan_id: p.id, source_file: p.source_file, lines: data.sources.get(p.id)!.lines,
-    marks: sortRows(data.marks.filter((m) => m.plan_id === p.id), ["line", "ref"]).map(({ plan_id: _, ...m }) => m),
+    marks: sortRows(marksByPlan.get(p.id) ?? [], ["line", "ref"]).map(({ plan_id: _, ...m }) => m),
   }));
-  z.array(DocumentRow).parse(documents);
+  validate(z.array(DocumentRow), documents);
 
   const reference = { indicators: data.indicators, standards: data.standards, projects: data.projects };
 
   const tmp = `${outDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, "sources"), { recursive: true });
-  const json = (name: string, value: unknown) => writeFileSync(join(tmp, name), `${JSON.stringify(value, null, 1)}\n`);
+  const json = (name: string, value: unknown) => writeJson(join(tmp, name), value);
   for (const [name, rows] of Object.entries(files)) {
     json(`${name}.json`, rows);
     if (name !== "localities" && name !== "plans") {
       const shape = (PublicFiles[name as keyof typeof PublicFiles] as z.ZodObject).shape;
-      writeFileSync(join(tmp, `${name}.csv`), toCsv(rows as Record<string, unknown>[], Object.keys(shape)));
+      writeCsv(join(tmp, `${name}.csv`), rows as Record<string, unknown>[], Object.keys(shape));
     }
   }
   json("documents.json", documents);

@@ -18,31 +18,35 @@ export interface Location {
 export class SourceText {
   readonly lines: string[];
   private readonly folded: string;
-  private readonly lineAt: number[];
+  /** Where each line's text starts in `folded` (every character of `folded` belongs to the line it was read from). */
+  private readonly lineStart: number[];
 
   constructor(text: string) {
     this.lines = text.split("\n");
     let folded = "";
-    const lineAt: number[] = [];
-    this.lines.forEach((raw, i) => {
-      for (const ch of raw.normalize("NFC")) {
-        if (/\s/u.test(ch)) {
-          if (folded && !folded.endsWith(" ")) {
-            folded += " ";
-            lineAt.push(i + 1);
-          }
-        } else {
-          folded += ch;
-          for (let k = 0; k < ch.length; k++) lineAt.push(i + 1);
-        }
-      }
-      if (folded && !folded.endsWith(" ")) {
-        folded += " ";
-        lineAt.push(i + 1);
-      }
-    });
+    const lineStart: number[] = [];
+    for (const raw of this.lines) {
+      lineStart.push(folded.length);
+      let line = raw.normalize("NFC").replace(/\s+/gu, " ");
+      // A run of whitespace across a line break is one space; the document's leading whitespace is dropped.
+      if (line.startsWith(" ") && (folded === "" || folded.endsWith(" "))) line = line.slice(1);
+      folded += line;
+      if (folded && !folded.endsWith(" ")) folded += " ";
+    }
     this.folded = folded;
-    this.lineAt = lineAt;
+    this.lineStart = lineStart;
+  }
+
+  /** 1-based line of the character at `pos` in the folded text. */
+  private lineAt(pos: number): number {
+    let lo = 0, hi = this.lineStart.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStart[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    // The last line starting at or before `pos`: lines that added nothing share their start with the next line.
+    return lo + 1;
   }
 
   /** Locate the `occurrence`-th match of `quote` (1-based); undefined when there are fewer matches. */
@@ -53,6 +57,6 @@ export class SourceText {
     for (let i = this.folded.indexOf(q); i !== -1; i = this.folded.indexOf(q, i + 1)) starts.push(i);
     const at = starts[occurrence - 1];
     if (at === undefined) return undefined;
-    return { line: this.lineAt[at], lineEnd: this.lineAt[at + q.length - 1], count: starts.length };
+    return { line: this.lineAt(at), lineEnd: this.lineAt(at + q.length - 1), count: starts.length };
   }
 }

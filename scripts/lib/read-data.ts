@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { foldSpace } from "../../src/lib/fold.ts";
 import { signed } from "../../src/lib/gap.ts";
 import {
-  IndicatorsFile, LocalitiesFile, PlanFile, ProjectsFile, StandardsFile,
+  Indicator, IndicatorsFile, LocalitiesFile, PlanFile, ProjectsFile, StandardsFile,
   type DeprivationRow, type IndicatorRef, type LocalityInput, type PlanRow, type StandardRef, type StatisticRow, type TargetRow,
 } from "../../src/lib/schema.ts";
 import { parseViNumber, ViNumberError, type ViNumber } from "../../src/lib/vi-number.ts";
@@ -67,6 +67,39 @@ class Problems {
 
 const slugOf = (s: string) => s.split("/").pop()!;
 
+/** Fields copied from the source document: checked against it, so they may hold anything the document prints. */
+const QUOTE_FIELDS = new Set(["quote", "number_quote", "issued_quote"]);
+/** An HTML tag or comment opening: names and labels never contain one (pages escape text, but this is a mistake or an attack). */
+const MARKUP = /<\s*\/?\s*[a-zA-Z!?]/;
+/** Control characters and bidirectional overrides, which can hide or reorder what a reader sees. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+
+/** Every text field of a data file (except quotes) must be plain text: no markup, no control characters. */
+function checkPlainText(loaded: LoadedYaml<unknown>, problems: Problems) {
+  const walk = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === "string") {
+      if (QUOTE_FIELDS.has(String(path[path.length - 1]))) return;
+      const markup = MARKUP.exec(value), control = CONTROL.exec(value);
+      if (markup) problems.add(new DataError(loaded.file, fieldPath(path), loaded.lineOf(path), `must be plain text, not HTML markup ("${value.slice(markup.index, markup.index + 12)}…")`));
+      else if (control) problems.add(new DataError(loaded.file, fieldPath(path), loaded.lineOf(path), `contains the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`));
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+    else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+  };
+  walk(loaded.data, []);
+}
+
+/** Ids that must be unique within a list of a reference file. */
+function checkUniqueIds(loaded: LoadedYaml<unknown> | undefined, list: string, ids: string[], what: string, problems: Problems) {
+  if (!loaded) return;
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) problems.add(new DataError(loaded.file, `${list}[${i}].id`, loaded.lineOf([list, i, "id"]), `duplicate ${what} "${id}"`));
+    seen.add(id);
+  });
+}
+
+const LEVELS = ["province", "district", "commune", "residential_group"] as const;
+
 /** Read and validate all of data/ under `root`. Throws DataErrors listing every problem. */
 export function readData(root: string): RawData {
   const problems = new Problems();
@@ -78,6 +111,10 @@ export function readData(root: string): RawData {
   const stdFile = problems.try(() => loadYaml(join(dataDir, "reference", "standards.yaml"), rel("reference", "standards.yaml"), StandardsFile));
   const projFile = problems.try(() => loadYaml(join(dataDir, "reference", "projects.yaml"), rel("reference", "projects.yaml"), ProjectsFile));
 
+  for (const f of [locFile, indFile, stdFile, projFile]) if (f) checkPlainText(f, problems);
+  checkUniqueIds(stdFile, "standards", stdFile?.data.standards.map((s) => s.id) ?? [], "standard", problems);
+  checkUniqueIds(projFile, "projects", projFile?.data.projects.map((p) => p.id) ?? [], "project", problems);
+
   const localityIds = new Set<string>();
   if (locFile) {
     locFile.data.localities.forEach((l, i) => {
@@ -85,12 +122,24 @@ export function readData(root: string): RawData {
       localityIds.add(l.id);
       if (l.name !== l.name.normalize("NFC")) problems.add(new DataError(locFile.file, `localities[${i}].name`, locFile.lineOf(["localities", i, "name"]), "name must be NFC"));
     });
+    const levelOf = new Map(locFile.data.localities.map((l) => [l.id, l.level]));
     locFile.data.localities.forEach((l, i) => {
+      // Provinces and only provinces are roots; every other unit sits in a unit of a higher level.
+      const parentAt = () => locFile.lineOf(["localities", i, "parent"]);
+      if ((l.level === "province") !== (l.parent === null)) {
+        problems.add(new DataError(locFile.file, `localities[${i}].parent`, parentAt(), l.parent === null ? `a ${l.level} needs a parent` : "a province has no parent (parent: null)"));
+      } else if (l.parent !== null && levelOf.has(l.parent) && LEVELS.indexOf(levelOf.get(l.parent)!) >= LEVELS.indexOf(l.level)) {
+        problems.add(new DataError(locFile.file, `localities[${i}].parent`, parentAt(), `parent "${l.parent}" is a ${levelOf.get(l.parent)}, not a level above ${l.level}`));
+      }
       if (l.parent !== null && !localityIds.has(l.parent)) problems.add(new DataError(locFile.file, `localities[${i}].parent`, locFile.lineOf(["localities", i, "parent"]), `unknown parent "${l.parent}"`));
       if (l.parent !== null && !l.id.startsWith(`${l.parent}/`)) problems.add(new DataError(locFile.file, `localities[${i}].id`, locFile.lineOf(["localities", i, "id"]), `id must start with its parent "${l.parent}/"`));
     });
   }
   if (indFile) {
+    // Every indicator a figure may carry has its names and definition (the Method page and reference.json list them).
+    const listed = new Set(indFile.data.indicators.map((i) => i.id));
+    const missing = Indicator.options.filter((id) => !listed.has(id));
+    if (missing.length) problems.add(new DataError(indFile.file, "indicators", indFile.lineOf(["indicators"]), `indicator(s) not listed: ${missing.join(", ")}`));
     const seen = new Set<string>();
     indFile.data.indicators.forEach((ind, i) => {
       if (seen.has(ind.id)) problems.add(new DataError(indFile.file, `indicators[${i}].id`, indFile.lineOf(["indicators", i, "id"]), `duplicate indicator "${ind.id}"`));
@@ -111,7 +160,8 @@ export function readData(root: string): RawData {
   for (const name of planFiles) {
     const loaded = problems.try(() => loadYaml(join(planDir, name), rel("plans", name), PlanFile));
     if (!loaded) continue;
-    readPlan(loaded, name, problems, out, { root: dataDir, rel, localityIds, planIds });
+    checkPlainText(loaded, problems);
+    readPlan(loaded, name, problems, out, { root: dataDir, rel, localityIds: locFile ? localityIds : undefined, planIds });
   }
   if (problems.list.length) throw new DataErrors(problems.list);
   return out;
@@ -120,7 +170,8 @@ export function readData(root: string): RawData {
 interface Ctx {
   root: string;
   rel: (...p: string[]) => string;
-  localityIds: Set<string>;
+  /** Known locality ids; undefined when localities.yaml could not be read (its errors are reported instead). */
+  localityIds: Set<string> | undefined;
   planIds: Set<string>;
 }
 
@@ -131,7 +182,7 @@ function readPlan(loaded: LoadedYaml<z.infer<typeof PlanFile>>, name: string, pr
   if (ctx.planIds.has(p.id)) err(["id"], `duplicate plan id "${p.id}"`);
   ctx.planIds.add(p.id);
   const checkLocality = (id: string, path: (string | number)[]) => {
-    if (!ctx.localityIds.has(id)) err(path, `unknown locality "${id}" (add it to data/localities.yaml)`);
+    if (ctx.localityIds && !ctx.localityIds.has(id)) err(path, `unknown locality "${id}" (add it to data/localities.yaml)`);
   };
   checkLocality(p.locality_id, ["locality_id"]);
 
@@ -142,6 +193,10 @@ function readPlan(loaded: LoadedYaml<z.infer<typeof PlanFile>>, name: string, pr
   }
   const text = problems.try(() => readUtf8(sourcePath, ctx.rel("sources", p.source_file)));
   if (text === undefined) return;
+  if (text.trim() === "") {
+    problems.add(new DataError(ctx.rel("sources", p.source_file), "", 1, "file is empty"));
+    return;
+  }
   const source = new SourceText(text);
   out.sources.set(p.id, { file: p.source_file, text, lines: source.lines });
 
@@ -274,7 +329,14 @@ function readTable(tbl: z.infer<typeof PlanFile>["tables"][number], ti: number, 
   lines.forEach((line, i) => {
     if (!source.locate(line)) tableErr(i + 1, "", `line is not in data/sources/${p.source_file}; tables must be copied as published`);
   });
-  Object.values(tbl.rows).forEach((id) => c.checkLocality(id, ["tables", ti, "rows"]));
+  if (lines.length === 0) return void c.problems.add(new DataError(file, "", 1, "file is empty"));
+  if (lines.length <= tbl.header_rows) tableErr(lines.length, "", `the table has ${lines.length} line(s), but tables[${ti}].header_rows in ${c.loaded.file} says ${tbl.header_rows} are headers: no data rows`);
+  const indexes = new Set<number>();
+  tbl.columns.forEach((col, ci) => {
+    if (indexes.has(col.index)) err(["tables", ti, "columns", ci, "index"], `column ${col.index} is mapped twice`);
+    indexes.add(col.index);
+  });
+  Object.entries(tbl.rows).forEach(([label, id]) => c.checkLocality(id, ["tables", ti, "rows", label]));
   for (let i = tbl.header_rows; i < lines.length; i++) {
     const cells = lines[i].split(sep);
     const label = (cells[tbl.name_column] ?? "").trim();

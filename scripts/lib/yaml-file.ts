@@ -55,14 +55,64 @@ function lineFinder(doc: Document, counter: LineCounter) {
       if (node && (node as Node).range) return counter.linePos((node as Node).range![0]).line;
       if (n === 0) break;
     }
-    return undefined;
+    // A document with no content (only comments): the problem is the file itself, from its first line.
+    return 1;
   };
 }
 
-/** Parse and validate one YAML file; throws DataErrors listing every problem with file, field and line. */
+/**
+ * js-yaml parses about ten times faster than `yaml` (which keeps the source positions we need for line numbers);
+ * a national dataset has tens of thousands of plan files. It is Astro's own dependency, so it is loaded if present:
+ * without it every file takes the `yaml` path, with the same results.
+ */
+interface FastYaml {
+  load(text: string, options: { schema: unknown; listener?: (event: string, state: { anchor: string | null }) => void }): unknown;
+  CORE_SCHEMA: unknown;
+}
+const fastYaml: FastYaml | undefined = await import(/* not a declared dependency: see above */ "js-yaml" as string)
+  .then((m: { default: FastYaml }) => m.default)
+  .catch(() => undefined);
+
+/**
+ * The file's value parsed by js-yaml with the YAML 1.2 core schema (as `yaml` reads it), or undefined when js-yaml is
+ * missing, rejects the file, or the file defines anchors (their expansion is bounded on the `yaml` path only).
+ */
+function parseFast(text: string): { value: unknown } | undefined {
+  if (!fastYaml) return undefined;
+  let anchors = false;
+  try {
+    const value = fastYaml.load(text, { schema: fastYaml.CORE_SCHEMA, listener: (event, state) => {
+      if (event === "close" && state.anchor !== null) anchors = true;
+    } });
+    return anchors ? undefined : { value };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Parse and validate one YAML file; throws DataErrors listing every problem with file, field and line. A file that
+ * js-yaml reads and the schema accepts is parsed again by `yaml` only if a later check needs a line number; any
+ * other file goes through `yaml`, whose positions and messages name the problem.
+ */
 export function loadYaml<S extends z.ZodType>(file: string, rel: string, schema: S): LoadedYaml<z.infer<S>> {
   const text = readUtf8(file, rel);
   if (text.trim() === "") throw new DataErrors([new DataError(rel, "", 1, "file is empty")]);
+  const fast = parseFast(text);
+  if (fast) {
+    const parsed = schema.safeParse(fast.value);
+    if (parsed.success) {
+      let finder: ((path: readonly PropertyKey[]) => number | undefined) | undefined;
+      const lineOf = (path: readonly PropertyKey[]) => {
+        if (!finder) {
+          const lines = new LineCounter();
+          finder = lineFinder(parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }), lines);
+        }
+        return finder(path);
+      };
+      return { data: parsed.data, file: rel, lineOf };
+    }
+  }
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {

@@ -8,7 +8,13 @@ export function initPrint() {
   if (!url || !box) return;
   addEventListener("beforeprint", async () => {
     const { qrSvgElement } = await import("./qr.ts");
-    url.textContent = location.href;
-    box.replaceChildren(qrSvgElement(location.href, 96));
+    const { viewQuery } = await import("./state.ts");
+    const href = location.origin + location.pathname + viewQuery();
+    url.textContent = href;
+    try {
+      box.replaceChildren(qrSvgElement(href, 96));
+    } catch {
+      // keep the QR code of the page drawn at build time
+    }
   });
 }

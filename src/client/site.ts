@@ -4,24 +4,31 @@
  */
 import { initEmbed } from "./embed.ts";
 import { initPrint } from "./print.ts";
-import { initState } from "./state.ts";
+import { initState, viewQuery } from "./state.ts";
 import { initTooltips } from "./tooltip.ts";
 
 /** Links, citations and embed codes follow the current view (its query string). */
 function keepState() {
   for (const a of document.querySelectorAll<HTMLAnchorElement>("a[data-keep-state]")) {
     const [base, hash = ""] = a.getAttribute("href")!.split("#");
-    a.href = base.split("?")[0] + location.search + (hash ? `#${hash}` : location.hash);
+    a.href = base.split("?")[0] + viewQuery() + (hash ? `#${hash}` : location.hash);
   }
   for (const fig of document.querySelectorAll<HTMLElement>("figure[data-page-url]")) {
     const view = fig.querySelector("[data-view-url]");
-    if (view) view.textContent = `${fig.dataset.pageUrl}${location.search}#${fig.id}`;
+    if (view) view.textContent = `${fig.dataset.pageUrl}${viewQuery()}#${fig.id}`;
     const code = fig.querySelector<HTMLTextAreaElement>("[data-embed-snippet]");
-    if (code) code.value = code.value.replace(/src="[^"]*"/, `src="${fig.dataset.embedUrl}${location.search.replace(/"/g, "%22")}"`);
+    if (code) code.value = code.value.replace(/src="[^"]*"/, `src="${fig.dataset.embedUrl}${viewQuery()}"`);
   }
   // Meeting mode shows a QR code of the current view; its library loads only on pages that have one.
   const qr = document.querySelector<HTMLElement>("[data-qr-live]");
-  if (qr) void import("./qr.ts").then(({ qrSvgElement }) => qr.replaceChildren(qrSvgElement(location.href, 200)));
+  // Only the canonical view goes into the QR code: a hostile or very long query cannot overflow it.
+  if (qr) void import("./qr.ts").then(({ qrSvgElement }) => {
+    try {
+      qr.replaceChildren(qrSvgElement(location.origin + location.pathname + viewQuery(), 200));
+    } catch {
+      qr.replaceChildren();
+    }
+  });
 }
 
 function copyLinks() {

@@ -3,7 +3,7 @@
  * Controls carry `data-param`; views carry `data-when="group=poor sort=name"`; list selections mark elements
  * carrying `data-in="plans:<id>"`. Back/forward restore the state; invalid values fall back to defaults.
  */
-import { compareState, formatState, LocalityState, MeetingState, OverviewState, parseState } from "../lib/url-state.ts";
+import { canonicalQuery, compareState, formatState, LocalityState, MeetingState, OverviewState, parseState } from "../lib/url-state.ts";
 
 type State = Record<string, unknown>;
 
@@ -73,4 +73,10 @@ export function initState(onChange: () => void) {
       onChange();
     });
   }
+}
+
+/** The query string of the current view, rebuilt from the parsed state of every [data-state] root (never raw). */
+export function viewQuery(): string {
+  const schemas = [...document.querySelectorAll<HTMLElement>("[data-state]")].map(schemaFor).filter((s) => s !== undefined);
+  return canonicalQuery(schemas, location.search);
 }

@@ -12,7 +12,7 @@ import type { SiteData } from "./site-data.ts";
 import { coverageSummary, deprivationSummary, groupBarsSummary, householdsChange, rateTargetsSummary } from "./summary.ts";
 import { LocalityState, OverviewState } from "./url-state.ts";
 import {
-  coverageTargets, deprivationProfile, DIMENSION_COVERAGE, groupBars, indicatorLabel, localityIndex, plansFor, rateTargets, type GroupBarRow, type Measure,
+  coverageTargets, coverageTargetsAround, deprivationProfile, DIMENSION_COVERAGE, groupBars, indicatorLabel, localityIndex, plansFor, rateTargets, type GroupBarRow, type Measure,
 } from "./view.ts";
 
 /** A table cell: text, or text with a link. */
@@ -166,7 +166,8 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
   }
 
   // Coverage targets of the six dimensions: this locality's plan against the others.
-  const covRows = coverageTargets(data, locale);
+  // A plan against its neighbours (all plans while there are few): a national site cannot draw every plan per page.
+  const covRows = ownPlans.length ? coverageTargetsAround(data, locale, ownPlans[0].id) : [];
   if (ownPlans.length && covRows.some((r) => r.plan_id === ownPlans[0].id)) {
     const comparatorWord = (c: string) => ({ ge: "≥ ", gt: locale === "vi" ? "trên " : "over " })[c] ?? "";
     specs.push({

@@ -49,6 +49,25 @@ function decimalsOf(x: number): number {
   return s.includes(".") ? s.split(".")[1].length : 0;
 }
 
+/** Rows grouped by a key, each group in input order. */
+function groupBy<T>(rows: readonly T[], keyOf: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+/** The row with the latest date among those whose date passes `ok`; the first such row in input order on a tie. */
+function latest<T extends { date: string }>(rows: readonly T[] | undefined, ok: (date: string) => boolean): T | undefined {
+  let best: T | undefined;
+  for (const r of rows ?? []) if (ok(r.date) && (best === undefined || r.date > best.date)) best = r;
+  return best;
+}
+
 /** Figures (statistics and count/level targets) indexed by plan, locality, indicator, date. */
 function figures(stats: StatisticRow[], targets: TargetRow[]): Figure[] {
   const out: Figure[] = stats.map((s) => ({ ...s }));
@@ -83,16 +102,16 @@ export function derive(
   };
   const figs = figures(statistics, targetsIn).map((f) => ({ ...f, decimals: printedDecimals.get(`${f.plan_id}|${f.ref}|target_value`) ?? f.decimals }));
   const key = (...p: string[]) => p.join("|");
-  const byKey = new Map<string, Figure[]>();
-  for (const f of figs) {
-    const k = key(f.plan_id, f.locality_id, f.indicator, f.date);
-    byKey.set(k, [...(byKey.get(k) ?? []), f]);
-  }
+  // Every lookup below goes through an index built once, so the cost stays linear in the number of figures.
+  const byKey = groupBy(figs, (f) => key(f.plan_id, f.locality_id, f.indicator, f.date));
   const first = (plan: string, loc: string, ind: string, date: string) => byKey.get(key(plan, loc, ind, date))?.[0];
+  const totalsByPlanLoc = groupBy(figs.filter((f) => f.indicator === "total_households"), (f) => key(f.plan_id, f.locality_id));
   // Total households of a locality at or before a date (plans apply the year-end total to next year's targets).
-  const totalAt = (plan: string, loc: string, date: string) =>
-    figs.filter((f) => f.plan_id === plan && f.locality_id === loc && f.indicator === "total_households" && f.date <= date)
-      .sort((a, b) => b.date.localeCompare(a.date))[0];
+  const totalAt = (plan: string, loc: string, date: string) => latest(totalsByPlanLoc.get(key(plan, loc)), (d) => d <= date);
+  // Published statistics by plan, locality and indicator (and group, and date): baselines and group sizes.
+  const statsByInd = groupBy(statistics, (s) => key(s.plan_id, s.locality_id, s.indicator));
+  const statsByIndGroup = groupBy(statistics, (s) => key(s.plan_id, s.locality_id, s.indicator, s.group));
+  const statsByIndDate = groupBy(statistics, (s) => key(s.plan_id, s.locality_id, s.indicator, s.date));
 
   // 1. Rates from counts, and stated rates against them.
   for (const f of figs) {
@@ -150,8 +169,7 @@ export function derive(
     });
   }
   // Two implied totals of one plan and locality must overlap.
-  const byPlanLoc = new Map<string, typeof implied>();
-  for (const i of implied) byPlanLoc.set(key(i.plan, i.loc), [...(byPlanLoc.get(key(i.plan, i.loc)) ?? []), i]);
+  const byPlanLoc = groupBy(implied, (i) => key(i.plan, i.loc));
   for (const list of byPlanLoc.values()) {
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {
@@ -179,14 +197,16 @@ export function derive(
   }
 
   // 3. Sums of sub-localities against the parent's printed figure (counts only).
-  const children = new Map<string, string[]>();
-  for (const l of localities) if (l.parent) children.set(l.parent, [...(children.get(l.parent) ?? []), l.id]);
+  const parentOf = new Map(localities.map((l) => [l.id, l.parent]));
+  const sumRows = groupBy(figs, (f) => key(f.plan_id, f.indicator, f.group, f.date));
   const sumKeys = new Set(figs.filter((f) => f.unit === "households" || f.unit === "persons").map((f) => key(f.plan_id, f.indicator, f.group, f.date)));
   for (const k of [...sumKeys].sort()) {
     const [plan, ind, group, date] = k.split("|");
-    const rows = figs.filter((f) => f.plan_id === plan && f.indicator === ind && f.group === group && f.date === date);
-    for (const parent of new Set(rows.map((r) => r.locality_id))) {
-      const kids = rows.filter((r) => children.get(parent)?.includes(r.locality_id));
+    const rows = sumRows.get(k)!;
+    const kidsOf = groupBy(rows.filter((r) => parentOf.get(r.locality_id)), (r) => parentOf.get(r.locality_id)!);
+    const byLoc = groupBy(rows, (r) => r.locality_id);
+    for (const [parent, own] of byLoc) {
+      const kids = kidsOf.get(parent) ?? [];
       if (kids.length < 2) continue;
       const seen = new Map<string, Figure>();
       for (const kid of kids) if (!seen.has(kid.locality_id)) seen.set(kid.locality_id, kid);
@@ -196,7 +216,7 @@ export function derive(
         value: sum, low: null, high: null, unit: kids[0].unit, inputs: [...seen.values()].map((r) => r.ref),
         formula: `${[...seen.values()].map((r) => r.value).join(" + ")} = ${sum}`,
       });
-      for (const stated of rows.filter((r) => r.locality_id === parent)) {
+      for (const stated of own) {
         const ok = stated.value === sum;
         tally("sum_of_sub_localities", ok);
         if (!ok) {
@@ -233,9 +253,7 @@ export function derive(
   for (const t of targets) {
     const dT = printedDecimals.get(`${t.plan_id}|${t.ref}|target_value`) ?? (t.target_value === null ? 0 : decimalsOf(t.target_value));
     if (t.baseline_value === null && t.target_value !== null && STOCKS.has(t.indicator)) {
-      const base = statistics
-        .filter((s) => s.plan_id === t.plan_id && s.locality_id === t.locality_id && s.indicator === t.indicator && s.group === t.group && s.date < t.target_date)
-        .sort((a, b) => b.date.localeCompare(a.date))[0];
+      const base = latest(statsByIndGroup.get(key(t.plan_id, t.locality_id, t.indicator, t.group)), (d) => d < t.target_date);
       if (base) {
         t.baseline_value = base.value;
         t.baseline_date = base.date;
@@ -286,8 +304,8 @@ export function derive(
         t.computed_fields.push("change_households");
       } else if (t.target_value !== null && t.baseline_value !== null) {
         // No printed counts: estimate households at target from the implied total (a range, kept in derived.json).
-        const base = statistics.find((s) => s.plan_id === t.plan_id && s.locality_id === t.locality_id && s.indicator === countInd && s.date === t.baseline_date);
-        const tot = implied.filter((i) => i.plan === t.plan_id && i.loc === t.locality_id).map((i) => i.t);
+        const base = t.baseline_date === null ? undefined : statsByIndDate.get(key(t.plan_id, t.locality_id, countInd, t.baseline_date))?.[0];
+        const tot = (byPlanLoc.get(key(t.plan_id, t.locality_id)) ?? []).map((i) => i.t);
         const range = tot.reduce<{ low: number; high: number | null } | undefined>((acc, x) => (acc ? intersect({ value: 0, ...acc }, x) : { low: x.low, high: x.high }), undefined);
         if (base && range && range.high !== null) {
           const at = (T: number) => (t.target_value! / 100) * T;
@@ -306,8 +324,7 @@ export function derive(
   // 6. Exit arithmetic: baseline count − households able to exit = end-of-year count (per locality).
   for (const t of targets.filter((x) => x.indicator === "poor_exit_capable_households" || x.indicator === "near_poor_exit_capable_households")) {
     const countInd = t.indicator === "poor_exit_capable_households" ? "poor_households" : "near_poor_households";
-    const base = statistics.filter((s) => s.plan_id === t.plan_id && s.locality_id === t.locality_id && s.indicator === countInd && s.date < t.target_date)
-      .sort((a, b) => b.date.localeCompare(a.date))[0];
+    const base = latest(statsByInd.get(key(t.plan_id, t.locality_id, countInd)), (d) => d < t.target_date);
     const end = first(t.plan_id, t.locality_id, countInd, t.target_date);
     if (!base || !end || t.target_value === null) continue;
     const computed = base.value - t.target_value;
@@ -326,7 +343,7 @@ export function derive(
   // 7. Deprivation shares against the group's household count.
   const deprivations = deprivationsIn.map((d) => {
     const countInd = d.group === "poor" ? "poor_households" : "near_poor_households";
-    const group = statistics.find((s) => s.plan_id === d.plan_id && s.locality_id === d.locality_id && s.indicator === countInd && s.date === d.date);
+    const group = statsByIndDate.get(key(d.plan_id, d.locality_id, countInd, d.date))?.[0];
     if (!group || group.value === 0) return d;
     const computedRaw = (d.households / group.value) * 100;
     const dec = printedDecimals.get(`${d.plan_id}|${d.ref}|stated_pct`) ?? 2;

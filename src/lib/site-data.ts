@@ -30,6 +30,73 @@ export interface SiteData {
 
 let cache: SiteData | undefined;
 
+/**
+ * Rows of the data files grouped by the ids pages look things up by, built once per data set. A national build has
+ * tens of thousands of pages: a page that scans whole files costs pages × rows, an index lookup costs its own rows.
+ * Lists keep the order of their file. The index is shared: never modify what it returns.
+ */
+export interface SiteIndex {
+  locality: Map<string, LocalityRow>;
+  plan: Map<string, PlanRow>;
+  /** Position of each plan in plans.json (to keep the file's order when picking plans by id). */
+  planOrder: Map<string, number>;
+  document: Map<string, z.infer<typeof DocumentRow>>;
+  indicator: Map<string, z.infer<typeof IndicatorRef>>;
+  /** Child localities of a locality, in the order of localities.json. */
+  children: Map<string, LocalityRow[]>;
+  statisticsByLocality: Map<string, StatisticRow[]>;
+  statisticsByPlan: Map<string, StatisticRow[]>;
+  targetsByLocality: Map<string, TargetRow[]>;
+  targetsByPlan: Map<string, TargetRow[]>;
+  deprivationsByLocality: Map<string, DeprivationRow[]>;
+  deprivationsByPlan: Map<string, DeprivationRow[]>;
+  qualityByLocality: Map<string, QualityRow[]>;
+  qualityByPlan: Map<string, QualityRow[]>;
+  /** Derived rows by `plan|locality|date`. */
+  derivedByPlanLocalityDate: Map<string, DerivedRow[]>;
+}
+
+const indexes = new WeakMap<SiteData, SiteIndex>();
+
+/** Rows grouped by a key, each group in input order. */
+export function groupRows<T>(rows: readonly T[], keyOf: (r: T) => string | null): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    if (k === null) continue;
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+/** The index of `data` (built on first use, then cached). */
+export function siteIndex(data: SiteData): SiteIndex {
+  let index = indexes.get(data);
+  if (!index) {
+    index = {
+      locality: new Map(data.localities.map((l) => [l.id, l])),
+      plan: new Map(data.plans.map((p) => [p.id, p])),
+      planOrder: new Map(data.plans.map((p, i) => [p.id, i])),
+      document: new Map(data.documents.map((d) => [d.plan_id, d])),
+      indicator: new Map(data.reference.indicators.map((i) => [i.id, i])),
+      children: groupRows(data.localities, (l) => l.parent),
+      statisticsByLocality: groupRows(data.statistics, (r) => r.locality_id),
+      statisticsByPlan: groupRows(data.statistics, (r) => r.plan_id),
+      targetsByLocality: groupRows(data.targets, (r) => r.locality_id),
+      targetsByPlan: groupRows(data.targets, (r) => r.plan_id),
+      deprivationsByLocality: groupRows(data.deprivations, (r) => r.locality_id),
+      deprivationsByPlan: groupRows(data.deprivations, (r) => r.plan_id),
+      qualityByLocality: groupRows(data.quality, (r) => r.locality_id),
+      qualityByPlan: groupRows(data.quality, (r) => r.plan_id),
+      derivedByPlanLocalityDate: groupRows(data.derived, (r) => `${r.plan_id}|${r.locality_id}|${r.date}`),
+    };
+    indexes.set(data, index);
+  }
+  return index;
+}
+
 /** Load public/data (the build runs from the project root); throws a clear message if `npm run data` has not run. */
 export function loadSiteData(dir = join(process.cwd(), "public", "data")): SiteData {
   if (cache) return cache;
@@ -40,7 +107,11 @@ export function loadSiteData(dir = join(process.cwd(), "public", "data")): SiteD
     } catch {
       throw new Error(`${join(dir, name)} is missing: run \`npm run data\` first`);
     }
-    return schema.parse(JSON.parse(text));
+    // Validated, then used as parsed: the public rows have no defaults or transforms, so zod's copy would equal
+    // the JSON's objects, and keeping one copy halves the memory of a national build.
+    const rows = JSON.parse(text);
+    schema.parse(rows);
+    return rows as z.infer<S>;
   };
   cache = {
     localities: read("localities.json", z.array(LocalityRow)),

@@ -63,3 +63,18 @@ export function formatState(state: Record<string, unknown>, defaults: Record<str
   const s = params.toString().replace(/%2C/g, ",");
   return s ? `?${s}` : "";
 }
+
+/**
+ * The query string of the view a page shows, for anything that repeats the URL (citations, embed codes, QR codes,
+ * the language switch): only the parameters of `schemas`, only valid values, defaults left out, in a fixed order.
+ * Never the raw query string, which may hold anything (and be too long for a QR code).
+ */
+export function canonicalQuery(schemas: readonly z.ZodMiniType[], search: string | URLSearchParams): string {
+  const params = new URLSearchParams();
+  for (const schema of schemas) {
+    const own = new URLSearchParams(formatState(parseState(schema, search) as Record<string, unknown>, schema.parse({}) as Record<string, unknown>));
+    for (const [k, v] of own) if (!params.has(k)) params.set(k, v);
+  }
+  const s = params.toString().replace(/%2C/g, ",");
+  return s ? `?${s}` : "";
+}

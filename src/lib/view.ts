@@ -3,7 +3,7 @@
  * the same rows feed the build-time SVG, the data table under each chart and the per-chart CSV.
  */
 import type { Locale } from "./format.ts";
-import type { SiteData } from "./site-data.ts";
+import { siteIndex, type SiteData, type SiteIndex } from "./site-data.ts";
 import type { DerivedRow, LocalityRow, PlanRow, TargetRow } from "./schema.ts";
 
 /** poverty (poor households) or near-poverty (near-poor households). */
@@ -100,9 +100,9 @@ export const DEPRIVATION_ORDER = [
   "housing_quality", "housing_area", "water_source", "sanitation", "telecom_use", "information_access_means",
 ] as const;
 
-/** Localities by id. */
+/** Localities by id (built once per data set and shared: do not modify). */
 export function localityIndex(data: SiteData): Map<string, LocalityRow> {
-  return new Map(data.localities.map((l) => [l.id, l]));
+  return siteIndex(data).locality;
 }
 
 /** Display name: "Quảng Minh" with its type in the reader's language ("phường Quảng Minh" / "Quảng Minh ward"). */
@@ -117,7 +117,7 @@ function capitalise(s: string) {
 
 /** Indicator label in the reader's language. */
 export function indicatorLabel(data: SiteData, id: string, locale: Locale): string {
-  const r = data.reference.indicators.find((i) => i.id === id);
+  const r = siteIndex(data).indicator.get(id);
   return r ? (locale === "vi" ? r.name_vi : r.name_en) : id;
 }
 
@@ -132,20 +132,22 @@ function firstTargets(targets: TargetRow[]): TargetRow[] {
   });
 }
 
-function householdsRange(derived: DerivedRow[], t: TargetRow) {
-  const d = derived.find((x) => x.rule === "target_households_change" && x.plan_id === t.plan_id && x.locality_id === t.locality_id && x.date === t.target_date && x.inputs.includes(t.ref));
+function householdsRange(index: SiteIndex, t: TargetRow) {
+  const candidates: DerivedRow[] = index.derivedByPlanLocalityDate.get(`${t.plan_id}|${t.locality_id}|${t.target_date}`) ?? [];
+  const d = candidates.find((x) => x.rule === "target_households_change" && x.inputs.includes(t.ref));
   return d ? { low: d.low, high: d.high, value: d.value } : undefined;
 }
 
 /** Baseline → target rates of each plan's own locality (levels only). */
 export function rateTargets(data: SiteData, measure: Measure, localityId?: string): RateTargetRow[] {
-  const plans = new Map(data.plans.map((p) => [p.id, p]));
-  const locs = localityIndex(data);
-  return firstTargets(data.targets)
+  const index = siteIndex(data);
+  const { plan: plans, locality: locs } = index;
+  // One locality's targets come from the index (the first statement of each target is first among them too).
+  return firstTargets(localityId === undefined ? data.targets : index.targetsByLocality.get(localityId) ?? [])
     .filter((t) => t.indicator === RATE[measure] && t.kind === "level" && t.baseline_value !== null && t.target_value !== null)
     .filter((t) => (localityId ? t.locality_id === localityId : t.locality_id === plans.get(t.plan_id)?.locality_id))
     .map((t) => {
-      const range = t.change_households === null ? householdsRange(data.derived, t) : undefined;
+      const range = t.change_households === null ? householdsRange(index, t) : undefined;
       return {
         plan_id: t.plan_id, locality_id: t.locality_id, locality_name: locs.get(t.locality_id)?.name ?? t.locality_id,
         standard: plans.get(t.plan_id)!.poverty_standard, measure, baseline: t.baseline_value!, baseline_date: t.baseline_date!,
@@ -158,9 +160,9 @@ export function rateTargets(data: SiteData, measure: Measure, localityId?: strin
 
 /** Targets given only as changes, for plans with no level to draw. */
 export function changeOnlyTargets(data: SiteData, measure: Measure, localityId?: string): ChangeOnlyRow[] {
-  const plans = new Map(data.plans.map((p) => [p.id, p]));
-  const locs = localityIndex(data);
-  return firstTargets(data.targets)
+  const index = siteIndex(data);
+  const { plan: plans, locality: locs } = index;
+  return firstTargets(localityId === undefined ? data.targets : index.targetsByLocality.get(localityId) ?? [])
     .filter((t) => (t.kind === "change_pp" && t.indicator === RATE[measure]) || (t.kind === "change_relative" && t.indicator === COUNT[measure]))
     .filter((t) => (localityId ? t.locality_id === localityId : true))
     .map((t) => ({
@@ -172,19 +174,21 @@ export function changeOnlyTargets(data: SiteData, measure: Measure, localityId?:
 
 /** Residential groups of a locality from its plan's appendix: baseline, able to exit, end-of-year target. */
 export function groupBars(data: SiteData, parentId: string, measure: Measure): GroupBarRow[] {
-  const locs = localityIndex(data);
-  const kids = data.localities.filter((l) => l.parent === parentId).map((l) => l.id);
+  const index = siteIndex(data);
+  const locs = index.locality;
+  const kids = (index.children.get(parentId) ?? []).map((l) => l.id);
   const exitInd = measure === "poor" ? "poor_exit_capable_households" : "near_poor_exit_capable_households";
   const exitRate = measure === "poor" ? "poor_exit_capable_rate" : "near_poor_exit_capable_rate";
   const rows: GroupBarRow[] = [];
   for (const id of kids) {
     const name = locs.get(id)!.name;
-    const base = data.statistics.find((s) => s.locality_id === id && s.indicator === COUNT[measure]);
-    const baseRate = data.statistics.find((s) => s.locality_id === id && s.indicator === RATE[measure]);
-    const exit = data.targets.find((t) => t.locality_id === id && t.indicator === exitInd);
-    const exitR = data.targets.find((t) => t.locality_id === id && t.indicator === exitRate);
-    const end = data.targets.find((t) => t.locality_id === id && t.indicator === COUNT[measure] && t.kind === "count");
-    const endR = data.targets.find((t) => t.locality_id === id && t.indicator === RATE[measure] && t.kind === "level");
+    const statistics = index.statisticsByLocality.get(id) ?? [], targets = index.targetsByLocality.get(id) ?? [];
+    const base = statistics.find((s) => s.indicator === COUNT[measure]);
+    const baseRate = statistics.find((s) => s.indicator === RATE[measure]);
+    const exit = targets.find((t) => t.indicator === exitInd);
+    const exitR = targets.find((t) => t.indicator === exitRate);
+    const end = targets.find((t) => t.indicator === COUNT[measure] && t.kind === "count");
+    const endR = targets.find((t) => t.indicator === RATE[measure] && t.kind === "level");
     if (!base || !exit || !end) continue;
     rows.push({ locality_id: id, name, measure, series: "baseline", households: base.value, rate: baseRate?.value ?? null, date: base.date, ref: base.ref });
     rows.push({ locality_id: id, name, measure, series: "exit", households: exit.target_value!, rate: exitR?.target_value ?? null, date: exit.target_date, ref: exit.ref });
@@ -197,8 +201,7 @@ export function groupBars(data: SiteData, parentId: string, measure: Measure): G
 export function deprivationProfile(data: SiteData, localityId: string, locale: Locale): DeprivationViewRow[] {
   const std = data.reference.standards.find((s) => s.id === "2022-2025");
   const meta = new Map(std?.dimensions.flatMap((d) => d.indicators.map((i) => [i.id, { code: i.code, dim: locale === "vi" ? d.name_vi : d.name_en }])) ?? []);
-  return data.deprivations
-    .filter((d) => d.locality_id === localityId)
+  return [...(siteIndex(data).deprivationsByLocality.get(localityId) ?? [])]
     .sort((a, b) => DEPRIVATION_ORDER.indexOf(a.indicator) - DEPRIVATION_ORDER.indexOf(b.indicator) || a.group.localeCompare(b.group))
     .map((d) => ({
       indicator: d.indicator, code: meta.get(d.indicator)?.code ?? "", label: indicatorLabel(data, d.indicator, locale), dimension: meta.get(d.indicator)?.dim ?? "",
@@ -206,9 +209,71 @@ export function deprivationProfile(data: SiteData, localityId: string, locale: L
     }));
 }
 
-/** Dimension coverage targets of every plan (first statement per plan and indicator, group of poor/near-poor). */
+const coverageCache = new WeakMap<SiteData, Map<Locale, CoverageRow[]>>();
+
+/**
+ * Dimension coverage targets of every plan (first statement per plan and indicator, group of poor/near-poor).
+ * Computed once per data set and locale; the array is shared: do not modify it.
+ */
 export function coverageTargets(data: SiteData, locale: Locale): CoverageRow[] {
-  const locs = localityIndex(data);
+  let byLocale = coverageCache.get(data);
+  if (!byLocale) coverageCache.set(data, (byLocale = new Map()));
+  let rows = byLocale.get(locale);
+  if (!rows) byLocale.set(locale, (rows = computeCoverageTargets(data, locale)));
+  return rows;
+}
+
+/** Coverage rows by plan, per data set and locale (shared: do not modify). */
+const coverageByPlanCache = new WeakMap<SiteData, Map<Locale, Map<string, CoverageRow[]>>>();
+function coverageByPlan(data: SiteData, locale: Locale): Map<string, CoverageRow[]> {
+  let byLocale = coverageByPlanCache.get(data);
+  if (!byLocale) coverageByPlanCache.set(data, (byLocale = new Map()));
+  let byPlan = byLocale.get(locale);
+  if (!byPlan) {
+    byPlan = new Map();
+    for (const r of coverageTargets(data, locale)) byPlan.set(r.plan_id, [...(byPlan.get(r.plan_id) ?? []), r]);
+    byLocale.set(locale, byPlan);
+  }
+  return byPlan;
+}
+
+/**
+ * Coverage targets of one plan and of the plans it is compared with on its locality's page. With at most `limit`
+ * plans that set coverage targets, that is every plan (coverageTargets). Beyond that (a national site) it is the
+ * plans of the same year nearest to it: those of the localities that share its parent (the other communes of its
+ * district), widening to the grandparent and up to the province until there are `limit / 2`, and at most `limit`
+ * plans in all, its own first. Each page then costs the same whatever the size of the country.
+ */
+export function coverageTargetsAround(data: SiteData, locale: Locale, planId: string, limit = 24): CoverageRow[] {
+  const byPlan = coverageByPlan(data, locale);
+  const index = siteIndex(data);
+  const plan = index.plan.get(planId);
+  if (!plan || byPlan.size <= limit) return coverageTargets(data, locale);
+  const chosen = new Set([planId]);
+  const add = (localityId: string) => {
+    for (const pid of index.locality.get(localityId)?.plan_ids ?? []) {
+      const p = index.plan.get(pid);
+      if (chosen.size < limit && p && p.year === plan.year && p.locality_id === localityId && byPlan.has(pid)) chosen.add(pid);
+    }
+  };
+  for (let scope = index.locality.get(plan.locality_id)?.parent ?? null; scope !== null && chosen.size < limit / 2; scope = index.locality.get(scope)?.parent ?? null) {
+    // Breadth first from the scope: nearer units (siblings) before farther ones (cousins).
+    const queue = [scope];
+    for (let i = 0; i < queue.length && chosen.size < limit; i++) {
+      add(queue[i]);
+      for (const c of index.children.get(queue[i]) ?? []) queue.push(c.id);
+    }
+  }
+  return [...chosen].flatMap((pid) => byPlan.get(pid) ?? []).sort(coverageOrder);
+}
+
+/** Coverage rows in the order of the standard's dimensions, then by plan. */
+const coverageOrder = (a: CoverageRow, b: CoverageRow) =>
+  DIMENSION_COVERAGE.indexOf(a.indicator as never) - DIMENSION_COVERAGE.indexOf(b.indicator as never) || a.plan_id.localeCompare(b.plan_id);
+
+function computeCoverageTargets(data: SiteData, locale: Locale): CoverageRow[] {
+  const index = siteIndex(data);
+  const locs = index.locality;
   const seen = new Set<string>();
   return data.targets
     .filter((t) => t.kind === "coverage" && (DIMENSION_COVERAGE as readonly string[]).includes(t.indicator) && t.target_value !== null)
@@ -219,17 +284,19 @@ export function coverageTargets(data: SiteData, locale: Locale): CoverageRow[] {
       return true;
     })
     .map((t) => {
-      const ref = data.reference.indicators.find((i) => i.id === t.indicator);
+      const ref = index.indicator.get(t.indicator);
       return {
         plan_id: t.plan_id, locality_id: t.locality_id, locality_name: locs.get(t.locality_id)?.name ?? t.locality_id, indicator: t.indicator,
         label: indicatorLabel(data, t.indicator, locale), dimension: ref?.dimension ?? "", value: t.target_value!, comparator: t.comparator, ref: t.ref,
       };
     })
-    .sort((a, b) => DIMENSION_COVERAGE.indexOf(a.indicator as never) - DIMENSION_COVERAGE.indexOf(b.indicator as never) || a.plan_id.localeCompare(b.plan_id));
+    .sort(coverageOrder);
 }
 
 /** The plan that covers a locality directly, or the plan whose figures include it (residential groups). */
 export function plansFor(data: SiteData, localityId: string): PlanRow[] {
-  const l = data.localities.find((x) => x.id === localityId);
-  return data.plans.filter((p) => l?.plan_ids.includes(p.id));
+  const index = siteIndex(data);
+  const ids = index.locality.get(localityId)?.plan_ids ?? [];
+  // In the order of plans.json, as filtering that file would give.
+  return ids.filter((id) => index.plan.has(id)).sort((a, b) => index.planOrder.get(a)! - index.planOrder.get(b)!).map((id) => index.plan.get(id)!);
 }

@@ -192,3 +192,28 @@ test("compare: picking plans and an indicator changes the URL and the view", asy
   await page.locator('input[data-param="plans"][value="phan-rang-thap-cham-2024"]').check();
   await expect(page).toHaveURL(/plans=long-khanh-2024,phan-rang-thap-cham-2024,pho-minh-2024|plans=[a-z0-9,-]*phan-rang/);
 });
+
+test("key figures on every locality page equal the public data files, read back in each locale's number format", async ({ page }) => {
+  test.setTimeout(120_000);
+  const stats = readJson("statistics.json") as { locality_id: string; indicator: string; value: number }[];
+  const localities = readJson("localities.json") as { id: string }[];
+  const parse = (text: string, locale: string) => {
+    const n = text.replace(/[^0-9.,−-]/g, "").replace("−", "-");
+    return Number(locale === "vi" ? n.replace(/\./g, "").replace(",", ".") : n.replace(/,/g, ""));
+  };
+  let checked = 0;
+  for (const locale of ["vi", "en"]) {
+    for (const l of localities) {
+      await page.goto(`${locale === "en" ? "/en" : ""}/localities/${l.id}/`);
+      for (const li of await page.locator("ul.figures li[data-indicator]").all()) {
+        const indicator = (await li.getAttribute("data-indicator"))!;
+        const shown = parse(await li.locator(".v").innerText(), locale);
+        const published = stats.filter((s) => s.locality_id === l.id && s.indicator === indicator).map((s) => s.value);
+        expect(published, `${l.id} ${indicator}`).toContain(shown);
+        checked++;
+      }
+    }
+  }
+  // Quảng Minh (7 figures), its 5 groups (5 each: total, poor, rate, near-poor, rate), Thanh Liêm (4), Phan Rang (2).
+  expect(checked).toBe(2 * (7 + 5 * 5 + 4 + 2));
+});

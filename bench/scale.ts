@@ -1,0 +1,549 @@
+/**
+ * `npm run bench:scale`: how the data step and the full build grow with the number of localities.
+ *
+ * Generates a SYNTHETIC dataset (seeded, same schema and file layout as data/, every id under `synthetic-*`, every
+ * plan titled and noted as synthetic) in a temporary project under the OS temp dir, never in this repository, at
+ * sizes from 1% of the country to the whole of it (63 provinces, ~700 districts, ~10,600 communes, ~50,000
+ * residential groups, plans for three years). For each size it runs the data step (`scripts/build-data.ts`) and then
+ * `astro build` in a scratch project (a copy of src/, links to node_modules and the config) that reads that data,
+ * measuring wall time and peak memory (RSS of the whole process tree, sampled from /proc). Writes the figures and
+ * the growth curve into the `scale` section of bench/RESULTS.md.
+ *
+ *   node bench/scale.ts [--sizes=0.2,1,5,20,50,100] [--timeout=600] [--keep] [--data-only] [--skip-routes=downloads,og]
+ *
+ * Sizes are percent of the national counts. `--timeout` (seconds) bounds each step; a step that runs out is
+ * reported as such, not hidden. `--keep` leaves the temporary projects in place. `--skip-routes` is a diagnostic:
+ * it leaves those route folders of src/pages (and src/pages/en) out of the scratch copy, to measure the rest, and
+ * writes its figures to a section of their own (`scale-without-<routes>`), never over the full build's.
+ */
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeSection } from "./results.ts";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const NODE = join(ROOT, "node_modules", ".bin", "node");
+const ASTRO = join(ROOT, "node_modules", ".bin", "astro");
+
+/** Administrative units of the whole country (before the 2025 reorganisation), rounded. */
+export const NATIONAL = { provinces: 63, districts: 700, communes: 10_600, groups: 50_000 } as const;
+/** Plan years: every commune has one plan per year; the middle year's plans carry a residential-group appendix. */
+export const YEARS = [2023, 2024, 2025] as const;
+const TABLE_YEAR = 2024;
+/** Targets on this 2-core machine, from the issue. */
+const TARGET = { buildSeconds: 180, buildMb: 2048, dataSeconds: 15 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Synthetic data
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Small fast seeded PRNG (mulberry32): the same seed gives the same dataset, byte for byte. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = [
+  "An", "Bình", "Hòa", "Phú", "Tân", "Thạnh", "Long", "Mỹ", "Đông", "Tây", "Nam", "Bắc", "Hưng", "Thuận", "Lợi", "Phước",
+  "Hiệp", "Quang", "Minh", "Đức", "Sơn", "Hải", "Thủy", "Lâm", "Trung", "Khánh", "Vĩnh", "Xuân", "Thành", "Nghĩa", "Yên", "Cẩm",
+];
+const DEPRIVATIONS: [string, string][] = [
+  ["employment", "việc làm"], ["dependants", "người phụ thuộc"], ["nutrition", "dinh dưỡng"], ["health_insurance", "bảo hiểm y tế"],
+  ["adult_education", "trình độ giáo dục của người lớn"], ["child_school_attendance", "tình trạng đi học của trẻ em"],
+  ["housing_quality", "chất lượng nhà ở"], ["housing_area", "diện tích nhà ở bình quân đầu người"], ["water_source", "nguồn nước sinh hoạt"],
+  ["sanitation", "nhà tiêu hợp vệ sinh"], ["telecom_use", "sử dụng dịch vụ viễn thông"], ["information_access_means", "phương tiện phục vụ tiếp cận thông tin"],
+];
+const SYNTHETIC_LINE = "[DỮ LIỆU GIẢ LẬP / SYNTHETIC DATA] Văn bản do bench/scale.ts sinh ra để đo hiệu năng, không phải văn bản thật.";
+
+/** How many units of each level a size (percent of the country) has. */
+export function countsAt(percent: number) {
+  const f = percent / 100;
+  const provinces = Math.max(1, Math.round(NATIONAL.provinces * f));
+  const districts = Math.max(provinces, Math.round(NATIONAL.districts * f));
+  const communes = Math.max(districts, Math.round(NATIONAL.communes * f));
+  const groups = Math.round(NATIONAL.groups * f);
+  return { provinces, districts, communes, groups };
+}
+
+/** "2.345" (thousands grouped with dots, as the plans print them). */
+const viInt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+/** "1,92" (two decimals, comma). */
+const viDec = (x: number) => x.toFixed(2).replace(".", ",");
+/** Counts below 10 printed with a leading zero ("04"), as several plans do. */
+const viCount = (n: number) => (n < 10 ? `0${n}` : viInt(n));
+const pad = (n: number, w: number) => String(n).padStart(w, "0");
+const q = (s: string) => JSON.stringify(s);
+
+interface Loc { id: string; name: string; type_vi: string; type_en: string; level: string; parent: string | null }
+
+/** Write a synthetic data/ folder under `root` (localities, reference copied from the real data, sources, plans, tables). */
+export function generate(root: string, percent: number, seed = 20240101) {
+  const rand = prng(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const name = () => `${pick(SYLLABLES)} ${pick(SYLLABLES)}`;
+  const n = countsAt(percent);
+  const data = join(root, "data");
+  rmSync(data, { recursive: true, force: true });
+  for (const d of ["plans", "sources", "tables", "reference"]) mkdirSync(join(data, d), { recursive: true });
+  cpSync(join(ROOT, "data", "reference"), join(data, "reference"), { recursive: true });
+
+  // Units: districts spread evenly over provinces, communes over districts; residential groups land on communes at random.
+  const provinces: Loc[] = Array.from({ length: n.provinces }, (_, i) => ({ id: `synthetic-p${pad(i + 1, 2)}`, name: name(), type_vi: "tỉnh", type_en: "province", level: "province", parent: null }));
+  const districts: Loc[] = Array.from({ length: n.districts }, (_, i) => {
+    const p = provinces[Math.floor((i * n.provinces) / n.districts)];
+    return { id: `${p.id}/d${pad(i + 1, 3)}`, name: name(), type_vi: "huyện", type_en: "district", level: "district", parent: p.id };
+  });
+  const communes: Loc[] = Array.from({ length: n.communes }, (_, i) => {
+    const d = districts[Math.floor((i * n.districts) / n.communes)];
+    return { id: `${d.id}/c${pad(i + 1, 5)}`, name: name(), type_vi: "xã", type_en: "commune", level: "commune", parent: d.id };
+  });
+  const groupsOf = new Map<string, Loc[]>();
+  for (let i = 0; i < n.groups; i++) {
+    const c = communes[Math.floor(rand() * n.communes)];
+    const list = groupsOf.get(c.id) ?? [];
+    list.push({ id: `${c.id}/g${list.length + 1}`, name: `${pick(SYLLABLES)} ${list.length + 1}`, type_vi: "thôn", type_en: "village", level: "residential_group", parent: c.id });
+    groupsOf.set(c.id, list);
+  }
+  const all = [...provinces, ...districts, ...communes.flatMap((c) => [c, ...(groupsOf.get(c.id) ?? [])])];
+  const locLines = [
+    "# SYNTHETIC localities generated by bench/scale.ts for the scale benchmark: not real places, never published.",
+    "localities:",
+    ...all.flatMap((l) => [
+      `  - id: ${l.id}`, `    name: ${q(l.name)}`, `    type_vi: ${l.type_vi}`, `    type_en: ${l.type_en}`, `    level: ${l.level}`,
+      `    parent: ${l.parent ?? "null"}`, "    code: null", "    succession: []",
+    ]),
+  ];
+  writeFileSync(join(data, "localities.yaml"), `${locLines.join("\n")}\n`);
+
+  let plans = 0;
+  const districtTotals = new Map<string, { total: number; poor: number; near: number }>();
+  for (const [ci, c] of communes.entries()) {
+    const groups = groupsOf.get(c.id) ?? [];
+    let total = int(600, 4500);
+    let poorRate = 0.2 + rand() * 5.8;
+    let nearRate = 0.5 + rand() * 5.5;
+    for (const year of YEARS) {
+      total += int(5, 40);
+      const poor = Math.round((total * poorRate) / 100);
+      const near = Math.round((total * nearRate) / 100);
+      if (year === TABLE_YEAR) {
+        const t = districtTotals.get(c.parent!) ?? { total: 0, poor: 0, near: 0 };
+        districtTotals.set(c.parent!, { total: t.total + total, poor: t.poor + poor, near: t.near + near });
+      }
+      writeCommunePlan(data, c, year, { total, poor, near, groups: year === TABLE_YEAR ? groups : [], deprivations: year === TABLE_YEAR && ci % 4 === 0 }, rand);
+      plans++;
+      poorRate *= 0.8;
+      nearRate *= 0.85;
+    }
+  }
+  for (const d of districts) {
+    const t = districtTotals.get(d.id);
+    if (!t) continue;
+    writeDistrictPlan(data, d, t, rand);
+    plans++;
+  }
+  return { ...n, localities: all.length, plans };
+}
+
+interface Figures { total: number; poor: number; near: number; groups: Loc[]; deprivations: boolean }
+
+/** Split `total` into `k` non-negative whole parts at random (they add up exactly). */
+function split(total: number, k: number, rand: () => number): number[] {
+  const w = Array.from({ length: k }, () => 0.3 + rand());
+  const sum = w.reduce((a, b) => a + b, 0);
+  const parts = w.map((x) => Math.floor((total * x) / sum));
+  let rest = total - parts.reduce((a, b) => a + b, 0);
+  for (let i = 0; rest > 0; i = (i + 1) % k, rest--) parts[i]++;
+  return parts;
+}
+
+const slugOf = (id: string) => id.replace(/\//g, "-");
+
+function planHeader(id: string, l: Loc, year: number, word: string, source: string, number: number, day: number): string[] {
+  const issued = `${year}-03-${pad(day, 2)}`;
+  return [
+    `# SYNTHETIC plan generated by bench/scale.ts for the scale benchmark: not a real document, never published.`,
+    `id: ${id}`, `locality_id: ${l.id}`, `year: ${year}`, `number: "${number}/KH-UBND"`, `number_quote: "Số: ${number}/KH-UBND"`,
+    `issued: "${issued}"`, `issued_quote: ${q(`${l.name}, ngày ${pad(day, 2)} tháng 03 năm ${year}`)}`,
+    `issuer: ${q(`UBND ${word} ${l.name}`)}`, `issuer_en: ${q(`People's Committee of ${l.name} ${l.type_en} (synthetic)`)}`,
+    `title: ${q(`[Giả lập] Kế hoạch thực hiện công tác giảm nghèo năm ${year}`)}`, `title_en: ${q(`[Synthetic] Poverty reduction plan for ${year}`)}`,
+    `poverty_standard: "2022-2025"`, `standard_note: "Chuẩn nghèo đa chiều giai đoạn 2022-2025 (dữ liệu giả lập)"`, `source_file: ${source}`,
+    "notes:",
+    "  - code: synthetic_data", "    severity: info", `    message_vi: Dữ liệu giả lập để đo hiệu năng, không phải kế hoạch thật.`,
+    `    message_en: Synthetic data for the scale benchmark, not a real plan.`, `    quote: ${q(SYNTHETIC_LINE)}`,
+  ];
+}
+
+function stat(indicator: string, group: string, date: string, value: string, unit: string, quote: string): string[] {
+  return [`  - indicator: ${indicator}`, `    group: ${group}`, `    date: "${date}"`, `    value: "${value}"`, `    unit: ${unit}`, `    quote: ${q(quote)}`];
+}
+
+function target(indicator: string, group: string, kind: string, value: string, date: string, quote: string): string[] {
+  return [`  - indicator: ${indicator}`, `    group: ${group}`, `    kind: ${kind}`, "    comparator: eq", `    target_value: "${value}"`, `    target_date: "${date}"`, "    unit: percent", `    quote: ${q(quote)}`];
+}
+
+function writeCommunePlan(data: string, c: Loc, year: number, f: Figures, rand: () => number) {
+  const id = `${slugOf(c.id)}-${year}`;
+  const source = `${year}-${slugOf(c.id)}.txt`;
+  const base = `${year - 1}-12-31`, end = `${year}-12-31`;
+  const rate = (k: number) => (f.total ? (k / f.total) * 100 : 0);
+  // A few plans print a rate that does not match their counts, as real plans do: the checks must find them.
+  const poorRate = viDec(rate(f.poor) + (rand() < 0.02 ? 0.1 : 0));
+  const nearRate = viDec(rate(f.near));
+  const poorTarget = viDec(Math.max(0, rate(f.poor) * 0.8));
+  const nearTarget = viDec(Math.max(0, rate(f.near) * 0.85));
+  const persons = (k: number) => k * (2 + Math.floor(rand() * 3));
+  const cov = [100, 95, 90][Math.floor(rand() * 3)];
+  const lines = {
+    total: `Tổng số hộ dân cư trên địa bàn xã ${c.name} cuối năm ${year - 1} là ${viInt(f.total)} hộ.`,
+    poor: `Toàn xã có ${viCount(f.poor)} hộ nghèo với ${viInt(persons(f.poor))} nhân khẩu, chiếm tỷ lệ ${poorRate}%.`,
+    near: `Hộ cận nghèo có ${viCount(f.near)} hộ với ${viInt(persons(f.near))} nhân khẩu, chiếm tỷ lệ ${nearRate}%.`,
+    poorTarget: `Cuối năm ${year} tỷ lệ hộ nghèo trên địa bàn xã giảm còn ${poorTarget}%.`,
+    nearTarget: `Cuối năm ${year} tỷ lệ hộ cận nghèo trên địa bàn xã còn ${nearTarget}%.`,
+    health: `Phấn đấu 100% hộ nghèo, hộ cận nghèo được cấp thẻ bảo hiểm y tế.`,
+    water: `Phấn đấu ${cov}% hộ nghèo, hộ cận nghèo sử dụng nguồn nước sinh hoạt hợp vệ sinh.`,
+    jobs: `Phấn đấu ${cov - 10}% người lao động thuộc hộ nghèo, hộ cận nghèo có nhu cầu được hỗ trợ tìm việc làm.`,
+  };
+  const number = 10 + Math.floor(rand() * 190), day = 1 + Math.floor(rand() * 28);
+  const text = [
+    SYNTHETIC_LINE, `ỦY BAN NHÂN DÂN XÃ ${c.name.toUpperCase()}`, `Số: ${number}/KH-UBND`, `${c.name}, ngày ${pad(day, 2)} tháng 03 năm ${year}`, "KẾ HOẠCH",
+    `Thực hiện công tác giảm nghèo năm ${year}`, `I. THỰC TRẠNG CUỐI NĂM ${year - 1}`, lines.total, lines.poor, lines.near,
+    `II. MỤC TIÊU NĂM ${year}`, lines.poorTarget, lines.nearTarget, lines.health, lines.water, lines.jobs,
+  ];
+  const yaml = planHeader(id, c, year, "xã", source, number, day);
+  const [pp, np] = [lines.poor.match(/với ([\d.]+) nhân khẩu/)![1], lines.near.match(/với ([\d.]+) nhân khẩu/)![1]];
+  yaml.push(
+    "statistics:",
+    ...stat("total_households", "all", base, viInt(f.total), "households", lines.total),
+    ...stat("poor_households", "poor", base, viCount(f.poor), "households", lines.poor),
+    ...stat("poor_persons", "poor", base, pp, "persons", lines.poor),
+    ...stat("poverty_rate", "poor", base, `${poorRate}%`, "percent", lines.poor),
+    ...stat("near_poor_households", "near_poor", base, viCount(f.near), "households", lines.near),
+    ...stat("near_poor_persons", "near_poor", base, np, "persons", lines.near),
+    ...stat("near_poverty_rate", "near_poor", base, `${nearRate}%`, "percent", lines.near),
+    "targets:",
+    ...target("poverty_rate", "poor", "level", `${poorTarget}%`, end, lines.poorTarget),
+    ...target("near_poverty_rate", "near_poor", "level", `${nearTarget}%`, end, lines.nearTarget),
+    ...target("coverage_health_insurance", "poor_and_near_poor", "coverage", "100%", end, lines.health),
+    ...target("coverage_clean_water", "poor_and_near_poor", "coverage", `${cov}%`, end, lines.water),
+    ...target("coverage_job_support", "poor_and_near_poor", "coverage", `${cov - 10}%`, end, lines.jobs),
+  );
+  if (f.deprivations && f.poor > 0) {
+    text.push("III. THIẾU HỤT CÁC CHỈ SỐ DỊCH VỤ XÃ HỘI CƠ BẢN CỦA HỘ NGHÈO");
+    yaml.push("deprivations:");
+    for (const [ind, words] of DEPRIVATIONS) {
+      const k = Math.floor(rand() * (f.poor + 1));
+      const pct = `${viDec((k / f.poor) * 100)}%`;
+      const line = `Hộ nghèo thiếu hụt chỉ số ${words}: ${viCount(k)} hộ, tỷ lệ ${pct};`;
+      text.push(line);
+      yaml.push(`  - { group: poor, date: "${base}", indicator: ${ind}, households: "${viCount(k)}", stated_pct: "${pct}", quote: ${q(line)} }`);
+    }
+  }
+  if (f.groups.length > 0) {
+    const k = f.groups.length;
+    const totals = split(f.total, k, rand), poors = split(f.poor, k, rand), nears = split(f.near, k, rand);
+    const exits = poors.map((p) => Math.floor(p * rand() * 0.5)), nearExits = nears.map((p) => Math.floor(p * rand() * 0.5));
+    const row = (cells: (string | number)[]) => cells.join("\t");
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    const tsv = [
+      row(["TT", "Thôn", "Tổng số hộ", "Hộ nghèo cuối năm 2023", "Có khả năng thoát nghèo 2024", "Hộ nghèo cuối năm 2024", "Hộ cận nghèo cuối năm 2023", "Có khả năng thoát cận nghèo 2024", "Hộ cận nghèo cuối năm 2024"]),
+      ...f.groups.map((g, i) => row([i + 1, `Thôn ${g.name}`, viInt(totals[i]), poors[i], viCount(exits[i]), viCount(poors[i] - exits[i]), nears[i], viCount(nearExits[i]), viCount(nears[i] - nearExits[i])])),
+      row(["", "Cộng", viInt(f.total), f.poor, viCount(sum(exits)), viCount(f.poor - sum(exits)), f.near, viCount(sum(nearExits)), viCount(f.near - sum(nearExits))]),
+    ];
+    const file = `${id}-phu-luc.tsv`;
+    text.push(`PHỤ LỤC: KẾ HOẠCH GIẢM NGHÈO NĂM ${year} THEO THÔN`, ...tsv);
+    writeFileSync(join(data, "tables", file), `${tsv.join("\n")}\n`);
+    const col = (index: number, header: string, indicator: string, group: string, record: string, date: string, kind = "") =>
+      `      - { index: ${index}, header: ${q(header)}, indicator: ${indicator}, group: ${group}, record: ${record}, ${kind ? `kind: ${kind}, ` : ""}date: "${date}", unit: households }`;
+    yaml.push(
+      "tables:", `  - file: ${file}`, `    title: ${q(`PHỤ LỤC: KẾ HOẠCH GIẢM NGHÈO NĂM ${year} THEO THÔN`)}`, "    header_rows: 1", "    name_column: 1", `    total_label: "Cộng"`,
+      "    rows:", ...f.groups.map((g) => `      ${q(`Thôn ${g.name}`)}: ${g.id}`), `      "Cộng": ${c.id}`,
+      "    columns:",
+      col(2, "Tổng số hộ", "total_households", "all", "statistic", base),
+      col(3, "Hộ nghèo cuối năm 2023", "poor_households", "poor", "statistic", base),
+      col(4, "Có khả năng thoát nghèo 2024", "poor_exit_capable_households", "poor", "target", end, "count"),
+      col(5, "Hộ nghèo cuối năm 2024", "poor_households", "poor", "target", end, "count"),
+      col(6, "Hộ cận nghèo cuối năm 2023", "near_poor_households", "near_poor", "statistic", base),
+      col(7, "Có khả năng thoát cận nghèo 2024", "near_poor_exit_capable_households", "near_poor", "target", end, "count"),
+      col(8, "Hộ cận nghèo cuối năm 2024", "near_poor_households", "near_poor", "target", end, "count"),
+    );
+  }
+  writeFileSync(join(data, "sources", source), `${text.join("\n")}\n`);
+  writeFileSync(join(data, "plans", `${id}.yaml`), `${yaml.join("\n")}\n`);
+}
+
+function writeDistrictPlan(data: string, d: Loc, t: { total: number; poor: number; near: number }, rand: () => number) {
+  const year = TABLE_YEAR;
+  const id = `${slugOf(d.id)}-${year}`;
+  const source = `${year}-${slugOf(d.id)}.txt`;
+  const base = `${year - 1}-12-31`, end = `${year}-12-31`;
+  const rate = (k: number) => viDec(t.total ? (k / t.total) * 100 : 0);
+  const lines = {
+    total: `Toàn huyện ${d.name} có ${viInt(t.total)} hộ dân cư.`,
+    poor: `Cuối năm ${year - 1} toàn huyện có ${viInt(t.poor)} hộ nghèo, chiếm tỷ lệ ${rate(t.poor)}%; ${viInt(t.near)} hộ cận nghèo, chiếm tỷ lệ ${rate(t.near)}%.`,
+    poorTarget: `Phấn đấu cuối năm ${year} tỷ lệ hộ nghèo toàn huyện giảm còn ${rate(t.poor * 0.8)}%.`,
+    nearTarget: `Phấn đấu cuối năm ${year} tỷ lệ hộ cận nghèo toàn huyện còn ${rate(t.near * 0.85)}%.`,
+  };
+  const number = 100 + Math.floor(rand() * 800), day = 1 + Math.floor(rand() * 28);
+  const text = [SYNTHETIC_LINE, `ỦY BAN NHÂN DÂN HUYỆN ${d.name.toUpperCase()}`, `Số: ${number}/KH-UBND`, `${d.name}, ngày ${pad(day, 2)} tháng 03 năm ${year}`, "KẾ HOẠCH", lines.total, lines.poor, lines.poorTarget, lines.nearTarget];
+  const yaml = [
+    ...planHeader(id, d, year, "huyện", source, number, day),
+    "statistics:",
+    ...stat("total_households", "all", base, viInt(t.total), "households", lines.total),
+    ...stat("poor_households", "poor", base, viInt(t.poor), "households", lines.poor),
+    ...stat("poverty_rate", "poor", base, `${rate(t.poor)}%`, "percent", lines.poor),
+    ...stat("near_poor_households", "near_poor", base, viInt(t.near), "households", lines.poor),
+    ...stat("near_poverty_rate", "near_poor", base, `${rate(t.near)}%`, "percent", lines.poor),
+    "targets:",
+    ...target("poverty_rate", "poor", "level", `${rate(t.poor * 0.8)}%`, end, lines.poorTarget),
+    ...target("near_poverty_rate", "near_poor", "level", `${rate(t.near * 0.85)}%`, end, lines.nearTarget),
+  ];
+  writeFileSync(join(data, "sources", source), `${text.join("\n")}\n`);
+  writeFileSync(join(data, "plans", `${id}.yaml`), `${yaml.join("\n")}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Measuring
+// ---------------------------------------------------------------------------------------------------------------
+
+interface Run { seconds: number; peakMb: number; ok: boolean; timedOut: boolean; tail: string; load: number }
+
+/** RSS in kB of `pid` and all its descendants, from /proc (Linux). */
+function treeRssKb(pid: number): number {
+  const children = new Map<number, number[]>();
+  let total = 0;
+  const rss = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ppid = Number(fields[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${name}/status`, "utf8"));
+      rss.set(Number(name), m ? Number(m[1]) : 0);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    total += rss.get(p) ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+/**
+ * Run a command, sampling the RSS of its process tree every 200 ms; kills it after `timeoutS` seconds. `onLine`
+ * sees every line of its output. `load` is the machine's 1-minute load average when the command ended (other
+ * work on the machine slows the figures down: compare it with the number of cores).
+ */
+function measure(cmd: string, args: string[], cwd: string, env: Record<string, string>, timeoutS: number, onLine?: (line: string) => void): Promise<Run> {
+  return new Promise((done) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, TZ: "UTC", ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    let peak = 0, tail = "", timedOut = false, partial = "";
+    const keep = (b: Buffer) => {
+      const text = b.toString();
+      tail = (tail + text).slice(-4000);
+      if (!onLine) return;
+      const lines = (partial + text).split("\n");
+      partial = lines.pop()!;
+      lines.forEach(onLine);
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid!))), 200);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      process.kill(-child.pid!, "SIGKILL");
+    }, timeoutS * 1000);
+    child.on("exit", (code) => {
+      clearInterval(sampler);
+      clearTimeout(timer);
+      if (partial && onLine) onLine(partial);
+      done({ seconds: (performance.now() - t0) / 1000, peakMb: peak / 1024, ok: code === 0 && !timedOut, timedOut, tail, load: loadavg()[0] });
+    });
+  });
+}
+
+/** A scratch project that builds the site from `root`/public/data: a copy of src/, links to the rest. */
+function scratchProject(root: string, skipRoutes: string[]) {
+  rmSync(join(root, "src"), { recursive: true, force: true });
+  cpSync(join(ROOT, "src"), join(root, "src"), { recursive: true });
+  for (const r of skipRoutes) for (const dir of ["pages", "pages/en"]) rmSync(join(root, "src", dir, r), { recursive: true, force: true });
+  for (const f of ["astro.config.mjs", "package.json", "tsconfig.json", "node_modules"]) {
+    if (!existsSync(join(root, f))) symlinkSync(join(ROOT, f), join(root, f));
+  }
+  mkdirSync(join(root, "public"), { recursive: true });
+  cpSync(join(ROOT, "public", "favicon.svg"), join(root, "public", "favicon.svg"));
+}
+
+function dirSizeMb(dir: string): number {
+  let total = 0;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else total += statSync(join(d, e.name)).size;
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return total / 1024 / 1024;
+}
+
+/** What kind of output a built route is, for the breakdown of the build's time. */
+function routeKind(path: string): string {
+  const p = path.replace(/^\/en\//, "/");
+  if (p.startsWith("/downloads/")) return `downloads (.${/\.(\w+)\/?$/.exec(p)?.[1] ?? "?"})`;
+  const first = p.split("/")[1] ?? "";
+  if (["og", "embed", "meeting", "localities", "plans"].includes(first)) return `/${first}/`;
+  return "other pages";
+}
+
+/** Time Astro reports for each route (`├─ /path (+12ms)`), summed by kind of route. */
+class RouteTimes {
+  readonly byKind = new Map<string, { n: number; ms: number }>();
+  add(line: string) {
+    const m = /[├└]─ (\S+) \(\+([\d.]+)(ms|s)\)/.exec(line);
+    if (!m) return;
+    const ms = Number(m[2]) * (m[3] === "s" ? 1000 : 1);
+    const k = routeKind(m[1]);
+    const x = this.byKind.get(k) ?? { n: 0, ms: 0 };
+    this.byKind.set(k, { n: x.n + 1, ms: x.ms + ms });
+  }
+  get routes() {
+    return [...this.byKind.values()].reduce((a, x) => a + x.n, 0);
+  }
+  summary(): string {
+    const total = [...this.byKind.values()].reduce((a, x) => a + x.ms, 0) || 1;
+    return [...this.byKind].sort((a, b) => b[1].ms - a[1].ms)
+      .map(([k, x]) => `${k} ${x.n.toLocaleString("en")} × ${(x.ms / x.n).toFixed(0)} ms = ${(x.ms / 1000).toFixed(0)} s (${((100 * x.ms) / total).toFixed(0)}%)`).join("; ");
+  }
+}
+
+interface Row {
+  percent: number;
+  localities: number;
+  plans: number;
+  dataMb: number;
+  data: Run;
+  astro?: Run;
+  /** Why the build was not run. */
+  skipped?: string;
+  routes?: RouteTimes;
+}
+
+const fmtS = (r: Run | undefined) => (!r ? "—" : r.timedOut ? `> ${r.seconds.toFixed(0)} (timed out)` : r.ok ? r.seconds.toFixed(1) : `failed after ${r.seconds.toFixed(1)}`);
+const fmtMb = (r: Run | undefined) => (!r ? "—" : r.peakMb.toFixed(0));
+const fmtN = (n: number) => n.toLocaleString("en");
+
+function report(rows: Row[], opts: { timeout: number; skipRoutes: string[] }): string {
+  const full = (r: Row) => (r.astro?.ok ? r.data.seconds + r.astro.seconds : undefined);
+  const lines = [
+    opts.skipRoutes.length
+      ? `## Scale, diagnostic: the build without the routes ${opts.skipRoutes.map((r) => `\`${r}/\``).join(", ")} (not the site as published)`
+      : "## Scale: data step and full build against the number of localities",
+    "",
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:scale\` on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.versions.node}.`,
+    `Synthetic data, seeded, ids under \`synthetic-*\`, generated in the OS temp dir and never in data/. 100% = ${NATIONAL.provinces} provinces, ${fmtN(NATIONAL.districts)} districts, ${fmtN(NATIONAL.communes)} communes, ${fmtN(NATIONAL.groups)} residential groups;`,
+    `one plan per commune and year (${YEARS.join(", ")}: the ${TABLE_YEAR} plans carry a residential-group appendix table, one in four a deprivation block) and one ${TABLE_YEAR} plan per district.`,
+    `Peak memory: RSS of the whole process tree, sampled every 200 ms. Full build = data step + \`astro build\`. Each step was given ${opts.timeout} s;`,
+    "a build is not attempted at a size larger than one whose build ran out of time. Load: the machine's 1-minute load average at the end of the step",
+    `(${cpus().length} cores: a load above ${cpus().length} means other work shared the CPUs and the times are inflated).`,
+    `Targets: full build ≤ ${TARGET.buildSeconds} s and ≤ ${fmtN(TARGET.buildMb)} MB at 100%; data step ≤ ${TARGET.dataSeconds} s; cost linear in localities.`,
+    "",
+    "| size | localities | plans | public data (MB) | data step (s) | data peak (MB) | load | astro build (s) | astro peak (MB) | load | routes built | full build (s) | ms per locality |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map((r) => {
+      const f = full(r);
+      const per = f !== undefined ? ((f * 1000) / r.localities).toFixed(1) : r.data.ok ? `${((r.data.seconds * 1000) / r.localities).toFixed(2)} (data step)` : "—";
+      const astro = r.astro ? [fmtS(r.astro), fmtMb(r.astro), r.astro.load.toFixed(1), fmtN(r.routes?.routes ?? 0)] : [r.skipped ?? "—", "—", "—", "—"];
+      return `| ${r.percent}% | ${fmtN(r.localities)} | ${fmtN(r.plans)} | ${r.dataMb.toFixed(0)} | ${fmtS(r.data)} | ${fmtMb(r.data)} | ${r.data.load.toFixed(1)} | ${astro.join(" | ")} | ${f !== undefined ? f.toFixed(1) : "—"} | ${per} |`;
+    }),
+    "",
+  ];
+  // Growth: the exponent k in time ∝ localities^k between consecutive sizes (1 = linear, 2 = quadratic).
+  const exp = (a: number, b: number, la: number, lb: number) => (Math.log(b / a) / Math.log(lb / la)).toFixed(2);
+  const ok = rows.filter((r) => r.data.ok);
+  if (ok.length >= 2) {
+    lines.push("Growth curve (bars: data step; k = exponent of time against localities between a size and the one before, 1 = linear):", "", "```");
+    const maxS = Math.max(...ok.map((r) => r.data.seconds));
+    for (const [i, r] of ok.entries()) {
+      const prev = ok[i - 1];
+      const kData = prev ? ` k(data)=${exp(prev.data.seconds, r.data.seconds, prev.localities, r.localities)}` : "";
+      const kFull = prev && full(prev) && full(r) ? ` k(full)=${exp(full(prev)!, full(r)!, prev.localities, r.localities)}` : "";
+      lines.push(`${`${r.percent}%`.padStart(5)} ${fmtN(r.localities).padStart(7)} localities ${"█".repeat(Math.max(1, Math.round((r.data.seconds / maxS) * 40))).padEnd(40)} ${r.data.seconds.toFixed(1).padStart(6)} s${kData}${kFull}`);
+    }
+    lines.push("```", "");
+  }
+  const timed = rows.filter((r) => r.routes && r.routes.routes > 0);
+  if (timed.length) {
+    lines.push("Where `astro build` spends its time (Astro's per-route render times, summed by kind of route; a timed-out build shows the routes it got to):", "");
+    for (const r of timed) lines.push(`- ${r.percent}%: ${r.routes!.summary()}.`);
+    lines.push("");
+  }
+  const nat = rows.find((r) => r.percent === 100);
+  if (nat) {
+    const f = full(nat);
+    const peak = Math.max(nat.data.peakMb, nat.astro?.peakMb ?? 0);
+    const verdict = [
+      `data step ${nat.data.ok ? `${nat.data.seconds.toFixed(1)} s, peak ${nat.data.peakMb.toFixed(0)} MB (${nat.data.seconds <= TARGET.dataSeconds ? "within" : "over"} the ${TARGET.dataSeconds} s target)` : "did not finish"}`,
+      f !== undefined ? `full build ${f.toFixed(0)} s, peak ${peak.toFixed(0)} MB (${f <= TARGET.buildSeconds && peak <= TARGET.buildMb ? "within" : "over"} the ${TARGET.buildSeconds} s / ${fmtN(TARGET.buildMb)} MB target)`
+        : nat.astro ? `full build did not finish (${fmtS(nat.astro)})` : `full build ${nat.skipped ?? "not run"}`,
+    ];
+    lines.push(`At national size: ${verdict.join("; ")}.`);
+  }
+  return lines.join("\n");
+}
+
+async function main() {
+  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+  const sizes = (arg("sizes") ?? "1,5,20,50,100").split(",").map(Number);
+  const timeout = Number(arg("timeout") ?? 600);
+  const keep = process.argv.includes("--keep");
+  const dataOnly = process.argv.includes("--data-only");
+  const skipRoutes = (arg("skip-routes") ?? "").split(",").filter(Boolean);
+  const section = skipRoutes.length ? `scale-without-${skipRoutes.join("-")}` : "scale";
+  const rows: Row[] = [];
+  let buildsOutOfTime: number | undefined;
+  for (const percent of sizes) {
+    const root = join(tmpdir(), `ppt-scale-${percent}`);
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(root, { recursive: true });
+    const g0 = performance.now();
+    const g = generate(root, percent);
+    console.log(`scale ${percent}%: ${fmtN(g.localities)} localities, ${fmtN(g.plans)} plans generated in ${((performance.now() - g0) / 1000).toFixed(1)} s → ${root}`);
+    const data = await measure(NODE, [join(ROOT, "scripts", "build-data.ts")], ROOT, { PPT_ROOT: root }, timeout);
+    console.log(`  data step: ${fmtS(data)} s, ${fmtMb(data)} MB, load ${data.load.toFixed(1)}${data.ok ? "" : `\n${data.tail}`}`);
+    const row: Row = { percent, localities: g.localities, plans: g.plans, dataMb: dirSizeMb(join(root, "public", "data")), data };
+    if (dataOnly) row.skipped = "not run (--data-only)";
+    else if (!data.ok) row.skipped = "not run (data step failed)";
+    else if (buildsOutOfTime !== undefined) row.skipped = `not attempted (${buildsOutOfTime}% ran out of time)`;
+    else {
+      scratchProject(root, skipRoutes);
+      const routes = new RouteTimes();
+      row.astro = await measure(ASTRO, ["build"], root, {}, timeout, (line) => routes.add(line));
+      row.routes = routes;
+      if (row.astro.timedOut) buildsOutOfTime = percent;
+      console.log(`  astro build: ${fmtS(row.astro)} s, ${fmtMb(row.astro)} MB, load ${row.astro.load.toFixed(1)}, ${fmtN(routes.routes)} routes${row.astro.ok || row.astro.timedOut ? "" : `\n${row.astro.tail}`}`);
+      console.log(`    ${routes.summary()}`);
+    }
+    rows.push(row);
+    if (!keep) rmSync(root, { recursive: true, force: true });
+    writeSection(section, report(rows, { timeout, skipRoutes }));
+  }
+  console.log(report(rows, { timeout, skipRoutes }));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

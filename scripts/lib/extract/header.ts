@@ -1,0 +1,220 @@
+/**
+ * The plan's header: number ("Số: 498/KH-UBND"), date of issue ("Long Khánh, ngày 01 tháng 4 năm 2024", or the
+ * appendix's "Kèm theo Kế hoạch số … ngày 22/02/2024" when the header leaves it blank), locality and issuer (matched
+ * against data/localities.yaml), title, year, poverty standard and the higher-level plan it implements.
+ */
+import { foldAccents } from "../../../src/lib/fold.ts";
+import type { LocalityInput } from "../../../src/lib/schema.ts";
+import type { Doc } from "./doc.ts";
+
+/** A header field's value plus what the reviewer should know about it. */
+export interface HeaderField<T> {
+  value: T;
+  /** Shown as a YAML comment above the field ("CHECK: …"). */
+  comment?: string;
+}
+
+/** A plan note the header found (blank number, unreadable date). */
+export interface HeaderNote {
+  code: string;
+  severity: "info" | "warning";
+  message_vi: string;
+  message_en: string;
+  quote: string;
+  occurrence: number;
+}
+
+/** Everything header.ts finds. */
+export interface Header {
+  id: HeaderField<string>;
+  locality_id: HeaderField<string>;
+  year: HeaderField<number>;
+  number: HeaderField<string | null>;
+  number_quote: HeaderField<string>;
+  issued: HeaderField<string | null>;
+  issued_quote: HeaderField<string | null>;
+  issuer: HeaderField<string>;
+  issuer_en: HeaderField<string>;
+  title: HeaderField<string>;
+  title_en: HeaderField<string>;
+  poverty_standard: HeaderField<"2016-2020" | "2022-2025">;
+  standard_note: HeaderField<string>;
+  source_file: HeaderField<string>;
+  ocr: HeaderField<boolean>;
+  parent_plan?: HeaderField<{ text: string; quote: string }>;
+  notes: HeaderNote[];
+  /** The locality, when data/localities.yaml has it. */
+  locality?: LocalityInput;
+}
+
+const key = (s: string) => foldAccents(s).replace(/[^a-z0-9]/g, "");
+const slug = (s: string) => foldAccents(s).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const pad = (n: string) => n.padStart(2, "0");
+
+/** The first `n` lines of the document, as a folded range. */
+function headRange(doc: Doc, n: number): [number, number] {
+  let o = 0;
+  for (let i = 0; i < n && o !== -1; i++) o = doc.original.indexOf("\n", o + 1);
+  return [0, doc.foldedAt(o === -1 ? doc.original.length : o)];
+}
+
+/** Vietnamese-specific letters per letter: about 0.2 in a typed plan, 0 in an OCR copy that lost its diacritics. */
+export function looksLikeOcr(text: string): boolean {
+  const t = text.normalize("NFC");
+  const letters = (t.match(/\p{L}/gu) ?? []).length;
+  const viet = (t.match(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/giu) ?? []).length;
+  return letters > 200 && viet / letters < 0.02;
+}
+
+/** Find the header fields of a plan. */
+export function extractHeader(doc: Doc, sourceFile: string, localities: LocalityInput[]): Header {
+  const t = doc.text;
+  const [, headEnd] = headRange(doc, 15);
+  const head = t.slice(0, headEnd);
+  const notes: HeaderNote[] = [];
+  const ocr = looksLikeOcr(doc.original);
+
+  // Number: "Số: 498/KH-UBND", "Số: /KH-UBND" (left blank), "S6:122 /IKH-UBND" (OCR).
+  const so = /(?<![a-z])so\s?:\s?(\d*\s?\/\s?[a-z]+(?:-[a-z0-9]+)+)?/d.exec(head);
+  let number: HeaderField<string | null>, numberQuote: HeaderField<string>;
+  if (so?.indices?.[1]) {
+    const [a, b] = so.indices[1];
+    const printed = doc.value(a, b);
+    number = { value: printed, comment: ocr ? "CHECK: OCR copy; write the number as it should read (e.g. 122/KH-UBND)" : /\d/.test(printed) ? undefined : "number left blank in the copy" };
+    numberQuote = { value: doc.quote(so.index, b)?.quote ?? printed };
+    if (!/\d/.test(printed)) notes.push({ code: "number_blank", severity: "info", message_vi: "Bản kế hoạch để trống số hiệu ở phần đầu.", message_en: "The copy leaves the document number blank in its header.", quote: numberQuote.value, occurrence: 1 });
+  } else {
+    const at = so ? so.index : 0;
+    const lineText = doc.original.split("\n")[doc.line(at) - 1]?.trim() ?? "";
+    const first = doc.original.split("\n").find((l) => l.trim().length >= 8)?.trim() ?? "";
+    number = { value: null, comment: "no number printed (CHECK)" };
+    numberQuote = { value: so && lineText.length >= 8 ? lineText.normalize("NFC") : first.normalize("NFC"), comment: so ? undefined : "CHECK: no \"Số:\" line found; quote the line that should carry the number" };
+  }
+
+  // Place and date: "<Place>, ngày 01 tháng 4 năm 2024" on one line.
+  const dm = /\bngay(.{0,6}?)thang(.{0,6}?)nam (\d{4})/.exec(head);
+  let issued: HeaderField<string | null> = { value: null }, issuedQuote: HeaderField<string | null> = { value: null };
+  let place = "";
+  if (dm) {
+    const s0 = doc.f.start[dm.index];
+    let from = doc.foldedAt(doc.original.lastIndexOf("\n", s0 - 1) + 1);
+    if (so && so.index >= from && so.index < dm.index) from = so.index + so[0].length;
+    while (from < dm.index && /[\s*#_]/.test(t[from])) from++;
+    let to = dm.index;
+    while (to > from && /[\s,*_]/.test(t[to - 1])) to--;
+    place = to > from ? doc.value(from, to) : "";
+    const [day, month, year] = [dm[1].trim(), dm[2].trim(), dm[3]];
+    const q = doc.quote(from, dm.index + dm[0].length);
+    if (/^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month)) {
+      issued = { value: `${year}-${pad(month)}-${pad(day)}` };
+      issuedQuote = { value: q?.quote ?? null };
+    } else if (day === "" && month === "") {
+      issued = { value: null, comment: "the header leaves the date blank" };
+    } else if (q) {
+      issued = { value: null, comment: "CHECK: date of issue unreadable in the copy" };
+      notes.push({ code: "date_unreadable", severity: "warning", message_vi: `Ngày ban hành không đọc được trong bản sao (“${q.quote}”); để trống.`, message_en: `The date of issue cannot be read in the copy (“${q.quote}”); left empty.`, quote: q.quote, occurrence: q.occurrence });
+    }
+  }
+  if (issued.value === null) {
+    // The appendix often repeats the plan's number and date: "(Kèm theo Kế hoạch số: /KH-UBND ngày 22 /02/2024 …)".
+    const ap = /\(kem theo ke hoach so[^)]{0,60}?ngay (\d{1,2}) ?\/ ?(\d{1,2}) ?\/ ?(\d{4})[^)]{0,120}\)/.exec(t);
+    const q = ap && doc.quote(ap.index, ap.index + ap[0].length);
+    if (ap && q) {
+      issued = { value: `${ap[3]}-${pad(ap[2])}-${pad(ap[1])}`, comment: `CHECK: the header leaves the date blank; taken from the appendix (line ${q.line})` };
+      issuedQuote = { value: q.quote };
+    }
+  }
+
+  // Locality: the place of the date line, else the most named "<type> <Name>" of a known locality.
+  const byKey = new Map<string, LocalityInput[]>();
+  for (const l of localities) if (l.level !== "residential_group") byKey.set(key(l.name), [...(byKey.get(key(l.name)) ?? []), l]);
+  const deepest = (ls: LocalityInput[]) => [...ls].sort((x, y) => y.id.split("/").length - x.id.split("/").length)[0];
+  let locality: LocalityInput | undefined = place ? byKey.get(key(place)) && deepest(byKey.get(key(place))!) : undefined;
+  let localityComment = locality ? `matched "${place}" (date line) in data/localities.yaml` : undefined;
+  if (!locality) {
+    const counts = new Map<string, number>();
+    for (const m of t.matchAll(/\b(?:phuong|xa|thi tran|huyen|thi xa|thanh pho|quan) ((?:[a-z]+ ?){1,5})/g)) {
+      const words = m[1].trim().split(" ");
+      for (let n = words.length; n >= 1; n--) {
+        const k = words.slice(0, n).join("");
+        if (byKey.has(k)) {
+          counts.set(k, (counts.get(k) ?? 0) + 1);
+          break;
+        }
+      }
+    }
+    const best = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0];
+    if (best) {
+      locality = deepest(byKey.get(best[0])!);
+      localityComment = `CHECK: guessed from the text (named ${best[1]} time(s)); the date line names no known locality`;
+    }
+  }
+  const placeName = place.replace(/[\s*_]+$/u, "").trim();
+  const localityId = locality?.id ?? (slug(placeName) || "unknown");
+  if (!locality) localityComment = `CHECK: "${placeName || "?"}" is not in data/localities.yaml: add it there (step 2) and write its full id here`;
+  const fullName = (l: LocalityInput) => `${l.type_vi} ${l.name.replace(/\s*–\s*/g, " - ")}`;
+  const issuer: HeaderField<string> = locality ? { value: `UBND ${fullName(locality)}`, comment: "CHECK: from the locality; write it as the plan signs it" } : { value: `UBND ${placeName || "?"}`, comment: "CHECK: issuer guessed from the place name" };
+  const issuerEn: HeaderField<string> = locality ? { value: `People's Committee of ${locality.name.replace(/\s*–\s*/g, " - ")} ${locality.type_en}`, comment: "CHECK" } : { value: "TODO: English name of the issuer", comment: "CHECK" };
+
+  // Title: the line(s) after "KẾ HOẠCH".
+  const lines = doc.original.split("\n");
+  const plain = (l: string) => l.normalize("NFC").replace(/[*#_]/g, "").replace(/\s+/g, " ").trim();
+  let title = "", titleLine = 0;
+  for (let i = 0; i < Math.min(lines.length, 25); i++) {
+    const f = foldAccents(plain(lines[i]));
+    if (!/^ke hoach\b/.test(f) || /\bso\b.*\//.test(f)) continue;
+    // Drop the two words "KẾ HOẠCH" (however they are written) and keep what follows on the line.
+    const rest = plain(lines[i]).replace(/^\S+\s+\S+\s*/u, "").trim();
+    const parts = rest ? [rest] : [];
+    let j = i + 1;
+    if (!rest) while (j < lines.length && plain(lines[j]) === "") j++;
+    for (; !rest && j < lines.length && plain(lines[j]) !== ""; j++) parts.push(plain(lines[j]));
+    title = parts.join(" ").replace(/[.\s]+$/, "");
+    titleLine = i + 1;
+    break;
+  }
+  const titleValue = title ? `Kế hoạch ${title.charAt(0).toLowerCase()}${title.slice(1)}`.normalize("NFC") : "TODO: title of the plan";
+
+  // Year: the title's "năm YYYY", else the file name's year, else the date of issue.
+  const titleYear = /\bnam (\d{4})\b/.exec(foldAccents(title).replace(/\bn[ia]m\b|\bndm\b|\bniam\b/g, "nam"));
+  const fileYear = /^(\d{4})-/.exec(sourceFile);
+  const year = Number(titleYear?.[1] ?? fileYear?.[1] ?? issued.value?.slice(0, 4) ?? new Date(0).getUTCFullYear());
+  const yearComment = titleYear ? undefined : fileYear ? "CHECK: from the file name" : "CHECK: no year found";
+
+  // Standard: plans for 2021 and before use 2016–2020 (Nghị định 07/2021/NĐ-CP, Article 2 kept it for 2021).
+  const standard = year <= 2021 ? "2016-2020" : "2022-2025";
+  const stdSeg = doc.segments.find((s) => /chuan ngheo[^;]{0,80}?(?:2022 ?- ?2025|2016 ?- ?2020)/.test(doc.seg(s)));
+  const stdText = stdSeg ? doc.quote(stdSeg.a, stdSeg.b)?.quote : undefined;
+  const standardNote = stdText && stdText.length < 300
+    ? stdText
+    : standard === "2016-2020"
+      ? `Năm ${year} áp dụng chuẩn nghèo giai đoạn 2016-2020 (Quyết định 59/2015/QĐ-TTg; Điều 2 Nghị định 07/2021/NĐ-CP giữ chuẩn này cho năm 2021).`
+      : `Kế hoạch năm ${year}: chuẩn nghèo đa chiều giai đoạn 2022-2025 (Nghị định 07/2021/NĐ-CP).`;
+
+  // Higher-level plan: "Thực hiện Kế hoạch số 67/KH-UBND ngày 19/02/2024 của UBND thị xã Việt Yên".
+  const pp = /\b(?:thuc hien|can c[a-z]{1,2}) (ke hoach s[a-z0-9]{1,2}:? \d+\/\S+ ngay \d{1,2}\/\d{1,2}\/\d{4} c[a-z]{1,3} [^;,]*?)(?= ve | v[e]? | nham |[;,]|$)/.exec(t.slice(0, Math.min(t.length, 4000)));
+  let parent: HeaderField<{ text: string; quote: string }> | undefined;
+  if (pp) {
+    const q = doc.quote(pp.index, pp.index + pp[0].length);
+    const txt = doc.value(pp.index + pp[0].length - pp[1].length, pp.index + pp[0].length);
+    if (q) parent = { value: { text: txt.charAt(0).toUpperCase() + txt.slice(1), quote: q.quote }, comment: ocr ? "CHECK: OCR text; write `text` as it should read" : undefined };
+  }
+
+  const id = `${(locality?.id ?? localityId).split("/").pop()}-${year}`;
+  return {
+    id: { value: id },
+    locality_id: { value: localityId, comment: localityComment },
+    year: { value: year, comment: yearComment },
+    number, number_quote: numberQuote, issued, issued_quote: issuedQuote,
+    issuer, issuer_en: issuerEn,
+    title: { value: titleValue, comment: title ? `${ocr ? "CHECK: OCR copy, as printed; " : ""}from line ${titleLine}` : "CHECK: no title found" },
+    title_en: { value: "TODO: English title", comment: "CHECK: translate the title" },
+    poverty_standard: { value: standard, comment: `from the plan year ${year}` },
+    standard_note: { value: standardNote, comment: stdText ? "the sentence that names the standard" : "CHECK: no sentence names the standard; written from the year" },
+    source_file: { value: sourceFile },
+    ocr: { value: ocr, comment: ocr ? "the copy has almost no Vietnamese diacritics: an OCR copy" : undefined },
+    parent_plan: parent,
+    notes,
+    locality,
+  };
+}

@@ -1,0 +1,44 @@
+/** Page templates the browser tests visit (one page of each), and a watcher for what a page must never do. */
+import type { Page } from "@playwright/test";
+
+export const QM = "/localities/bac-giang/viet-yen/quang-minh/";
+
+/** One page per template, without the language prefix (`/en` in front gives the English one). */
+export const TEMPLATES = [
+  { name: "overview", path: "/", state: ["measure"] },
+  { name: "locality", path: QM, state: ["group", "sort"] },
+  { name: "residential group", path: `${QM}dong-long/`, state: [] },
+  { name: "plan", path: "/plans/quang-minh-2024/", state: [] },
+  { name: "compare", path: "/compare/", state: ["plans", "indicator"] },
+  { name: "data", path: "/data/", state: [] },
+  { name: "method", path: "/method/", state: [] },
+  { name: "meeting", path: "/meeting/bac-giang/viet-yen/quang-minh/", state: ["slide", "group", "sort"] },
+  { name: "embed", path: "/embed/localities/bac-giang/viet-yen/quang-minh/groups-chart/", state: ["group", "sort"] },
+] as const;
+
+/** Collects console errors, uncaught errors, dialogs, requests to other hosts and CSP violations of a page. */
+export async function watch(page: Page) {
+  const seen = { console: [] as string[], errors: [] as string[], dialogs: [] as string[], external: [] as string[] };
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sample})`));
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error") seen.console.push(m.text());
+  });
+  page.on("pageerror", (e) => seen.errors.push(e.message));
+  page.on("dialog", (d) => {
+    seen.dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (["http:", "https:", "ws:", "wss:"].includes(url.protocol) && url.hostname !== "127.0.0.1") seen.external.push(r.url());
+  });
+  return {
+    ...seen,
+    /** CSP violations reported to the document so far. */
+    violations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp),
+  };
+}

@@ -1,0 +1,129 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, test } from "vitest";
+import { extractDraft } from "../../scripts/lib/extract/draft.ts";
+import { VALUE_FIELDS } from "../../scripts/lib/extract/doc.ts";
+import { figuresOf, matchCount } from "../../scripts/lib/extract/figures.ts";
+import { SourceText } from "../../scripts/lib/provenance.ts";
+import { readData } from "../../scripts/lib/read-data.ts";
+import { foldSpace } from "../../src/lib/fold.ts";
+import { LocalitiesFile, PlanFile } from "../../src/lib/schema.ts";
+
+const root = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
+const localities = LocalitiesFile.parse(parse(readFileSync(`${root}/data/localities.yaml`, "utf8"))).localities;
+const PLANS = {
+  "2024-quang-minh-viet-yen-bac-giang.txt": "quang-minh-2024",
+  "2024-pho-minh-duc-pho-quang-ngai.txt": "pho-minh-2024",
+  "2024-long-khanh-dong-nai.txt": "long-khanh-2024",
+  "2024-phan-rang-thap-cham-ninh-thuan.txt": "phan-rang-thap-cham-2024",
+  "2021-thanh-liem-ha-nam.txt": "thanh-liem-2021",
+} as const;
+const source = (f: string) => readFileSync(`${root}/data/sources/${f}`, "utf8");
+const draftOf = (text: string, file: string) => extractDraft(text, { sourceFile: file, localities });
+const keys = (d: ReturnType<typeof draftOf>) => figuresOf(d.plan as never, (f) => d.tables.find((t) => t.file === f)?.tsv).map((f) => f.key).sort();
+
+describe.each(Object.entries(PLANS))("draft of %s", (file, id) => {
+  const text = source(file);
+  const draft = draftOf(text, file);
+  const src = new SourceText(text);
+
+  test("passes the schema (PlanFile) as written", () => {
+    const parsed = PlanFile.safeParse(parse(draft.yaml));
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(parsed.data!.id).toBe(id);
+  });
+
+  test("every quote is found by the build's SourceText, at the line the comment gives", () => {
+    const plan = PlanFile.parse(parse(draft.yaml));
+    for (const c of draft.candidates) expect(src.locate(c.quote, c.occurrence), c.quote).toMatchObject({ line: c.line });
+    for (const q of [plan.number_quote, plan.issued_quote, plan.parent_plan?.quote, ...plan.notes.map((n) => n.quote)]) if (q) expect(src.locate(q), q).toBeDefined();
+    for (const t of draft.tables) for (const line of t.tsv.trimEnd().split("\n")) expect(src.locate(line), line).toBeDefined();
+  });
+
+  test("never invents a figure: every value is printed in its quote", () => {
+    for (const c of draft.candidates) {
+      for (const [k, v] of Object.entries(c.record)) if (v !== undefined && VALUE_FIELDS.has(k)) expect(foldSpace(c.quote)).toContain(foldSpace(v));
+    }
+  });
+
+  test("NFD, CRLF and diacritic-free copies give the same figures", () => {
+    const want = keys(draft);
+    expect(keys(draftOf(text.normalize("NFD"), file))).toEqual(want);
+    expect(keys(draftOf(text.replace(/\n/g, "\r\n"), file))).toEqual(want);
+    expect(keys(draftOf(text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D"), file))).toEqual(want);
+  });
+
+  test("every record says its line, confidence and pattern in a comment", () => {
+    const comments = draft.yaml.split("\n").filter((l) => /^ {2}# line \d+ · confidence 0\.\d\d · pattern \w+/.test(l));
+    expect(comments).toHaveLength(draft.candidates.length);
+  });
+
+  test("is deterministic", () => {
+    expect(draftOf(text, file).yaml).toBe(draft.yaml);
+  });
+});
+
+describe("score against the curated plans", () => {
+  test("headline recall ≥ 90% with precision ≥ 95% overall, and on every plan", () => {
+    let cur = 0, dr = 0, hit = 0;
+    for (const [file, id] of Object.entries(PLANS)) {
+      const plan = PlanFile.parse(parse(readFileSync(`${root}/data/plans/${id}.yaml`, "utf8")));
+      const draft = draftOf(source(file), file);
+      const m = matchCount(
+        figuresOf(plan, (f) => readFileSync(`${root}/data/tables/${f}`, "utf8")),
+        figuresOf(draft.plan as never, (f) => draft.tables.find((t) => t.file === f)?.tsv),
+        (f) => f.headline,
+      );
+      expect(m.matched / m.curated, id).toBeGreaterThanOrEqual(0.9);
+      expect(m.matched / m.draft, id).toBeGreaterThanOrEqual(0.95);
+      cur += m.curated;
+      dr += m.draft;
+      hit += m.matched;
+    }
+    expect(hit / cur).toBeGreaterThanOrEqual(0.9);
+    expect(hit / dr).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe("the CLI and the build", () => {
+  // The project's own Node 24 runs .ts files; the system one may be older.
+  const node = existsSync(`${root}/node_modules/.bin/node`) ? `${root}/node_modules/.bin/node` : process.execPath;
+
+  test("writes the draft and its table beside the curated files, never over them", () => {
+    const out = mkdtempSync(join(tmpdir(), "ppt-extract-"));
+    try {
+      execFileSync(node, [`${root}/scripts/extract.ts`, `${root}/data/sources/2024-quang-minh-viet-yen-bac-giang.txt`, "--out", out], { encoding: "utf8" });
+      expect(existsSync(join(out, "quang-minh-2024.yaml"))).toBe(true);
+      expect(readFileSync(join(out, "quang-minh-2024-phu-luc.tsv"), "utf8")).toBe(readFileSync(`${root}/data/tables/quang-minh-2024-phu-luc.tsv`, "utf8"));
+      const before = readFileSync(`${root}/data/plans/quang-minh-2024.yaml`, "utf8");
+      const r = spawnSync(node, [`${root}/scripts/extract.ts`, `${root}/data/sources/2024-quang-minh-viet-yen-bac-giang.txt`, "--out", `${root}/data/plans`], { encoding: "utf8" });
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toMatch(/curated file/);
+      expect(readFileSync(`${root}/data/plans/quang-minh-2024.yaml`, "utf8")).toBe(before);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test("a draft moved into data/plans/ (curated file removed) passes the build's checks", () => {
+    const tmp = mkdtempSync(join(tmpdir(), "ppt-extract-build-"));
+    try {
+      cpSync(`${root}/data`, join(tmp, "data"), { recursive: true });
+      for (const [file, id] of Object.entries(PLANS)) {
+        const draft = draftOf(source(file), file);
+        rmSync(join(tmp, "data", "plans", `${id}.yaml`));
+        for (const t of draft.tables) rmSync(join(tmp, "data", "tables", t.file), { force: true });
+        writeFileSync(join(tmp, "data", "plans", `${id}.yaml`), draft.yaml);
+        for (const t of draft.tables) writeFileSync(join(tmp, "data", "tables", t.file), t.tsv);
+      }
+      const data = readData(tmp);
+      expect(data.plans.map((p) => p.id).sort()).toEqual(Object.values(PLANS).sort());
+      expect(data.targets.length).toBeGreaterThan(50);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});

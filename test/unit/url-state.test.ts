@@ -1,0 +1,30 @@
+import { describe, expect, test } from "vitest";
+import { canonicalQuery, compareState, LocalityState, MeetingState, OverviewState, parseState } from "../../src/lib/url-state.ts";
+
+describe("URL state from hostile query strings", () => {
+  const hostile = ["?group=<script>alert(1)</script>", "?group=javascript:alert(1)", `?sort=${"x".repeat(5000)}`, "?group=%ED%A0%80", "?group=ｐｏｏｒ", "?__proto__[x]=1", "?group=constructor"];
+  test.each(hostile)("%s parses to the defaults", (q) => {
+    expect(parseState(LocalityState, q)).toEqual(LocalityState.parse({}));
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  test("a repeated parameter uses its first value", () => {
+    expect(parseState(LocalityState, "?group=near_poor&group=poor")).toMatchObject({ group: "near_poor" });
+    expect(parseState(LocalityState, "?group=<x>&group=near_poor")).toMatchObject({ group: "poor" });
+  });
+});
+
+describe("canonicalQuery", () => {
+  test("keeps only known parameters with valid, non-default values, in a fixed order", () => {
+    expect(canonicalQuery([LocalityState], "?utm=1&sort=target&group=near_poor&x=<script>")).toBe("?group=near_poor&sort=target");
+    expect(canonicalQuery([LocalityState], "?group=<script>&sort=name")).toBe("");
+    expect(canonicalQuery([MeetingState], `?slide=2&group=${"x".repeat(9000)}`)).toBe("?slide=2");
+    expect(canonicalQuery([OverviewState, LocalityState], "?measure=near_poor&group=near_poor")).toBe("?measure=near_poor&group=near_poor");
+  });
+
+  test("lists stay readable and valid", () => {
+    const Compare = compareState(["a-2024", "b-2024", "c-2024"], ["poverty_rate", "coverage_clean_water"]);
+    expect(canonicalQuery([Compare], "?plans=b-2024,a-2024&indicator=coverage_clean_water")).toBe("?plans=b-2024,a-2024&indicator=coverage_clean_water");
+    expect(canonicalQuery([Compare], "?plans=b-2024,<script>")).toBe("");
+  });
+});
