@@ -22,7 +22,9 @@ const shades = Array.from({ length: 16 }, (_, i) => `background: hsl(210 60% ${8
 export default defineConfig({
   output: "static",
   trailingSlash: "always",
-  build: { format: "directory", inlineStylesheets: "always" },
+  // Two routes at a time: preview images are drawn off the main thread (png.ts), so the second core draws one while
+  // the first renders the next; pages themselves are single-threaded JavaScript either way.
+  build: { format: "directory", inlineStylesheets: "always", concurrency: 2 },
   i18n: { defaultLocale: "vi", locales: ["vi", "en"], routing: { prefixDefaultLocale: false } },
   devToolbar: { enabled: false },
   compressHTML: true,

@@ -8,7 +8,7 @@ import { planCitation } from "./cite.ts";
 import { formatNumber, formatPercent, formatPp, type Locale } from "./format.ts";
 import { formatDate, localePath, paths, standardName, t } from "./i18n.ts";
 import type { PlanRow } from "./schema.ts";
-import type { SiteData } from "./site-data.ts";
+import { siteIndex, type SiteData } from "./site-data.ts";
 import { coverageSummary, deprivationSummary, groupBarsSummary, householdsChange, rateTargetsSummary } from "./summary.ts";
 import { LocalityState, OverviewState } from "./url-state.ts";
 import {
@@ -77,7 +77,7 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
   const page = paths.locality(id);
   const plans = plansFor(data, id);
   const ownPlans = plans.filter((p) => p.locality_id === id);
-  const planById = new Map(data.plans.map((p) => [p.id, p]));
+  const planById = siteIndex(data).plan;
   const quoteHref = (planId: string, ref: string) => `${localePath(locale, paths.plan(planId))}#${ref}`;
   const sources = plans.map((p) => ({ text: planCitation(p, locale), href: localePath(locale, paths.plan(p.id)), plan: p }));
   const measures: Measure[] = ["poor", "near_poor"];
@@ -110,7 +110,7 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
   const defaults = LocalityState.parse({});
   const sorts = ["name", "baseline", "exit", "target"] as const;
   const seriesLabel = { baseline: locale === "vi" ? "Cuối năm 2023" : "End 2023", exit: locale === "vi" ? "Có khả năng thoát 2024" : "Able to exit in 2024", target: locale === "vi" ? "Chỉ tiêu cuối năm 2024" : "End-2024 target" };
-  if (ownPlans.length && data.localities.some((l) => l.parent === id)) {
+  if (ownPlans.length && siteIndex(data).children.has(id)) {
     const plan = ownPlans[0];
     const variants = measures.flatMap((m) => {
       const rows = groupBars(data, id, m);
@@ -192,7 +192,7 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
 /** Charts of the overview page: baseline → target per measure and standard (standards are never mixed). */
 export function overviewCharts(data: SiteData, locale: Locale): ChartSpec[] {
   const defaults = OverviewState.parse({});
-  const planById = new Map(data.plans.map((p) => [p.id, p]));
+  const planById = siteIndex(data).plan;
   const planHref = (id: string) => localePath(locale, paths.plan(id));
   const specs: ChartSpec[] = [];
   for (const measure of ["poor", "near_poor"] as Measure[]) {
@@ -228,7 +228,7 @@ export function compareIndicators(data: SiteData, locale: Locale): [string, ...s
 
 /** Charts of the compare page: per indicator (and standard, for rates), plus the localities × indicators matrix. */
 export function compareCharts(data: SiteData, locale: Locale): ChartSpec[] {
-  const planById = new Map(data.plans.map((p) => [p.id, p]));
+  const planById = siteIndex(data).plan;
   const sourcesOf = (ids: string[]) => [...new Set(ids)].map((id) => ({ text: planCitation(planById.get(id)!, locale), href: localePath(locale, paths.plan(id)), plan: planById.get(id)! }));
   const cov = coverageTargets(data, locale);
   const defaultIndicator = compareIndicators(data, locale)[0];
@@ -278,7 +278,46 @@ export function compareCharts(data: SiteData, locale: Locale): ChartSpec[] {
   return specs;
 }
 
-/** Every chart of the site in a locale (for downloads and embeds). */
-export function allCharts(data: SiteData, locale: Locale): ChartSpec[] {
-  return [...overviewCharts(data, locale), ...compareCharts(data, locale), ...data.localities.flatMap((l) => localityCharts(data, l.id, locale))];
+/** The charts of one page: `page` is "overview", "compare" or a locality id. */
+export function pageCharts(data: SiteData, locale: Locale, page: string): ChartSpec[] {
+  return page === "overview" ? overviewCharts(data, locale) : page === "compare" ? compareCharts(data, locale) : localityCharts(data, page, locale);
+}
+
+let recent: { data: SiteData; key: string; specs: ChartSpec[] } | undefined;
+
+/**
+ * pageCharts, remembering the last page asked for. Embeds and downloads are built route after route in the order
+ * of chartRoutes, so one page's charts serve all its routes; a national build cannot hold every page's charts
+ * (tables, CSV rows and drawing closures) in memory at once.
+ */
+export function chartsOf(data: SiteData, locale: Locale, page: string): ChartSpec[] {
+  const key = `${locale}|${page}`;
+  if (recent?.data !== data || recent.key !== key) recent = { data, key, specs: pageCharts(data, locale, page) };
+  return recent.specs;
+}
+
+/** A chart's route keys: small enough for a national build to keep one per chart. */
+export interface ChartRoute {
+  page: string;
+  chart: string;
+  embed: string;
+  variants: { key: string; download: string }[];
+}
+
+/** Every chart of the site in a locale (for downloads and embeds), as keys; chartsOf gives back the spec. */
+export function chartRoutes(data: SiteData, locale: Locale): ChartRoute[] {
+  const pages = ["overview", "compare", ...data.localities.map((l) => l.id)];
+  return pages.flatMap((page) =>
+    pageCharts(data, locale, page).map((spec) => ({
+      page, chart: spec.id, embed: embedPagePath(spec),
+      variants: spec.variants.map((v) => ({ key: variantKey(v), download: downloadPath(locale, spec, v) })),
+    })),
+  );
+}
+
+/** The spec and variant a route's keys name. */
+export function chartOf(data: SiteData, locale: Locale, page: string, chart: string): ChartSpec {
+  const spec = chartsOf(data, locale, page).find((s) => s.id === chart);
+  if (!spec) throw new Error(`no chart ${chart} on page ${page}`);
+  return spec;
 }

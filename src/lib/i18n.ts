@@ -103,8 +103,10 @@ export function formatDate(iso: string | null, locale: Locale): string {
   if (!iso) return "";
   const [y, m, d] = iso.split("-").map(Number);
   if (locale === "vi") return `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}/${y}`;
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return EN_DATE.format(new Date(Date.UTC(y, m - 1, d)));
 }
+// One formatter for the whole build: toLocaleDateString builds a new one per call, and pages format thousands of dates.
+const EN_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 /** Standard's display name. */
 export function standardName(id: "2016-2020" | "2022-2025", locale: Locale): string {

@@ -3,7 +3,7 @@
  * so diacritics render the same on every machine.
  */
 import { createRequire } from "node:module";
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync } from "@resvg/resvg-js";
 
 const require = createRequire(import.meta.url);
 const FONTS = [
@@ -13,13 +13,16 @@ const FONTS = [
   require.resolve("@expo-google-fonts/noto-sans-math/400Regular/NotoSansMath_400Regular.ttf"),
 ];
 
-/** Render SVG markup to PNG bytes at `width` pixels (height follows the viewBox). */
-export function svgToPng(svg: string, width?: number): Uint8Array {
+/**
+ * Render SVG markup to PNG bytes at `width` pixels (height follows the viewBox). Asynchronous: resvg draws on
+ * libuv's thread pool, so with Astro's build concurrency two images are drawn at once on a 2-core machine.
+ */
+export async function svgToPng(svg: string, width?: number): Promise<Uint8Array> {
   const text = svg.replace(/font-family="[^"]*"/g, 'font-family="Noto Sans, Noto Sans Math"');
-  const r = new Resvg(text, {
+  const image = await renderAsync(text, {
     background: "white",
     fitTo: width ? { mode: "width", value: width } : { mode: "original" },
     font: { fontFiles: FONTS, loadSystemFonts: false, defaultFontFamily: "Noto Sans", sansSerifFamily: "Noto Sans" },
   });
-  return r.render().asPng();
+  return image.asPng();
 }

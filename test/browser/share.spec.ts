@@ -44,10 +44,16 @@ test("SVG and PNG downloads are the chart with its title and source line", async
   expect(svg).toContain("Tỷ lệ hộ nghèo và hộ cận nghèo thiếu hụt từng chỉ số, Quảng Minh");
   expect(svg).toContain("Kế hoạch số …/KH-UBND ngày 22/02/2024 của UBND phường Quảng Minh");
   expect(svg).toContain("58,8");
-  const pngHref = await visible(page, "deprivation-chart").locator('a[data-download="png"]').getAttribute("href");
-  const png = PNG.sync.read(Buffer.from(await (await request.get(pngHref!)).body()));
+  // The PNG is drawn in the browser from that SVG: a real download of a real image.
+  const [download] = await Promise.all([page.waitForEvent("download"), visible(page, "deprivation-chart").locator('button[data-download="png"]').click()]);
+  expect(download.suggestedFilename()).toBe(svgHref!.split("/").pop()!.replace(/\.svg$/, ".png"));
+  const png = PNG.sync.read(readFileSync((await download.path())!));
   expect(png.width).toBe(1280);
   expect(png.height).toBeGreaterThan(600);
+  // Not blank: the title and bars leave dark and coloured pixels on the white ground.
+  let ink = 0;
+  for (let i = 0; i < png.data.length; i += 4) if (png.data[i] < 128 && png.data[i + 1] < 128) ink++;
+  expect(ink).toBeGreaterThan(1000);
 });
 
 test("the embed page renders the same chart as the full page for the same URL state, and links back", async ({ page }) => {
@@ -89,6 +95,9 @@ for (const path of [QM, "/localities/ha-nam/thanh-liem/", "/en/localities/ninh-t
     await page.emulateMedia({ media: "print" });
     await expect(page.locator(".print-only")).toBeVisible();
     await expect(page.locator("#gap-chart svg").first()).toBeVisible();
+    // The brief's QR code is drawn for the current view before printing, and decodes to its URL.
+    await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+    await expect.poll(() => decodeQr(page, "[data-print-qr] svg")).toBe(page.url());
     const pdf = await page.pdf({ format: "A4", printBackground: true });
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBe(1);
@@ -124,9 +133,9 @@ test("meeting mode steps with the arrow keys, keeps state in the URL, and its QR
   await expect(page.locator('section[data-when="slide=2"]')).toBeVisible();
 });
 
-test("every locality has a 1200×630 preview image, and its meta tags point to it", async ({ page, request }) => {
+test("every locality has a 1200×630 preview image (residential groups their commune's), and its meta tags point to it", async ({ page, request }) => {
   test.setTimeout(120_000);
-  const localities = readJson("localities.json") as { id: string; name: string }[];
+  const localities = readJson("localities.json") as { id: string; name: string; level: string; parent: string }[];
   expect(localities.length).toBe(17);
   for (const locale of ["", "/en"]) {
     for (const l of localities) {
@@ -136,7 +145,8 @@ test("every locality has a 1200×630 preview image, and its meta tags point to i
       expect(tw).toBe(og);
       expect(await page.locator('meta[name="twitter:card"]').getAttribute("content")).toBe("summary_large_image");
       const path = new URL(og!).pathname;
-      expect(path).toBe(`/og/${locale ? "en" : "vi"}/localities/${l.id}.png`);
+      const own = l.level === "residential_group" ? l.parent : l.id;
+      expect(path).toBe(`/og/${locale ? "en" : "vi"}/localities/${own}.png`);
       const res = await request.get(path);
       expect(res.headers()["content-type"]).toContain("image/png");
       const png = PNG.sync.read(Buffer.from(await res.body()));

@@ -1,27 +1,27 @@
 /**
- * Per-chart downloads, built as static files: every state of every chart as SVG, PNG and CSV (the rows it draws,
+ * Per-chart downloads, built as static files: every state of every chart as SVG and CSV (the rows it draws,
  * each with the plan's id, number and citation). Path: /downloads/<locale>/<page>/<chart>.<state>.<ext>
+ * PNGs are drawn from the SVG in the reader's browser (src/client/png.ts): at build time they did not scale.
  */
 import type { APIRoute } from "astro";
-import { allCharts, downloadPath, type ChartSpec, type ChartVariant } from "../../lib/chart-specs.ts";
+import { chartOf, chartRoutes, variantKey, type ChartSpec, type ChartVariant } from "../../lib/chart-specs.ts";
 import { toCsv } from "../../lib/csv.ts";
 import { framedChart } from "../../lib/compose-svg.ts";
 import { LOCALES, localePath, t, type Locale } from "../../lib/i18n.ts";
 import { absoluteUrl } from "../../lib/site-url.ts";
-import { svgToPng } from "../../lib/png.ts";
 import { serverDocument } from "../../lib/server-dom.ts";
 import { loadSiteData } from "../../lib/site-data.ts";
 
-type Props = { spec: ChartSpec; variant: ChartVariant; ext: "csv" | "svg" | "png"; locale: Locale };
+type Props = { page: string; chart: string; variant: string; ext: "csv" | "svg"; locale: Locale };
 
 export function getStaticPaths() {
   const data = loadSiteData();
   return LOCALES.flatMap((locale) =>
-    allCharts(data, locale).flatMap((spec) =>
-      spec.variants.flatMap((variant) =>
-        (["csv", "svg", "png"] as const).map((ext) => ({
-          params: { file: `${downloadPath(locale, spec, variant).replace(/^\/downloads\//, "")}.${ext}` },
-          props: { spec, variant, ext, locale },
+    chartRoutes(data, locale).flatMap((r) =>
+      r.variants.flatMap((v) =>
+        (["csv", "svg"] as const).map((ext) => ({
+          params: { file: `${v.download.replace(/^\/downloads\//, "")}.${ext}` },
+          props: { page: r.page, chart: r.chart, variant: v.key, ext, locale },
         })),
       ),
     ),
@@ -39,9 +39,9 @@ function svgText(spec: ChartSpec, v: ChartVariant, locale: Locale): string {
 }
 
 export const GET: APIRoute<Props> = ({ props }) => {
-  const { spec, variant, ext, locale } = props;
-  if (ext === "csv") return new Response(toCsv(variant.csv), { headers: { "content-type": "text/csv; charset=utf-8" } });
-  const svg = svgText(spec, variant, locale);
-  if (ext === "svg") return new Response(svg, { headers: { "content-type": "image/svg+xml" } });
-  return new Response(Buffer.from(svgToPng(svg, 1280)), { headers: { "content-type": "image/png" } });
+  const { page, chart, variant, ext, locale } = props;
+  const spec = chartOf(loadSiteData(), locale, page, chart);
+  const v = spec.variants.find((x) => variantKey(x) === variant)!;
+  if (ext === "csv") return new Response(toCsv(v.csv), { headers: { "content-type": "text/csv; charset=utf-8" } });
+  return new Response(svgText(spec, v, locale), { headers: { "content-type": "image/svg+xml" } });
 };

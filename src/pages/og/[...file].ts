@@ -1,6 +1,7 @@
 /**
- * Link-preview images (Open Graph / Twitter card), one per locality and language, 1200×630 PNG drawn at build time
- * from the locality's main chart and headline figures, with Noto Sans from npm so diacritics render correctly.
+ * Link-preview images (Open Graph / Twitter card), one per locality and language (residential groups use their
+ * commune's, see og.ts), 1200×630 PNG drawn at build time from the locality's main chart and headline figures,
+ * with Noto Sans from npm so diacritics render correctly.
  */
 import type { APIRoute } from "astro";
 import { dumbbellChart } from "../../charts/index.ts";
@@ -11,8 +12,8 @@ import { formatHouseholds, formatPercent } from "../../lib/format.ts";
 import { formatDate, LOCALES, t, type Locale } from "../../lib/i18n.ts";
 import { svgToPng } from "../../lib/png.ts";
 import { serverDocument } from "../../lib/server-dom.ts";
-import { loadSiteData } from "../../lib/site-data.ts";
-import { ogImagePath } from "../../lib/og.ts";
+import { loadSiteData, siteIndex } from "../../lib/site-data.ts";
+import { ogImagePath, ogLocalityId } from "../../lib/og.ts";
 import type { SiteData } from "../../lib/site-data.ts";
 import { localityName, plansFor, rateTargets } from "../../lib/view.ts";
 
@@ -35,16 +36,17 @@ function siteCard(data: SiteData, locale: Locale): string {
 export function getStaticPaths() {
   return LOCALES.flatMap((locale) => [
     { params: { file: ogImagePath(locale).slice(4) }, props: { locale, id: undefined } },
-    ...loadSiteData().localities.map((l) => ({ params: { file: ogImagePath(locale, l.id).slice(4) }, props: { locale, id: l.id } })),
+    ...loadSiteData().localities.filter((l) => ogLocalityId(l) === l.id).map((l) => ({ params: { file: ogImagePath(locale, l.id).slice(4) }, props: { locale, id: l.id } })),
   ]);
 }
 
-export const GET: APIRoute<{ locale: Locale; id: string | undefined }> = ({ props: { locale, id } }) => {
+export const GET: APIRoute<{ locale: Locale; id: string | undefined }> = async ({ props: { locale, id } }) => {
   const data = loadSiteData();
-  if (!id) return new Response(Buffer.from(svgToPng(siteCard(data, locale))), { headers: { "content-type": "image/png" } });
-  const loc = data.localities.find((l) => l.id === id)!;
+  if (!id) return new Response(Buffer.from(await svgToPng(siteCard(data, locale))), { headers: { "content-type": "image/png" } });
+  const index = siteIndex(data);
+  const loc = index.locality.get(id)!;
   const plans = plansFor(data, id);
-  const stat = (ind: string) => data.statistics.find((s) => s.locality_id === id && s.indicator === ind);
+  const stat = (ind: string) => index.statisticsByLocality.get(id)?.find((s) => s.indicator === ind);
   const target = rateTargets(data, "poor", id)[0];
   const figures = [
     target ? { value: `${formatPercent(target.baseline, locale)} → ${formatPercent(target.target, locale)}`, label: `${t(locale, "poverty_rate")}, ${formatDate(target.baseline_date, locale)} → ${formatDate(target.target_date, locale)}` } : undefined,
@@ -62,5 +64,5 @@ export const GET: APIRoute<{ locale: Locale; id: string | undefined }> = ({ prop
     chartSvg,
     footer: plans.length ? plans.map((p) => planCitation(p, locale)).join("; ").slice(0, 110) : t(locale, "tagline").slice(0, 110),
   });
-  return new Response(Buffer.from(svgToPng(svg)), { headers: { "content-type": "image/png" } });
+  return new Response(Buffer.from(await svgToPng(svg)), { headers: { "content-type": "image/png" } });
 };

@@ -1,0 +1,33 @@
+/**
+ * PNG downloads are drawn here, in the reader's browser, from the chart's SVG download (same title, chart and source
+ * line). Building a PNG for every state of every chart at build time cost three quarters of the build and does not
+ * scale to a national site; the SVG and CSV stay static files, so they work without JavaScript.
+ */
+const WIDTH = 1280;
+
+async function savePng(svgUrl: string, file: string) {
+  const img = new Image();
+  img.src = svgUrl;
+  await img.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = WIDTH;
+  canvas.height = Math.round((img.naturalHeight * WIDTH) / img.naturalWidth);
+  const ctx = canvas.getContext("2d")!;
+  ctx.fillStyle = "#fff";
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
+  if (!blob) return;
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = file;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+export function initPngDownloads() {
+  for (const b of document.querySelectorAll<HTMLButtonElement>("button[data-download=png]")) {
+    b.parentElement!.hidden = false;
+    b.addEventListener("click", () => void savePng(b.dataset.svg!, b.dataset.file!));
+  }
+}
