@@ -21,6 +21,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { prng } from "../scripts/lib/prng.ts";
 import { writeSection } from "./results.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -38,18 +39,6 @@ const TARGET = { buildSeconds: 180, buildMb: 2048, dataSeconds: 15 };
 // ---------------------------------------------------------------------------------------------------------------
 // Synthetic data
 // ---------------------------------------------------------------------------------------------------------------
-
-/** Small fast seeded PRNG (mulberry32): the same seed gives the same dataset, byte for byte. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = [
   "An", "Bình", "Hòa", "Phú", "Tân", "Thạnh", "Long", "Mỹ", "Đông", "Tây", "Nam", "Bắc", "Hưng", "Thuận", "Lợi", "Phước",

@@ -14,6 +14,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, 
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildData } from "../../scripts/build-data.ts";
 import { DataErrors, fieldPath } from "../../scripts/lib/data-error.ts";
+import { prng } from "../../scripts/lib/prng.ts";
 import { foldSpace } from "../../src/lib/fold.ts";
 import { ROOT, snapshot, tempDir } from "./helpers.ts";
 
@@ -80,17 +81,7 @@ const allLeaves = new Map(yamlFiles.map((f) => [f, leaves(f)]));
 // Mutations
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Seeded PRNG (mulberry32): the same seed makes the same 250 cases. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded: the same seed makes the same 250 cases.
 const rand = prng(SEED);
 /** Thrown when a generator finds nothing to mutate in the file it picked: it is then asked for another case. */
 class NoCandidate extends Error {}
