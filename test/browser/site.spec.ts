@@ -38,6 +38,9 @@ for (const locale of ["", "/en"]) {
     });
 
     test(`${tpl.name}${locale} has no axe violations`, async ({ page }) => {
+      // A plan page draws its whole source document (hundreds of anchored lines); axe needs 10–30 s for it on a busy
+      // 2-core machine.
+      test.setTimeout(90_000);
       await page.goto(locale + tpl.path);
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`)).toEqual([]);
