@@ -6,8 +6,7 @@
  */
 import { candidate, NUM, splitSpans, targetDate, type Candidate, type Context, type Doc, type Skipped } from "./doc.ts";
 
-// OCR copies print "đồng" as "déng" or "d6ng".
-const AMOUNT = new RegExp(String.raw`(${NUM}) (trieu|ty) (?:d[oe6]ng|vnd)\b`, "gd");
+const AMOUNT = new RegExp(String.raw`(${NUM}) (trieu|ty) (?:dong|vnd)\b`, "gd");
 
 /** Budget figures in million đồng. */
 export function extractBudget(doc: Doc, ctx: Context, skipped: Skipped[]): Candidate[] {
@@ -26,7 +25,7 @@ export function extractBudget(doc: Doc, ctx: Context, skipped: Skipped[]): Candi
     const k = same.findIndex((s) => s.a === m.index);
     const span = splitSpans(seg, same)[k];
     // "trong đó" between the previous amount (or the clause start) and this one marks a share of the total.
-    const share = /\btrong d[o6]\b/.test(t.slice(k > 0 ? same[k - 1].b : seg.a, m.index));
+    const share = /\btrong do\b/.test(t.slice(k > 0 ? same[k - 1].b : seg.a, m.index));
     const value = doc.value(a, b);
     const c = share
       ? candidate(doc, "statistics", { indicator: "budget", group: "all", date: ctx.issued ?? `${ctx.year}-01-01`, value, unit: "vnd_million" }, span, m.index, {

@@ -20,9 +20,8 @@ const INDICATORS: [RegExp, string][] = [
   [/tiep can thong tin|phuong tien/, "information_access_means"],
 ];
 
-// OCR copies print "hộ" as "h¢" and "hụt" as "hyt".
-const LINE = new RegExp(String.raw`\bthieu h[uy]t (?:chi so |chieu )?([^:;%\d]{3,80}?)\s?: (${NUM}) h[o¢6d](?![a-z]),? (?:ty le |chiem )?(${PCT})`, "gd");
-const HEADING = /\bthieu h[uy]t[^:;]{0,160}?\bcua (?:cac )?ho (can )?ngheo\s*:/g;
+const LINE = new RegExp(String.raw`\bthieu hut (?:chi so |chieu )?([^:;%\d]{3,80}?)\s?: (${NUM}) ho\b,? (?:ty le |chiem )?(${PCT})`, "gd");
+const HEADING = /\bthieu hut[^:;]{0,160}?\bcua (?:cac )?ho (can )?ngheo\s*:/g;
 
 /** Deprivation lines, each with the household count and the printed share. */
 export function extractDeprivations(doc: Doc, ctx: Context): Candidate[] {

@@ -257,6 +257,8 @@ export interface GroupFlags {
 /** Read the populations named in a folded phrase ("hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo" → three flags). */
 export function groupFlags(phrase: string): GroupFlags {
   const p = ` ${phrase} `;
+  // "thoet" is "thoát" with its "a" read as "e" (READS in text.ts), kept here because OCR often glues the word to
+  // the garbage before it ("mc’wilthoét"), where the word-level repair cannot see it.
   const exited = /tho[ae]t (?:can )?ngheo/.test(p) && !/kha nang thoat/.test(p);
   const nearPoor = /(?<!thoat )can ngheo/.test(p);
   // "nghèo" alone names the poor; in these phrases it names something else.

@@ -6,6 +6,7 @@
 import { foldAccents } from "../../../src/lib/fold.ts";
 import type { LocalityInput } from "../../../src/lib/schema.ts";
 import type { Doc } from "./doc.ts";
+import { fold, matchName } from "./text.ts";
 
 /** A header field's value plus what the reviewer should know about it. */
 export interface HeaderField<T> {
@@ -80,7 +81,7 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
   if (so?.indices?.[1]) {
     const [a, b] = so.indices[1];
     const printed = doc.value(a, b);
-    number = { value: printed, comment: ocr ? "CHECK: OCR copy; write the number as it should read (e.g. 122/KH-UBND)" : /\d/.test(printed) ? undefined : "number left blank in the copy" };
+    number = { value: printed, comment: ocr ? "CHECK: OCR copy; write the number as it should read (digits, then the letters of the document type: 12/KH-UBND)" : /\d/.test(printed) ? undefined : "number left blank in the copy" };
     numberQuote = { value: doc.quote(so.index, b)?.quote ?? printed };
     if (!/\d/.test(printed)) notes.push({ code: "number_blank", severity: "info", message_vi: "Bản kế hoạch để trống số hiệu ở phần đầu.", message_en: "The copy leaves the document number blank in its header.", quote: numberQuote.value, occurrence: 1 });
   } else {
@@ -129,7 +130,10 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
   const byKey = new Map<string, LocalityInput[]>();
   for (const l of localities) if (l.level !== "residential_group") byKey.set(key(l.name), [...(byKey.get(key(l.name)) ?? []), l]);
   const deepest = (ls: LocalityInput[]) => [...ls].sort((x, y) => y.id.split("/").length - x.id.split("/").length)[0];
-  let locality: LocalityInput | undefined = place ? byKey.get(key(place)) && deepest(byKey.get(key(place))!) : undefined;
+  // A scanned date line may garble the place ("Phan Rang -Thap Chim"): then take the one known name it spells.
+  const names = [...byKey.keys()].map((k) => [k, k] as [string, string]);
+  const placeKey = place && (byKey.has(key(place)) ? key(place) : matchName(place, names));
+  let locality: LocalityInput | undefined = placeKey ? deepest(byKey.get(placeKey)!) : undefined;
   let localityComment = locality ? `matched "${place}" (date line) in data/localities.yaml` : undefined;
   if (!locality) {
     const counts = new Map<string, number>();
@@ -137,8 +141,9 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
       const words = m[1].trim().split(" ");
       for (let n = words.length; n >= 1; n--) {
         const k = words.slice(0, n).join("");
-        if (byKey.has(k)) {
-          counts.set(k, (counts.get(k) ?? 0) + 1);
+        const known = byKey.has(k) ? k : matchName(k, names);
+        if (known) {
+          counts.set(known, (counts.get(known) ?? 0) + 1);
           break;
         }
       }
@@ -161,7 +166,7 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
   const plain = (l: string) => l.normalize("NFC").replace(/[*#_]/g, "").replace(/\s+/g, " ").trim();
   let title = "", titleLine = 0;
   for (let i = 0; i < Math.min(lines.length, 25); i++) {
-    const f = foldAccents(plain(lines[i]));
+    const f = fold(plain(lines[i])).text;
     if (!/^ke hoach\b/.test(f) || /\bso\b.*\//.test(f)) continue;
     // Drop the two words "KẾ HOẠCH" (however they are written) and keep what follows on the line.
     const rest = plain(lines[i]).replace(/^\S+\s+\S+\s*/u, "").trim();
@@ -176,7 +181,7 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
   const titleValue = title ? `Kế hoạch ${title.charAt(0).toLowerCase()}${title.slice(1)}`.normalize("NFC") : "TODO: title of the plan";
 
   // Year: the title's "năm YYYY", else the file name's year, else the date of issue.
-  const titleYear = /\bnam (\d{4})\b/.exec(foldAccents(title).replace(/\bn[ia]m\b|\bndm\b|\bniam\b/g, "nam"));
+  const titleYear = /\bnam (\d{4})\b/.exec(fold(title).text);
   const fileYear = /^(\d{4})-/.exec(sourceFile);
   const year = Number(titleYear?.[1] ?? fileYear?.[1] ?? issued.value?.slice(0, 4) ?? new Date(0).getUTCFullYear());
   const yearComment = titleYear ? undefined : fileYear ? "CHECK: from the file name" : "CHECK: no year found";
@@ -192,7 +197,7 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
       : `Kế hoạch năm ${year}: chuẩn nghèo đa chiều giai đoạn 2022-2025 (Nghị định 07/2021/NĐ-CP).`;
 
   // Higher-level plan: "Thực hiện Kế hoạch số 67/KH-UBND ngày 19/02/2024 của UBND thị xã Việt Yên".
-  const pp = /\b(?:thuc hien|can c[a-z]{1,2}) (ke hoach s[a-z0-9]{1,2}:? \d+\/\S+ ngay \d{1,2}\/\d{1,2}\/\d{4} c[a-z]{1,3} [^;,]*?)(?= ve | v[e]? | nham |[;,]|$)/.exec(t.slice(0, Math.min(t.length, 4000)));
+  const pp = /\b(?:thuc hien|can cu) (ke hoach so:? \d+\/\S+ ngay \d{1,2}\/\d{1,2}\/\d{4} cua [^;,]*?)(?= ve | v[e]? | nham |[;,]|$)/.exec(t.slice(0, Math.min(t.length, 4000)));
   let parent: HeaderField<{ text: string; quote: string }> | undefined;
   if (pp) {
     const q = doc.quote(pp.index, pp.index + pp[0].length);

@@ -4,10 +4,13 @@
  * NGHÈO"), the period ("Phê duyệt cuối năm 2023", "Có khả năng thoát nghèo 2024", "Cuối năm 2024") and the measure
  * ("Số hộ", "Tỷ lệ %"). Rows map to localities: the totals row to the plan's, the others to residential groups.
  */
-import { foldAccents } from "../../../src/lib/fold.ts";
 import type { LocalityInput, TableMapping } from "../../../src/lib/schema.ts";
 import { maybeViNumber } from "../../../src/lib/vi-number.ts";
 import type { Doc } from "./doc.ts";
+import { fold, matchName } from "./text.ts";
+
+/** Folded, with OCR-garbled words read back (headers and labels of a scanned table). */
+const folded = (s: string) => fold(s).text;
 
 /** A table found in the source: its TSV text, the mapping for the plan file and notes for the reviewer. */
 export interface FoundTable {
@@ -25,7 +28,16 @@ export interface FoundTable {
 }
 
 const TOTAL = /^(?:cong|tong|tong cong|tong so|toan (?:phuong|xa|thi tran|huyen|thanh pho|thi xa))$/;
-const UNIT_WORD = /^(?:tdp|to dan pho|to|thon|xom|khu pho|khu|ban|ap|phuong|xa|thi tran)\s+/;
+const UNITS = "tdp|to dan pho|to|thon|xom|khu pho|khu|ban|ap|phuong|xa|thi tran";
+const UNIT_WORD = new RegExp(`^(?:${UNITS})\\s+`);
+const UNIT_ONLY = new RegExp(`^(?:${UNITS})$`);
+
+/** A row label without its leading unit word ("TDP Đông Long" → "Đông Long"), as printed. */
+function bareName(label: string): string {
+  const words = label.trim().split(/\s+/);
+  for (let k = Math.min(3, words.length - 1); k >= 1; k--) if (UNIT_ONLY.test(folded(words.slice(0, k).join(" ")))) return words.slice(k).join(" ");
+  return label.trim();
+}
 
 const numeric = (cell: string) => cell.trim() !== "" && (maybeViNumber(cell.trim(), ",") ?? maybeViNumber(cell.trim(), ".")) !== undefined;
 const letters = (cell: string) => (cell.match(/\p{L}/gu) ?? []).length;
@@ -40,7 +52,6 @@ function isDataRow(cells: string[]): boolean {
 /** The plan's appendix tables; `planId` and `plan` (its locality) name files and rows. */
 export function extractTables(doc: Doc, planId: string, plan: { localityId: string; year: number }, localities: LocalityInput[]): FoundTable[] {
   const lines = doc.original.split("\n");
-  const known = new Set(localities.map((l) => l.id));
   const out: FoundTable[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -51,7 +62,7 @@ export function extractTables(doc: Doc, planId: string, plan: { localityId: stri
     let j = i;
     while (j < lines.length && (lines[j].match(/\t/g) ?? []).length >= 2) j++;
     const block = lines.slice(i, j).map((l) => l.replace(/\r$/, ""));
-    const found = mapTable(block, i + 1, lines, planId, plan, known, out.length);
+    const found = mapTable(block, i + 1, lines, planId, plan, localities, out.length);
     if (found) {
       out.push(found);
       // The table's numbers are the table's: no prose pattern may report them.
@@ -63,7 +74,9 @@ export function extractTables(doc: Doc, planId: string, plan: { localityId: stri
   return out;
 }
 
-function mapTable(block: string[], firstLine: number, lines: string[], planId: string, plan: { localityId: string; year: number }, known: Set<string>, n: number): FoundTable | undefined {
+function mapTable(block: string[], firstLine: number, lines: string[], planId: string, plan: { localityId: string; year: number }, localities: LocalityInput[], n: number): FoundTable | undefined {
+  const known = new Set(localities.map((l) => l.id));
+  const children = localities.filter((l) => l.parent === plan.localityId).map((l) => [l.name, l.id] as [string, string]);
   const rows = block.map((l) => l.split("\t"));
   const headerRows = rows.findIndex(isDataRow);
   if (headerRows < 1) return undefined;
@@ -96,7 +109,7 @@ function mapTable(block: string[], firstLine: number, lines: string[], planId: s
     if (!cells.some((x) => x !== "")) continue;
     const parts = labelRows.map((r) => r[c]).filter((x, k, a) => x && a.indexOf(x) === k);
     const header = parts.join(", ");
-    const h = foldAccents(header);
+    const h = folded(header);
     const percent = /ty le|%/.test(h);
     const decimal: "," | "." = cells.every((x) => maybeViNumber(x, ",") !== undefined) ? "," : cells.every((x) => maybeViNumber(x, ".") !== undefined) ? "." : ",";
     if (!cells.every((x) => maybeViNumber(x, decimal) !== undefined)) {
@@ -132,21 +145,23 @@ function mapTable(block: string[], firstLine: number, lines: string[], planId: s
   let totalLabel: string | undefined;
   for (const r of data) {
     const label = (r[nameColumn] ?? "").trim();
-    const f = foldAccents(label);
+    const f = folded(label);
     if (TOTAL.test(f)) {
       rowsMap[label] = plan.localityId;
       totalLabel = label;
       continue;
     }
     const id = `${plan.localityId}/${f.replace(UNIT_WORD, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;
-    rowsMap[label] = id;
-    if (!known.has(id)) unknownRows.push(label);
+    // A scanned row name may be garbled ("TDP Pong Iong"): read it as the one known sub-locality it spells.
+    const known_ = known.has(id) ? id : matchName(bareName(label), children, 3);
+    rowsMap[label] = known_ ?? id;
+    if (!known_) unknownRows.push(label);
   }
   // The title is the line printed above the table, without its "(Kèm theo …)" reference.
   let t = firstLine - 2;
   while (t >= 0 && lines[t].trim() === "") t--;
   const titleLine = t >= 0 ? lines[t].replace(/[*_]*\(.*$/, "").replace(/[*#_]/g, "").trim().normalize("NFC") : "";
-  const name = /^phu luc\b/.test(foldAccents(titleLine)) ? "phu-luc" : "bang";
+  const name = /^phu luc\b/.test(folded(titleLine)) ? "phu-luc" : "bang";
   const file = `${planId}-${name}${n ? `-${n + 1}` : ""}.tsv`;
   if (unknownRows.length) comments.push(`CHECK rows: ${unknownRows.map((r) => `"${r}"`).join(", ")} are not in data/localities.yaml (add them as residential groups, or fix the ids)`);
   return {
