@@ -1,97 +1,155 @@
 /**
- * `npm run extract:score`: run the extractor (in memory) on the source of every curated plan in data/plans/ and
- * compare its figures with the curated ones. Prints recall and precision per plan and overall, and for the headline
- * figures (rates, counts, changes, coverage), then writes the table into bench/RESULTS.md (section "extract").
+ * `npm run extract:score [-- --seed N]`: run the extractor (in memory) on the source of every curated plan in
+ * data/plans/, as published and in three variants (NFD, diacritics stripped, seeded OCR-like noise), and compare each
+ * draft's figures with the curated ones. Prints recall and precision per plan and variant and overall, and writes them
+ * into bench/RESULTS.md (section "extract").
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeSection } from "../bench/results.ts";
-import { LocalitiesFile, PlanFile } from "../src/lib/schema.ts";
 import { DataErrors } from "./lib/data-error.ts";
-import { extractDraft } from "./lib/extract/draft.ts";
-import { figuresOf, matchCount, type Figure } from "./lib/extract/figures.ts";
-import { loadYaml, readUtf8 } from "./lib/yaml-file.ts";
+import { precision, recall, scorePlans, total, type Counts, type Form, type ScoreRow } from "./lib/extract/score.ts";
+import { VARIANTS } from "./lib/extract/variants.ts";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
-
-interface Row {
-  plan: string;
-  all: ReturnType<typeof matchCount>;
-  headline: ReturnType<typeof matchCount>;
-  missed: string[];
-  extra: string[];
-}
+const FORMS: Form[] = ["published", ...VARIANTS.map((v) => v.kind)];
+const LABEL: Record<Form, string> = { published: "as published", ...Object.fromEntries(VARIANTS.map((v) => [v.kind, v.label])) } as Record<Form, string>;
+/** The aim of issue 5, on headline figures. */
+const AIM = { recall: 0.9, precision: 0.95 };
+/** Further OCR draws, to show how much the OCR figure depends on the seed. */
+const HELD_OUT = 20;
+const HELD_OUT_FROM = 3000;
+/** A glyph rate twice the real copy's (variants.ts calibrates 0.2 to it). */
+const HEAVY = 0.4;
 
 const pct = (a: number, b: number) => (b === 0 ? "–" : `${((100 * a) / b).toFixed(1)}%`);
+const rp = (c: Counts) => `${pct(c.matched, c.curated)} / ${pct(c.matched, c.draft)}`;
+const below = (c: Counts) => recall(c) < AIM.recall || precision(c) < AIM.precision;
 
-/** Keys of `a` left over after taking out `b` (as multisets). */
-function leftover(a: Figure[], b: Figure[]): string[] {
-  const count = new Map<string, number>();
-  for (const f of b) count.set(f.key, (count.get(f.key) ?? 0) + 1);
-  return a.filter((f) => {
-    const k = count.get(f.key) ?? 0;
-    if (k > 0) count.set(f.key, k - 1);
-    return k === 0;
-  }).map((f) => f.key);
+function usage(message: string): never {
+  console.error(`extract:score: ${message}\nusage: npm run extract:score [-- --seed N]`);
+  process.exit(2);
 }
 
-function score(): Row[] {
-  const localities = loadYaml(join(ROOT, "data", "localities.yaml"), "data/localities.yaml", LocalitiesFile).data.localities;
-  const plans = readdirSync(join(ROOT, "data", "plans")).filter((f) => f.endsWith(".yaml")).sort();
-  return plans.map((file) => {
-    const curated = loadYaml(join(ROOT, "data", "plans", file), `data/plans/${file}`, PlanFile).data;
-    const source = readUtf8(join(ROOT, "data", "sources", curated.source_file), `data/sources/${curated.source_file}`);
-    const draft = extractDraft(source, { sourceFile: curated.source_file, localities });
-    const curatedTable = (f: string) => (existsSync(join(ROOT, "data", "tables", f)) ? readFileSync(join(ROOT, "data", "tables", f), "utf8") : undefined);
-    const draftTable = (f: string) => draft.tables.find((t) => t.file === f)?.tsv;
-    const c = figuresOf(curated, curatedTable);
-    const d = figuresOf(draft.plan as never, draftTable);
-    return {
-      plan: curated.id,
-      all: matchCount(c, d),
-      headline: matchCount(c, d, (f) => f.headline),
-      missed: leftover(c, d),
-      extra: leftover(d, c),
-    };
-  });
-}
-
-function main() {
-  const rows = score();
-  const total = (k: "all" | "headline") => rows.reduce((s, r) => ({ curated: s.curated + r[k].curated, draft: s.draft + r[k].draft, matched: s.matched + r[k].matched }), { curated: 0, draft: 0, matched: 0 });
-  const line = (name: string, a: Row["all"], h: Row["headline"]) =>
-    `| ${name} | ${a.curated} | ${a.draft} | ${a.matched} | ${pct(a.matched, a.curated)} | ${pct(a.matched, a.draft)} | ${h.curated} | ${h.matched} | ${pct(h.matched, h.curated)} | ${pct(h.matched, h.draft)} |`;
-  const table = [
-    "| plan | curated | draft | matched | recall | precision | headline curated | headline matched | headline recall | headline precision |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...rows.map((r) => line(r.plan, r.all, r.headline)),
-    line("**overall**", total("all"), total("headline")),
-  ];
-  console.log(table.join("\n"));
-  for (const r of rows) {
-    for (const k of r.missed) console.log(`  ${r.plan}: missed ${k}`);
-    for (const k of r.extra) console.log(`  ${r.plan}: extra  ${k}`);
+function main(argv: string[]) {
+  let seed = 0;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--seed" && /^\d+$/.test(argv[i + 1] ?? "")) seed = Number(argv[++i]);
+    else usage(`unknown argument ${argv[i]}`);
   }
+  const rows = scorePlans(ROOT, FORMS, seed);
+  const plans = [...new Set(rows.map((r) => r.plan))];
+  const of = (plan: string, form: Form) => rows.find((r) => r.plan === plan && r.form === form)!;
+  const formRows = (form: Form) => rows.filter((r) => r.form === form);
+
+  // Counts per form, as the published table has always been printed.
+  const countLine = (name: string, a: Counts, h: Counts) =>
+    `| ${name} | ${a.curated} | ${a.draft} | ${a.matched} | ${pct(a.matched, a.curated)} | ${pct(a.matched, a.draft)} | ${h.curated} | ${h.draft} | ${h.matched} | ${pct(h.matched, h.curated)} | ${pct(h.matched, h.draft)} |`;
+  const countTable = (form: Form) => [
+    "| plan | curated | draft | matched | recall | precision | headline curated | headline draft | headline matched | headline recall | headline precision |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...formRows(form).map((r) => countLine(r.plan, r.all, r.headline)),
+    countLine("**overall**", total(formRows(form), "all"), total(formRows(form), "headline")),
+  ];
+  // Plan × form: recall / precision.
+  const matrix = (k: "all" | "headline") => [
+    `| plan | ${FORMS.map((f) => LABEL[f]).join(" | ")} |`,
+    `|---|${FORMS.map(() => "---:").join("|")}|`,
+    ...plans.map((p) => `| ${p} | ${FORMS.map((f) => `${rp(of(p, f)[k])}${k === "headline" && below(of(p, f)[k]) ? " ✗" : ""}`).join(" | ")} |`),
+    `| **overall** | ${FORMS.map((f) => `**${rp(total(formRows(f), k))}**${k === "headline" && below(total(formRows(f), k)) ? " ✗" : ""}`).join(" | ")} |`,
+  ];
+  const variantsOnly = rows.filter((r) => r.form !== "published");
+
+  // One OCR draw proves little: score more. The repair was adjusted while looking at seeds 0–4, 1000–1009 and
+  // 2000–2019, so report seeds it was never tuned on, and a noise twice as heavy as the real copy's to show where it
+  // gives way. Whoever tunes the repair again on these seeds should move HELD_OUT_FROM on.
+  const range = (xs: number[]) => `${(100 * Math.min(...xs)).toFixed(1)}–${(100 * Math.max(...xs)).toFixed(1)}%`;
+  const draws = (label: string, seeds: number[], noise?: { glyph: number }) => {
+    const rs = seeds.map((s) => scorePlans(ROOT, ["ocr"], s, noise));
+    const h = rs.map((r) => total(r, "headline")), a = rs.map((r) => total(r, "all"));
+    const sum = total(rs.flat(), "headline");
+    return `| ${label} | ${seeds.length} | ${rp(sum)} | ${range(h.map(recall))} | ${range(h.map(precision))} | ${range(a.map(recall))} | ${range(a.map(precision))} |`;
+  };
+  const heldOut = Array.from({ length: HELD_OUT }, (_, k) => HELD_OUT_FROM + seed + k);
+  const spread = [
+    "| OCR noise | draws | headline recall / precision (pooled) | headline recall, range | headline precision, range | all recall, range | all precision, range |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+    draws(`as the real copy, held-out seeds ${heldOut[0]}–${heldOut[heldOut.length - 1]}`, heldOut),
+    draws(`twice as heavy (glyph rate ${HEAVY}), same seeds`, heldOut, { glyph: HEAVY }),
+  ];
+
+  for (const form of FORMS) {
+    console.log(`\n${LABEL[form]}${form === "published" ? "" : ` (${VARIANTS.find((v) => v.kind === form)!.describe})`}`);
+    console.log(countTable(form).join("\n"));
+  }
+  console.log("\nheadline recall / precision, plan × form (✗ below the aim)");
+  console.log(matrix("headline").join("\n"));
+  console.log("\nall figures recall / precision, plan × form");
+  console.log(matrix("all").join("\n"));
+  console.log(`\n${spread.join("\n")}`);
+  console.log(`all forms together: headline ${rp(total(rows, "headline"))}, all figures ${rp(total(rows, "all"))}; variants only: headline ${rp(total(variantsOnly, "headline"))}`);
+  console.log("\nmissed and extra figures (locality|indicator|group|kind|value):");
+  for (const r of rows) {
+    for (const k of r.missed) console.log(`  ${r.plan} [${LABEL[r.form]}]: missed ${k}`);
+    for (const k of r.extra) console.log(`  ${r.plan} [${LABEL[r.form]}]: extra  ${k}`);
+  }
+
+  const misses = (r: ScoreRow) => r.missed.length + r.extra.length;
+  const worst = variantsOnly.filter((r) => below(r.headline)).sort((x, y) => misses(y) - misses(x));
   const date = new Date().toISOString().slice(0, 10);
   writeSection("extract", [
     "## Extraction from plan texts (`npm run extract:score`)",
     "",
-    `Measured ${date} with Node ${process.version}: the extractor run on the source of each curated plan in \`data/plans/\`, its`,
-    "figures compared with the curated ones (statistics, targets, deprivation lines and mapped appendix-table cells). A figure",
-    "matches when locality, indicator, group, kind (`statistic` for statistics, `deprivation` for deprivation lines) and value",
-    "(as a number) agree. Headline figures are rates, counts, changes and coverage targets (all but budgets and deprivation",
-    "lines). Aim: headline recall ≥ 90% with precision ≥ 95%. These five plans are the ones the patterns were written and",
-    "tested against, so the figures show the extractor reproduces the curated files, not how it does on a plan it has not",
-    "seen: review every new draft.",
+    `Measured ${date} with Node ${process.version}, OCR seed ${seed}. **These are still the five development plans**: the`,
+    "patterns were written and tested against them, so the published column shows only that the extractor reproduces the",
+    "curated files. The variants measure robustness to the *form* of the text (Unicode, lost accents, OCR noise), not how it",
+    "does on a plan it has not seen: there is no held-out plan yet, so review every new draft.",
     "",
-    ...table,
+    "Each plan's source is drafted as published and in three deterministic variants (`scripts/lib/extract/variants.ts`):",
+    ...VARIANTS.map((v) => `- ${v.label}: ${v.describe}.`),
+    "  The noise is modelled on the Phan Rang – Tháp Chàm OCR copy and set to about its share of unreadable words (one in",
+    "  five); that copy is already OCR, so its own variants change little.",
+    "",
+    "NFD and no-diacritics are expected to match the published column: the extractor folds accents away before any pattern",
+    "runs, so they test that folding and the quotes cut from the variant text, little more. The OCR column is the one that",
+    "can fall, and the extractor's OCR repair was improved while looking at seeds 0–4, 1000–1009 and 2000–2019: treat the",
+    "held-out draws below as the better figure. With 10–15 headline figures in four of the plans, one figure is 7–10 points.",
+    "",
+    "A variant's draft is scored exactly like the published one: its figures (statistics, targets, deprivation lines and",
+    "mapped appendix-table cells) are compared with the curated file; a figure matches when locality, indicator, group, kind",
+    "(`statistic` for statistics, `deprivation` for deprivation lines) and value (as a number) agree. Headline figures are",
+    `rates, counts, changes and coverage targets (all but budgets and deprivation lines). Aim: headline recall ≥ ${AIM.recall * 100}% with`,
+    `precision ≥ ${AIM.precision * 100}% (✗ marks a cell below it).`,
+    "",
+    "Headline recall / precision:",
+    "",
+    ...matrix("headline"),
+    "",
+    "All figures recall / precision:",
+    "",
+    ...matrix("all"),
+    "",
+    "The OCR column is one draw (seed " + seed + "). More draws, on seeds the repair was not tuned on (each draw scores all five",
+    "plans; the ranges show single draws where one garbled row name or sentence costs several figures):",
+    "",
+    ...spread,
+    "",
+    "**Caveat on the OCR figures:** the noise generator and the extractor's OCR repair (`text.ts`, READS) are modelled on",
+    "the same single OCR copy, so these figures say the repair handles *that kind* of noise; a scanner that garbles text",
+    "differently (merged or split words, lost lines, other glyphs) is not measured here.",
+    ...(worst.length
+      ? ["", "Below the aim:", "", ...worst.map((r) => `- ${r.plan}, ${LABEL[r.form]}: ${r.missed.length} missed, ${r.extra.length} extra (${[...r.missed.map((k) => `missed \`${k}\``), ...r.extra.map((k) => `extra \`${k}\``)].slice(0, 6).join("; ")}${misses(r) > 6 ? "; …" : ""})`)]
+      : []),
+    "",
+    "Counts as published:",
+    "",
+    ...countTable("published"),
   ].join("\n"));
   console.log(`\nwritten to bench/RESULTS.md (section "extract")`);
 }
 
 try {
-  main();
+  main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof DataErrors) {
     for (const err of e.errors) console.error(err.format());
