@@ -1,19 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { extractCounts, extractOutputs } from "../../scripts/lib/extract/counts.ts";
-import { Doc, type Candidate } from "../../scripts/lib/extract/doc.ts";
-import { SourceText } from "../../scripts/lib/provenance.ts";
-
-const ctx = { year: 2024, issued: null };
-const nfd = (s: string) => s.normalize("NFD");
-function run(text: string, family: (d: Doc, c: typeof ctx) => Candidate[], c = ctx) {
-  const cands = family(new Doc(text), c);
-  const src = new SourceText(text);
-  for (const k of cands) {
-    expect(src.locate(k.quote, k.occurrence), k.quote).toBeDefined();
-    for (const v of ["value", "target_value"]) if (k.record[v] !== undefined) expect(k.quote).toContain(k.record[v]);
-  }
-  return cands.map((k) => k.record);
-}
+import { nfd, records as run } from "./extract-helpers.ts";
 
 describe("counts: households, persons and the rate beside them", () => {
   // Quảng Minh, lines 35 and 37.

@@ -1,18 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { extractCoverage } from "../../scripts/lib/extract/coverage.ts";
-import { Doc, type Skipped } from "../../scripts/lib/extract/doc.ts";
-import { SourceText } from "../../scripts/lib/provenance.ts";
+import { extract, nfd } from "./extract-helpers.ts";
 
-const ctx = { year: 2024, issued: null };
-const nfd = (s: string) => s.normalize("NFD");
-function run(text: string, c = ctx) {
-  const skipped: Skipped[] = [];
-  const cands = extractCoverage(new Doc(text), c, skipped);
-  const src = new SourceText(text);
-  for (const k of cands) {
-    expect(src.locate(k.quote, k.occurrence), k.quote).toBeDefined();
-    expect(k.quote).toContain(k.record.target_value);
-  }
+/** Coverage targets as [indicator, group, comparator, value], and what was left out. */
+function run(text: string) {
+  const { cands, skipped } = extract(text, extractCoverage);
   return { got: cands.map((k) => [k.record.indicator, k.record.group, k.record.comparator, k.record.target_value]), skipped };
 }
 

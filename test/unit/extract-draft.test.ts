@@ -4,26 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, test } from "vitest";
-import { extractDraft } from "../../scripts/lib/extract/draft.ts";
 import { VALUE_FIELDS } from "../../scripts/lib/extract/doc.ts";
 import { figuresOf, matchCount } from "../../scripts/lib/extract/figures.ts";
 import { SourceText } from "../../scripts/lib/provenance.ts";
 import { readData } from "../../scripts/lib/read-data.ts";
 import { foldSpace } from "../../src/lib/fold.ts";
-import { LocalitiesFile, PlanFile } from "../../src/lib/schema.ts";
+import { PlanFile } from "../../src/lib/schema.ts";
+import { curated, draftOf, keys, nfd, PLANS, root as rootSlash, source, stripped } from "./extract-helpers.ts";
 
-const root = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
-const localities = LocalitiesFile.parse(parse(readFileSync(`${root}/data/localities.yaml`, "utf8"))).localities;
-const PLANS = {
-  "2024-quang-minh-viet-yen-bac-giang.txt": "quang-minh-2024",
-  "2024-pho-minh-duc-pho-quang-ngai.txt": "pho-minh-2024",
-  "2024-long-khanh-dong-nai.txt": "long-khanh-2024",
-  "2024-phan-rang-thap-cham-ninh-thuan.txt": "phan-rang-thap-cham-2024",
-  "2021-thanh-liem-ha-nam.txt": "thanh-liem-2021",
-} as const;
-const source = (f: string) => readFileSync(`${root}/data/sources/${f}`, "utf8");
-const draftOf = (text: string, file: string) => extractDraft(text, { sourceFile: file, localities });
-const keys = (d: ReturnType<typeof draftOf>) => figuresOf(d.plan as never, (f) => d.tables.find((t) => t.file === f)?.tsv).map((f) => f.key).sort();
+const root = rootSlash.replace(/\/$/, "");
 
 describe.each(Object.entries(PLANS))("draft of %s", (file, id) => {
   const text = source(file);
@@ -51,9 +40,9 @@ describe.each(Object.entries(PLANS))("draft of %s", (file, id) => {
 
   test("NFD, CRLF and diacritic-free copies give the same figures", () => {
     const want = keys(draft);
-    expect(keys(draftOf(text.normalize("NFD"), file))).toEqual(want);
+    expect(keys(draftOf(nfd(text), file))).toEqual(want);
     expect(keys(draftOf(text.replace(/\n/g, "\r\n"), file))).toEqual(want);
-    expect(keys(draftOf(text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D"), file))).toEqual(want);
+    expect(keys(draftOf(stripped(text), file))).toEqual(want);
   });
 
   test("every record says its line, confidence and pattern in a comment", () => {
@@ -70,7 +59,7 @@ describe("score against the curated plans", () => {
   test("headline recall ≥ 90% with precision ≥ 95% overall, and on every plan", () => {
     let cur = 0, dr = 0, hit = 0;
     for (const [file, id] of Object.entries(PLANS)) {
-      const plan = PlanFile.parse(parse(readFileSync(`${root}/data/plans/${id}.yaml`, "utf8")));
+      const plan = curated(id);
       const draft = draftOf(source(file), file);
       const m = matchCount(
         figuresOf(plan, (f) => readFileSync(`${root}/data/tables/${f}`, "utf8")),

@@ -1,24 +1,12 @@
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { describe, expect, test } from "vitest";
 import { Doc } from "../../scripts/lib/extract/doc.ts";
 import { extractHeader } from "../../scripts/lib/extract/header.ts";
 import { extractTables } from "../../scripts/lib/extract/tables.ts";
-import { LocalitiesFile, PlanFile } from "../../src/lib/schema.ts";
-
-const root = new URL("../../", import.meta.url).pathname;
-const localities = LocalitiesFile.parse(parse(readFileSync(`${root}data/localities.yaml`, "utf8"))).localities;
-const source = (f: string) => readFileSync(`${root}data/sources/${f}`, "utf8");
-const curated = (id: string) => PlanFile.parse(parse(readFileSync(`${root}data/plans/${id}.yaml`, "utf8")));
+import { curated, localities, PLANS, root, source, stripped } from "./extract-helpers.ts";
 
 describe("header: number, date, locality, issuer, title, year", () => {
-  test.each([
-    ["2024-quang-minh-viet-yen-bac-giang.txt", "quang-minh-2024"],
-    ["2024-pho-minh-duc-pho-quang-ngai.txt", "pho-minh-2024"],
-    ["2024-long-khanh-dong-nai.txt", "long-khanh-2024"],
-    ["2024-phan-rang-thap-cham-ninh-thuan.txt", "phan-rang-thap-cham-2024"],
-    ["2021-thanh-liem-ha-nam.txt", "thanh-liem-2021"],
-  ])("%s agrees with the curated plan", (file, id) => {
+  test.each(Object.entries(PLANS))("%s agrees with the curated plan", (file, id) => {
     const want = curated(id);
     for (const text of [source(file), source(file).normalize("NFD")]) {
       const h = extractHeader(new Doc(text), file, localities);
@@ -77,7 +65,7 @@ describe("tables: the tab-separated appendix", () => {
 
   test("NFD and diacritic-free copies map the same columns", () => {
     const text = source("2024-quang-minh-viet-yen-bac-giang.txt");
-    const plain = text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+    const plain = stripped(text);
     const cols = (s: string) => extractTables(new Doc(s), "quang-minh-2024", { localityId: "bac-giang/viet-yen/quang-minh", year: 2024 }, localities)[0].mapping.columns.map((c) => [c.index, c.indicator, c.group, c.record, c.date, c.decimal]);
     expect(cols(text.normalize("NFD"))).toEqual(cols(text));
     expect(cols(plain)).toEqual(cols(text));

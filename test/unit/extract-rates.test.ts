@@ -1,22 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { Doc, type Candidate } from "../../scripts/lib/extract/doc.ts";
+import { Doc, type Context } from "../../scripts/lib/extract/doc.ts";
 import { extractRates, extractRelative } from "../../scripts/lib/extract/rates.ts";
-import { SourceText } from "../../scripts/lib/provenance.ts";
+import { ctx, extract, nfd, type Family } from "./extract-helpers.ts";
 
-const ctx = { year: 2024, issued: null };
-const nfd = (s: string) => s.normalize("NFD");
-/** Run a family on a text and return its records; checks every quote is found and holds every value. */
-function run(text: string, family: (d: Doc, c: typeof ctx) => Candidate[], c = ctx) {
-  const cands = family(new Doc(text), c);
-  const src = new SourceText(text);
-  for (const k of cands) {
-    expect(src.locate(k.quote, k.occurrence), k.quote).toBeDefined();
-    for (const v of ["value", "target_value", "baseline_value", "change_pp", "change_households", "change_relative_pct"]) {
-      if (k.record[v] !== undefined) expect(k.quote).toContain(k.record[v]);
-    }
-  }
-  return cands.map((k) => ({ section: k.section, pattern: k.pattern, ...k.record }));
-}
+/** Records with the section and pattern they came from. */
+const run = (text: string, family: Family, c: Context = ctx) => extract(text, family, c).cands.map((k) => ({ section: k.section, pattern: k.pattern, ...k.record }));
 
 describe("rates: levels", () => {
   // Quảng Minh, lines 23–24.

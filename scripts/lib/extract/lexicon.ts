@@ -26,7 +26,7 @@ export const PHRASES: string[] = [
   "bao hiem y te", "the bao hiem y te", "mua bao hiem y te", "tham gia bao hiem y te", "cap the", "mien phi", "y te",
   "di hoc", "di hoc dung do tuoi", "dung do tuoi", "giao duc", "dao tao", "hoc nghe", "dao tao nghe", "ky nang nghe",
   "ky nang", "viec lam", "ket noi viec lam", "ket noi", "tim viec lam", "gioi thieu viec lam", "tu van", "nha o",
-  "nha o an toan", "nha o kien co", "nha tam", "nha dot nat", "dot nat", "nha tieu", "nha tieu hop ve sinh",
+  "nha o an toan", "nha o kien co", "nha tam", "nha dot nat", "dot nat", "nha tieu", "nha tieu hop ve sinh", "ho xi", "bhyt",
   "nuoc sinh hoat", "nuoc sinh hoat hop ve sinh", "nuoc sach", "nuoc hop ve sinh", "hop ve sinh", "ve sinh", "su dung",
   "vien thong", "internet", "dich vu vien thong", "tiep can thong tin", "thong tin", "vay von", "tin dung", "hoc phi",
   "tro giup phap ly", "phap ly", "tap huan", "boi duong", "co nhu cau", "nhu cau", "duoc", "duoc ho tro", "ho tro", "cho",
@@ -44,7 +44,7 @@ export const PHRASES: string[] = [
   "dat #", "dat tren #", "dat it nhat #", "dat toi thieu #", "la #", "con #", "chiem #", "giam #", "tang #", "tren #", "duoi #", "o muc #", "it nhat #", "toi thieu #",
   "ty le #", "giam tu #", "xuong con #", "muc giam #", "du kien #",
   // Header and tables.
-  "so", "ngay", "thang", "ngay # thang # nam ####", "ngay thang nam ####", "ke hoach so", "kem theo ke hoach so", "thuc hien ke hoach",
+  "so", "ngay", "thang", "ngay # thang # nam ####", "ngay thang nam ####", "ke hoach so", "kem theo ke hoach so", "thuc hien ke hoach", "nham",
   "can cu", "uy ban nhan dan", "ubnd", "phu luc", "tong", "tong cong", "cong", "toan", "thanh pho", "thi xa", "thi tran",
   "huyen", "quan", "phuong", "xa", "to dan pho", "tdp", "thon", "xom", "khu pho", "khu", "ban", "ap", "tinh",
   "va", "voi", "gom", "co", "cac", "trong", "nam", "cuoi", "het", "giam", "tang", "tu", "xuong", "muc", "thuc hien",
