@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { Doc } from "../../scripts/lib/extract/doc.ts";
-import { cut, fold } from "../../scripts/lib/extract/text.ts";
+import { WORDS } from "../../scripts/lib/extract/lexicon.ts";
+import { confusionCost, cut, fold, matchName } from "../../scripts/lib/extract/text.ts";
+import { PLANS, root, source } from "./extract-helpers.ts";
 
 // The Phan Rang – Tháp Chàm copy (OCR, no diacritics) and the same sentence as typed.
 const OCR = "Phan dau cudi nam 2024, gidm ty 1¢ ho nghéo 1a 0,25% (giam tir 0,97% xudng\ncon 0,72%)";
@@ -54,5 +57,66 @@ describe("Doc: segments and quotes", () => {
   test("a heading line without a full stop ends its segment", () => {
     const doc = new Doc("**I. KHÁI QUÁT VỀ THỰC TRẠNG HỘ NGHÈO**\n\nkết quả rà soát có 700 hộ nghèo");
     expect(doc.segments.map((s) => doc.seg(s))).toContain("ket qua ra soat co 700 ho ngheo");
+  });
+});
+
+describe("OCR repair: a confusion model and the plans' lexicon", () => {
+  test("glyphs are read back as the words they stand for, also where the real copy never garbled them", () => {
+    // "cudi"/"gidm"/"tir" are the Phan Rang copy's; "nim 2024", "h6", "ngh€o", "s6", "ddt 95" are other readings of
+    // the same glyph model.
+    expect(fold("Phấn đấu cudi nim 2024 gidm ty 1¢ h6 ngh€o 1a 0,25% (giam tir 0,97% xudng con 0,72%)").text)
+      .toBe("phan dau cuoi nam 2024 giam ty le ho ngheo la 0,25% (giam tu 0,97% xuong con 0,72%)");
+    expect(fold("Tong s6 ho 1.250 ho; di hoc dung do tuoi ddt 95%").text).toBe("tong so ho 1.250 ho; di hoc dung do tuoi dat 95%");
+  });
+
+  test("a plausible word is only re-read when the phrase around it says so", () => {
+    expect(fold("17 hé nghèo").text).toBe("17 ho ngheo");
+    expect(fold("hé nghèo").text).toBe("ho ngheo");
+    // "15 ha" is hectares, "cơ sở hạ tầng" is infrastructure: neither is a garbled "hộ".
+    expect(fold("15 ha đất, cơ sở hạ tầng").text).toBe("15 ha dat, co so ha tang");
+  });
+
+  test("numbers are never touched", () => {
+    expect(fold("1.011 hộ, 0,57%, 2022-2025").text).toBe("1.011 ho, 0,57%, 2022-2025");
+  });
+
+  test.each(Object.keys(PLANS).filter((f) => !f.includes("phan-rang")))("the typed plan %s is left as typed (only the spelling tỉ → tỷ)", (file) => {
+    const text = source(file);
+    const f = fold(text);
+    expect(f.repaired.map(([a, b]) => text.slice(a, b)).filter((w) => w !== "tỉ")).toEqual([]);
+  });
+
+  test("confusionCost counts glyph readings", () => {
+    expect(confusionCost("gidm", "giam")).toBe(1);
+    expect(confusionCost("tir", "tu")).toBe(1);
+    expect(confusionCost("1¢", "le")).toBe(2);
+    expect(confusionCost("xyz", "le")).toBe(Infinity);
+  });
+
+  test("garbled place names match the one locality they spell", () => {
+    const rows: [string, string][] = [["Khả Lý Thượng", "thuong"], ["Khả Lý Hạ", "ha"], ["Đông Long", "dong-long"], ["Đình Cả", "dinh-ca"], ["Kẽ", "ke"]];
+    expect(matchName("Pong Iong", rows, 3)).toBe("dong-long");
+    expect(matchName("Kha 1y H&", rows, 3)).toBe("ha");
+    expect(matchName("D1nh C4", rows, 3)).toBe("dinh-ca");
+    expect(matchName("Hòa Bình", rows, 3)).toBeUndefined();
+  });
+
+  test("every word the pattern families match on is in the lexicon, so OCR noise on it can be repaired", () => {
+    // Regex fragments that are not words: "kh" (nhân kh[a-z]u), "and", "tho" (tho[ae]t); "de" is left out on purpose
+    // (lexicon.ts).
+    const fragments = new Set(["kh", "and", "tho", "de"]);
+    const missing: string[] = [];
+    for (const family of ["rates", "counts", "coverage", "deprivations", "budget", "doc", "header", "tables"]) {
+      const src = readFileSync(`${root}scripts/lib/extract/${family}.ts`, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|\s)\/\/ .*$/gm, "");
+      const bodies = [
+        ...[...src.matchAll(/(?<=[=(,:[!&|?{;]\s*)\/((?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\\\n[])+)\/[dgimsuy]*/g)].map((m) => m[1]),
+        ...[...src.matchAll(/String\.raw`([^`]*)`/g)].map((m) => m[1]),
+      ];
+      for (const b of bodies) {
+        const words = b.replace(/\$\{[^}]*\}/g, " ").replace(/\\[a-zA-Z]/g, " ").replace(/\[[^\]]*\]/g, "#").replace(/\(\?(?:[:=!]|<[=!]|<\w+>)/g, "(").split(/[^a-z]+/);
+        for (const w of words) if (w.length >= 2 && !WORDS.has(w) && !fragments.has(w)) missing.push(`${family}: ${w}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

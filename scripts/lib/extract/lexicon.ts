@@ -5,6 +5,7 @@
  * (test/unit/extract-text.test.ts checks the families' literal words against this list).
  *
  * In a phrase, `#` stands for any number and `####` for a year, so "năm 2024" and "ngày 05 tháng 3" give context too.
+ * "để" (de) is left out on purpose: OCR reads "đó" as "dé", and "trong dé" must be able to become "trong đó".
  */
 export const PHRASES: string[] = [
   // Populations.
@@ -30,7 +31,7 @@ export const PHRASES: string[] = [
   "nuoc sinh hoat", "nuoc sinh hoat hop ve sinh", "nuoc sach", "nuoc hop ve sinh", "hop ve sinh", "ve sinh", "su dung",
   "vien thong", "internet", "dich vu vien thong", "tiep can thong tin", "thong tin", "vay von", "tin dung", "hoc phi",
   "tro giup phap ly", "phap ly", "tap huan", "boi duong", "co nhu cau", "nhu cau", "duoc", "duoc ho tro", "ho tro", "cho",
-  "tham gia", "khong", "mua", "theo", "de", "dich vu xa hoi co ban", "can nha", "ngoi nha", "nha dai doan ket",
+  "tham gia", "khong", "mua", "theo", "dich vu xa hoi co ban", "can nha", "ngoi nha", "nha dai doan ket",
   "nha tinh thuong", "mo hinh", "xay dung", "xay moi", "sua chua", "can bo lam cong tac giam ngheo",
   // Deprivations.
   "thieu hut", "thieu hut chi so", "chi so", "chieu thieu hut", "muc do thieu hut", "nguoi phu thuoc", "phu thuoc",
@@ -40,9 +41,11 @@ export const PHRASES: string[] = [
   // Money.
   "trieu dong", "ty dong", "dong", "vnd", "trong do", "ngan sach", "kinh phi", "nhu cau von", "tong nhu cau von",
   // A number and the word beside it: "44 hé" is "44 hộ", "ddt 95%" is "đạt 95%".
-  "# ho", "# ho ngheo", "# ho can ngheo", "# nhan khau", "# nguoi", "# trieu dong", "# ty dong", "# can nha", "# mo hinh",
+  "# ho", "# ho ngheo", "# ho can ngheo", "# nhan khau", "voi # nhan khau", "gom # nhan khau", "# nguoi", "# trieu dong", "# ty dong", "# can nha", "# mo hinh",
   "dat #", "dat tren #", "dat it nhat #", "dat toi thieu #", "la #", "con #", "chiem #", "giam #", "tang #", "tren #", "duoi #", "o muc #", "it nhat #", "toi thieu #",
   "ty le #", "giam tu #", "xuong con #", "muc giam #", "du kien #",
+  // Hectares: "15 ha" is a word of its own, not a garbled "15 hộ".
+  "# ha",
   // Header and tables.
   "so", "ngay", "thang", "ngay # thang # nam ####", "ngay thang nam ####", "ke hoach so", "kem theo ke hoach so", "thuc hien ke hoach", "nham",
   "can cu", "uy ban nhan dan", "ubnd", "phu luc", "tong", "tong cong", "cong", "toan", "thanh pho", "thi xa", "thi tran",

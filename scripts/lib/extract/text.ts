@@ -140,8 +140,8 @@ function ocrEdits(f: Folded): { a: number; b: number; to: string }[] {
         const t = toks[i + k], w = word(i + k), e = p[k];
         const exact = e === "#" ? num(w) : e === "####" ? /^\d{4}$/.test(w) : w === e;
         if (k > 0 && text.slice(toks[i + k - 1].b, t.a) !== " ") ok = false;
-        // A year or a long word is better evidence than "so" or "la".
-        else if (exact) anchors += e === "####" || e.length >= 4 ? 2 : 1;
+        // A number, or a long word, is better evidence than "so" or "la".
+        else if (exact) anchors += e.startsWith("#") || e.length >= 4 ? 2 : 1;
         else if (!e.startsWith("#") && !num(w) && reach(t.s).has(e)) {
           (WORDS.has(w) ? known : subs).push(i + k);
           // Reading a plausible word as another needs twice the evidence of reading a garbled one.

@@ -73,7 +73,7 @@ export interface OcrNoiseOptions {
   l1?: number;
 }
 
-const isLetter = (c: string | undefined) => !!c && /\p{L}/u.test(c);
+const isLetter = (c: string | undefined) => !!c && /^\p{L}$/u.test(c);
 const isDigitish = (c: string | undefined) => !!c && /[\d.,]/.test(c);
 
 /**
@@ -94,7 +94,12 @@ export function ocrVariant(text: string, seed: number, options: OcrNoiseOptions 
     const r = random(), pick = random();
     const upper = ch !== ch.toLowerCase();
     const lower = ch.toLowerCase();
-    const fits = (g: string) => !/\d/.test(g) || ((isLetter(prev) || isLetter(next)) && !isDigitish(prev) && !isDigitish(next));
+    // A digit reading must stay glued to a letter: the one already written before it, or a plain letter after it
+    // (an accented one may itself become "&" or "6", and "lộ" must not turn into the number "16"). Nor may any
+    // reading that is not a letter touch a digit ("1én" must not become "1€n", which frees the "1").
+    const last = out[out.length - 1];
+    const fits = (g: string) =>
+      (/^\p{L}+$/u.test(g) || (!isDigitish(last) && !isDigitish(next))) && (!/\d/.test(g) || isLetter(last) || /^[a-km-z]$/i.test(next ?? ""));
     const cased = (g: string) => (upper && g.length === 1 && /\p{Ll}/u.test(g) ? g.toUpperCase() : g);
     if (lower === "đ") {
       out += upper && r < 0.15 ? "P" : upper ? "D" : "d";
