@@ -190,11 +190,6 @@ export function fold(original: string, options: { ocr?: boolean } = {}): Folded 
   return options.ocr === false ? folded : applyEdits(folded, ocrEdits(folded));
 }
 
-/** Replace matches of `re` in the folded text; the new characters map to the span of original text they replace. */
-export function replaceMapped(f: Folded, re: RegExp, to: string): Folded {
-  return applyEdits(f, [...f.text.matchAll(re)].filter((m) => m[0] !== to).map((m) => ({ a: m.index, b: m.index + m[0].length, to })));
-}
-
 /** Apply folded-text edits (sorted, not overlapping); the new characters map to the original text they replace. */
 export function applyEdits(f: Folded, edits: { a: number; b: number; to: string }[]): Folded {
   let text = "";
