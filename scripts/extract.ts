@@ -69,9 +69,9 @@ function main(argv: string[]) {
   }
   const checks = Object.entries(draft.header).filter(([, f]) => /CHECK|TODO/.test(String((f as { comment?: string })?.comment ?? "")) || /^TODO/.test(String((f as { value?: unknown })?.value ?? "")));
   if (checks.length) console.log(`  header fields to check: ${checks.map(([k]) => k).join(", ")}`);
-  // `npm run data` accepts any text, so a "TODO: …" left in a value would be published as it is.
+  // `npm run data` refuses a "TODO: …" left in a value; listing them here saves a round trip.
   const todo = Object.entries(draft.plan).filter(([, v]) => typeof v === "string" && v.startsWith("TODO"));
-  if (todo.length) console.log(`  still TODO (write them before moving the draft; the build does not catch them): ${todo.map(([k]) => k).join(", ")}`);
+  if (todo.length) console.log(`  still TODO (write them before moving the draft; \`npm run data\` refuses placeholders): ${todo.map(([k]) => k).join(", ")}`);
   for (const t of draft.tables) for (const c of t.comments) console.log(`  table ${t.file}: ${c}`);
   if (draft.skipped.length) console.log(`  ${draft.skipped.length} figure(s) left out, listed at the end of the draft`);
   if (problems.length) {

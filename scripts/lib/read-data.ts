@@ -80,7 +80,10 @@ function checkPlainText(loaded: LoadedYaml<unknown>, problems: Problems) {
     if (typeof value === "string") {
       if (QUOTE_FIELDS.has(String(path[path.length - 1]))) return;
       const markup = MARKUP.exec(value), control = CONTROL.exec(value);
-      if (markup) problems.add(new DataError(loaded.file, fieldPath(path), loaded.lineOf(path), `must be plain text, not HTML markup ("${value.slice(markup.index, markup.index + 12)}…")`));
+      // The extractor writes "TODO: …" where it could not find a value; a draft moved to plans/ too early must not
+      // publish the placeholder as a plan's title or issuer.
+      if (/^\s*TODO\b/.test(value)) problems.add(new DataError(loaded.file, fieldPath(path), loaded.lineOf(path), `still a placeholder ("${value.slice(0, 40)}"): write the value from the plan`));
+      else if (markup) problems.add(new DataError(loaded.file, fieldPath(path), loaded.lineOf(path), `must be plain text, not HTML markup ("${value.slice(markup.index, markup.index + 12)}…")`));
       else if (control) problems.add(new DataError(loaded.file, fieldPath(path), loaded.lineOf(path), `contains the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`));
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
     else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);

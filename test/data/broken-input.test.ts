@@ -130,6 +130,16 @@ describe("a broken input fails the build with file, field and line, and keeps th
     expect(e.message).toMatch(/expected string, received undefined/);
   });
 
+  test("a TODO placeholder left by the extractor in a draft moved too early", () => {
+    const f = fixture();
+    const text = mutate(f.root, PLAN, ["title_en: Plan for poverty reduction and social security work in 2024", "title_en: \"TODO: English title\""]);
+    const errs = expectFailure(f);
+    expect(errs.errors).toHaveLength(1);
+    const e = errorAt(errs, PLAN, "title_en", lineOf(text, "TODO: English title"));
+    expect(e.line).toBe(13);
+    expect(e.message).toBe('still a placeholder ("TODO: English title"): write the value from the plan');
+  });
+
   test('a wrong type (year: "twenty")', () => {
     const f = fixture();
     const text = mutate(f.root, PLAN, ["year: 2024\n", 'year: "twenty"\n']);
