@@ -7,6 +7,7 @@
  * "1". Only letters are touched: digits, punctuation, spacing and line breaks stay, so every printed number survives
  * and the curated figures remain the right answer.
  */
+import { prng } from "../prng.ts";
 
 export type VariantKind = "nfd" | "stripped" | "ocr";
 
@@ -24,18 +25,6 @@ export function nfdVariant(text: string): string {
 /** The text with every diacritic removed (đ → d, Đ → D); digits, punctuation and layout unchanged. */
 export function strippedVariant(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
-}
-
-/** Small, fast, seedable PRNG (mulberry32): the same seed gives the same noise on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A 32-bit seed from a string (FNV-1a), so a variant can be keyed by its file name. */
@@ -85,7 +74,7 @@ const isDigitish = (c: string | undefined) => !!c && /[\d.,]/.test(c);
  */
 export function ocrVariant(text: string, seed: number, options: OcrNoiseOptions = {}): string {
   const pGlyph = options.glyph ?? 0.2, pL1 = options.l1 ?? 0.2;
-  const random = rng(seed);
+  const random = prng(seed);
   const chars = [...text.normalize("NFC")];
   let out = "";
   for (let i = 0; i < chars.length; i++) {
