@@ -9,12 +9,14 @@
  * measuring wall time and peak memory (RSS of the whole process tree, sampled from /proc). Writes the figures and
  * the growth curve into the `scale` section of bench/RESULTS.md.
  *
- *   node bench/scale.ts [--sizes=0.2,1,5,20,50,100] [--timeout=600] [--keep] [--data-only] [--skip-routes=downloads,og]
+ *   node bench/scale.ts [--sizes=0.2,1,5,20,50,100] [--timeout=600] [--build-max=5] [--keep] [--data-only] [--skip-routes=downloads,og]
  *
  * Sizes are percent of the national counts. `--timeout` (seconds) bounds each step; a step that runs out is
- * reported as such, not hidden. `--keep` leaves the temporary projects in place. `--skip-routes` is a diagnostic:
- * it leaves those route folders of src/pages (and src/pages/en) out of the scratch copy, to measure the rest, and
- * writes its figures to a section of their own (`scale-without-<routes>`), never over the full build's.
+ * reported as such, not hidden. `--build-max` runs the full build only up to that size (larger sizes: data step
+ * only, and the report estimates their build from the largest that finished). `--keep` leaves the temporary
+ * projects in place. `--skip-routes` is a diagnostic: it leaves those route folders of src/pages (and
+ * src/pages/en) out of the scratch copy, to measure the rest, and writes its figures to a section of their own
+ * (`scale-without-<routes>`), never over the full build's.
  */
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
@@ -444,7 +446,7 @@ function report(rows: Row[], opts: { timeout: number; skipRoutes: string[] }): s
       ? `## Scale, diagnostic: the build without the routes ${opts.skipRoutes.map((r) => `\`${r}/\``).join(", ")} (not the site as published)`
       : "## Scale: data step and full build against the number of localities",
     "",
-    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:scale\` on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.versions.node}.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:scale${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\` on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.versions.node}.`,
     `Synthetic data, seeded, ids under \`synthetic-*\`, generated in the OS temp dir and never in data/. 100% = ${NATIONAL.provinces} provinces, ${fmtN(NATIONAL.districts)} districts, ${fmtN(NATIONAL.communes)} communes, ${fmtN(NATIONAL.groups)} residential groups;`,
     `one plan per commune and year (${YEARS.join(", ")}: the ${TABLE_YEAR} plans carry a residential-group appendix table, one in four a deprivation block) and one ${TABLE_YEAR} plan per district.`,
     `Peak memory: RSS of the whole process tree, sampled every 200 ms. Full build = data step + \`astro build\`. Each step was given ${opts.timeout} s;`,
@@ -492,6 +494,13 @@ function report(rows: Row[], opts: { timeout: number; skipRoutes: string[] }): s
         : nat.astro ? `full build did not finish (${fmtS(nat.astro)})` : `full build ${nat.skipped ?? "not run"}`,
     ];
     lines.push(`At national size: ${verdict.join("; ")}.`);
+    // A build that was not run at national size is estimated from the largest that finished, the cost being linear
+    // (k ≈ 1 above): an estimate, labelled as such, never a measurement.
+    const largest = [...rows].reverse().find((r) => full(r) !== undefined);
+    if (f === undefined && largest) {
+      const perLocality = full(largest)! / largest.localities;
+      lines.push("", `Estimate, not a measurement: at the ${largest.percent}% build's ${(perLocality * 1000).toFixed(0)} ms per locality, a national full build would take about ${Math.round((perLocality * nat.localities) / 60)} min.`);
+    }
   }
   return lines.join("\n");
 }
@@ -502,6 +511,7 @@ async function main() {
   const timeout = Number(arg("timeout") ?? 600);
   const keep = process.argv.includes("--keep");
   const dataOnly = process.argv.includes("--data-only");
+  const buildMax = arg("build-max") === undefined ? Infinity : Number(arg("build-max"));
   const skipRoutes = (arg("skip-routes") ?? "").split(",").filter(Boolean);
   const section = skipRoutes.length ? `scale-without-${skipRoutes.join("-")}` : "scale";
   const rows: Row[] = [];
@@ -517,6 +527,7 @@ async function main() {
     console.log(`  data step: ${fmtS(data)} s, ${fmtMb(data)} MB, load ${data.load.toFixed(1)}${data.ok ? "" : `\n${data.tail}`}`);
     const row: Row = { percent, localities: g.localities, plans: g.plans, dataMb: dirSizeMb(join(root, "public", "data")), data };
     if (dataOnly) row.skipped = "not run (--data-only)";
+    else if (percent > buildMax) row.skipped = `not run (--build-max=${buildMax})`;
     else if (!data.ok) row.skipped = "not run (data step failed)";
     else if (buildsOutOfTime !== undefined) row.skipped = `not attempted (${buildsOutOfTime}% ran out of time)`;
     else {
