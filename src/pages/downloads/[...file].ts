@@ -9,7 +9,7 @@ import { toCsv } from "../../lib/csv.ts";
 import { framedChart } from "../../lib/compose-svg.ts";
 import { LOCALES, localePath, t, type Locale } from "../../lib/i18n.ts";
 import { absoluteUrl } from "../../lib/site-url.ts";
-import { serverDocument } from "../../lib/server-dom.ts";
+import { drawnSvg } from "../../lib/drawn.ts";
 import { loadSiteData } from "../../lib/site-data.ts";
 
 type Props = { page: string; chart: string; variant: string; ext: "csv" | "svg"; locale: Locale };
@@ -35,7 +35,9 @@ function svgText(spec: ChartSpec, v: ChartVariant, locale: Locale): string {
     `${locale === "vi" ? "Nguồn" : "Source"}: ${spec.sources.map((s) => s.text).join("; ")}.`,
     `${t(locale, "site")} · ${absoluteUrl(localePath(locale, spec.page))}${query}#${spec.id}`,
   ];
-  return framedChart(v.draw(serverDocument()).outerHTML, spec.title, footer);
+  // The page's drawing, without the tooltip attributes only the page's script reads.
+  const chart = drawnSvg(loadSiteData(), locale, spec, v).replace(/ data-tip="[^"]*"/g, "");
+  return framedChart(chart, spec.title, footer);
 }
 
 export const GET: APIRoute<Props> = ({ props }) => {

@@ -12,6 +12,7 @@ import { formatHouseholds, formatPercent } from "../../lib/format.ts";
 import { formatDate, LOCALES, t, type Locale } from "../../lib/i18n.ts";
 import { svgToPng } from "../../lib/png.ts";
 import { serverDocument } from "../../lib/server-dom.ts";
+import { drawnSvg } from "../../lib/drawn.ts";
 import { loadSiteData, siteIndex } from "../../lib/site-data.ts";
 import { ogImagePath, ogLocalityId } from "../../lib/og.ts";
 import type { SiteData } from "../../lib/site-data.ts";
@@ -55,7 +56,8 @@ export const GET: APIRoute<{ locale: Locale; id: string | undefined }> = async (
   ].filter((f) => f !== undefined);
   const charts = localityCharts(data, id, locale);
   const main = charts.find((c) => c.id === "gap-chart") ?? charts[0];
-  const chartSvg = main?.variants.find((v) => v.default)?.draw(serverDocument()).outerHTML;
+  const first = main?.variants.find((v) => v.default);
+  const chartSvg = main && first ? drawnSvg(data, locale, main, first) : undefined;
   const svg = previewCard({
     site: t(locale, "site"),
     title: localityName(loc, locale, true),

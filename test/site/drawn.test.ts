@@ -1,0 +1,52 @@
+/**
+ * A chart variant is drawn once per build and read back by the other routes that show it: the copy must be the
+ * drawing itself, per locale and variant, and the drawing must not run twice.
+ */
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { buildData } from "../../scripts/build-data.ts";
+import { svgHtml } from "../../src/lib/chart-html.ts";
+import { localityCharts, type ChartVariant } from "../../src/lib/chart-specs.ts";
+import { drawnSvg } from "../../src/lib/drawn.ts";
+import { serverDocument } from "../../src/lib/server-dom.ts";
+import { loadSiteData, type SiteData } from "../../src/lib/site-data.ts";
+import { ROOT, tempDir } from "../data/helpers.ts";
+
+const QM = "bac-giang/viet-yen/quang-minh";
+let tmp: string;
+let data: SiteData;
+
+beforeAll(() => {
+  tmp = tempDir("drawn");
+  buildData(ROOT, tmp);
+  data = loadSiteData(tmp);
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The variant with its drawing counted. */
+function counted(v: ChartVariant) {
+  const calls = { n: 0 };
+  return { calls, v: { ...v, draw: (d: Document) => (calls.n++, v.draw(d)) } };
+}
+
+test("the groups chart's variants are drawn once each and read back unchanged, per locale", () => {
+  const byLocale = { vi: [] as string[], en: [] as string[] };
+  for (const locale of ["vi", "en"] as const) {
+    const spec = localityCharts(data, QM, locale).find((s) => s.id === "groups-chart")!;
+    expect(spec.variants).toHaveLength(8);
+    for (const variant of spec.variants) {
+      const { calls, v } = counted(variant);
+      const first = drawnSvg(data, locale, spec, v);
+      const again = drawnSvg(data, locale, spec, v);
+      expect(calls.n).toBe(1);
+      expect(again).toBe(first);
+      // The copy is this variant's own drawing, not another's.
+      expect(first).toBe(svgHtml(variant.draw(serverDocument())));
+      byLocale[locale].push(first);
+    }
+  }
+  // Each locale has its own drawing: English tooltips say "households", Vietnamese ones "hộ".
+  byLocale.vi.forEach((vi, i) => expect(byLocale.en[i]).not.toBe(vi));
+  expect(byLocale.en[0]).toMatch(/households/);
+  expect(byLocale.vi[0]).toMatch(/ hộ/);
+});
