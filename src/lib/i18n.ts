@@ -98,6 +98,9 @@ export function t(locale: Locale, key: Key): string {
   return dict[key][locale];
 }
 
+// One formatter for the whole build: toLocaleDateString builds a new one per call, and pages format thousands of dates.
+const EN_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
 /** "31/12/2023" (vi) or "31 Dec 2023" (en) from an ISO date; plans date targets at year end. */
 export function formatDate(iso: string | null, locale: Locale): string {
   if (!iso) return "";
@@ -105,8 +108,6 @@ export function formatDate(iso: string | null, locale: Locale): string {
   if (locale === "vi") return `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}/${y}`;
   return EN_DATE.format(new Date(Date.UTC(y, m - 1, d)));
 }
-// One formatter for the whole build: toLocaleDateString builds a new one per call, and pages format thousands of dates.
-const EN_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 /** Standard's display name. */
 export function standardName(id: "2016-2020" | "2022-2025", locale: Locale): string {
