@@ -7,7 +7,7 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeSection } from "../bench/results.ts";
-import { DataErrors } from "./lib/data-error.ts";
+import { runReportingDataErrors } from "./lib/data-error.ts";
 import { precision, recall, scorePlans, total, type Counts, type Form, type ScoreRow } from "./lib/extract/score.ts";
 import { VARIANTS } from "./lib/extract/variants.ts";
 
@@ -149,12 +149,4 @@ function main(argv: string[]) {
   console.log(`\nwritten to bench/RESULTS.md (section "extract")`);
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof DataErrors) {
-    for (const err of e.errors) console.error(err.format());
-    process.exit(1);
-  }
-  throw e;
-}
+runReportingDataErrors(() => main(process.argv.slice(2)));

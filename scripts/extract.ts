@@ -8,9 +8,10 @@ import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { LocalitiesFile, PlanFile } from "../src/lib/schema.ts";
-import { DataErrors } from "./lib/data-error.ts";
+import { runReportingDataErrors } from "./lib/data-error.ts";
 import { extractDraft } from "./lib/extract/draft.ts";
 import { SourceText } from "./lib/provenance.ts";
+import { isPlaceholder } from "./lib/read-data.ts";
 import { loadYaml, readUtf8 } from "./lib/yaml-file.ts";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -67,10 +68,10 @@ function main(argv: string[]) {
     console.log(`  check first (confidence below 0.8):`);
     for (const c of low) console.log(`    line ${c.line}: ${c.record.indicator} ${c.record.group} (${c.pattern}, ${c.confidence.toFixed(2)})`);
   }
-  const checks = Object.entries(draft.header).filter(([, f]) => /CHECK|TODO/.test(String((f as { comment?: string })?.comment ?? "")) || /^TODO/.test(String((f as { value?: unknown })?.value ?? "")));
+  const checks = Object.entries(draft.header).filter(([, f]) => /CHECK|TODO/.test(String((f as { comment?: string })?.comment ?? "")) || isPlaceholder((f as { value?: unknown })?.value));
   if (checks.length) console.log(`  header fields to check: ${checks.map(([k]) => k).join(", ")}`);
   // `npm run data` refuses a "TODO: …" left in a value; listing them here saves a round trip.
-  const todo = Object.entries(draft.plan).filter(([, v]) => typeof v === "string" && v.startsWith("TODO"));
+  const todo = Object.entries(draft.plan).filter(([, v]) => isPlaceholder(v));
   if (todo.length) console.log(`  still TODO (write them before moving the draft; \`npm run data\` refuses placeholders): ${todo.map(([k]) => k).join(", ")}`);
   for (const t of draft.tables) for (const c of t.comments) console.log(`  table ${t.file}: ${c}`);
   if (draft.skipped.length) console.log(`  ${draft.skipped.length} figure(s) left out, listed at the end of the draft`);
@@ -82,12 +83,4 @@ function main(argv: string[]) {
   console.log("  the draft passes the schema and every quote is in the source; review it, then move it to data/plans/");
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof DataErrors) {
-    for (const err of e.errors) console.error(err.format());
-    process.exit(1);
-  }
-  throw e;
-}
+runReportingDataErrors(() => main(process.argv.slice(2)));

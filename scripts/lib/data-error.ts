@@ -32,6 +32,22 @@ export class DataErrors extends Error {
   }
 }
 
+/**
+ * Run a command's main function: bad input (DataErrors) prints one `file:line: field: message` per problem, without
+ * a stack trace, and exits 1; anything else is a bug and keeps its stack.
+ */
+export function runReportingDataErrors(main: () => void) {
+  try {
+    main();
+  } catch (e) {
+    if (e instanceof DataErrors) {
+      for (const err of e.errors) console.error(err.format());
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
 /** `["targets", 2, "quote"]` → `targets[2].quote` */
 export function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((s, k) => (typeof k === "number" ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), "");

@@ -75,16 +75,23 @@ const MARKUP = /<\s*\/?\s*[a-zA-Z!?]/;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 
 /** Every text field of a data file (except quotes) must be plain text: no markup, no control characters. */
+/**
+ * A value the extractor left blank ("TODO: …"). A draft moved to plans/ too early must not publish the placeholder
+ * as a plan's title or issuer, so the build refuses it; `npm run extract` lists them with the same test.
+ */
+export function isPlaceholder(value: unknown): boolean {
+  return typeof value === "string" && /^\s*TODO\b/.test(value);
+}
+
 function checkPlainText(loaded: LoadedYaml<unknown>, problems: Problems) {
   const walk = (value: unknown, path: (string | number)[]) => {
     if (typeof value === "string") {
       if (QUOTE_FIELDS.has(String(path[path.length - 1]))) return;
+      const problem = (message: string) => problems.add(new DataError(loaded.file, fieldPath(path), loaded.lineOf(path), message));
       const markup = MARKUP.exec(value), control = CONTROL.exec(value);
-      // The extractor writes "TODO: …" where it could not find a value; a draft moved to plans/ too early must not
-      // publish the placeholder as a plan's title or issuer.
-      if (/^\s*TODO\b/.test(value)) problems.add(new DataError(loaded.file, fieldPath(path), loaded.lineOf(path), `still a placeholder ("${value.slice(0, 40)}"): write the value from the plan`));
-      else if (markup) problems.add(new DataError(loaded.file, fieldPath(path), loaded.lineOf(path), `must be plain text, not HTML markup ("${value.slice(markup.index, markup.index + 12)}…")`));
-      else if (control) problems.add(new DataError(loaded.file, fieldPath(path), loaded.lineOf(path), `contains the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`));
+      if (isPlaceholder(value)) problem(`still a placeholder ("${value.slice(0, 40)}"): write the value from the plan`);
+      else if (markup) problem(`must be plain text, not HTML markup ("${value.slice(markup.index, markup.index + 12)}…")`);
+      else if (control) problem(`contains the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
     else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
   };
