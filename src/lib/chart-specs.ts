@@ -315,7 +315,7 @@ export function chartRoutes(data: SiteData, locale: Locale): ChartRoute[] {
   );
 }
 
-/** The spec and variant a route's keys name. */
+/** The spec a route's keys (page, chart) name. */
 export function chartOf(data: SiteData, locale: Locale, page: string, chart: string): ChartSpec {
   const spec = chartsOf(data, locale, page).find((s) => s.id === chart);
   if (!spec) throw new Error(`no chart ${chart} on page ${page}`);

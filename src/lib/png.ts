@@ -14,14 +14,14 @@ const FONTS = [
 ];
 
 /**
- * Render SVG markup to PNG bytes at `width` pixels (height follows the viewBox). Asynchronous: resvg draws on
- * libuv's thread pool, so with Astro's build concurrency two images are drawn at once on a 2-core machine.
+ * Render SVG markup to PNG bytes at its own size. Asynchronous: resvg draws on libuv's thread pool, so with Astro's
+ * build concurrency two images are drawn at once on a 2-core machine.
  */
-export async function svgToPng(svg: string, width?: number): Promise<Uint8Array> {
+export async function svgToPng(svg: string): Promise<Uint8Array> {
   const text = svg.replace(/font-family="[^"]*"/g, 'font-family="Noto Sans, Noto Sans Math"');
   const image = await renderAsync(text, {
     background: "white",
-    fitTo: width ? { mode: "width", value: width } : { mode: "original" },
+    fitTo: { mode: "original" },
     font: { fontFiles: FONTS, loadSystemFonts: false, defaultFontFamily: "Noto Sans", sansSerifFamily: "Noto Sans" },
   });
   return image.asPng();

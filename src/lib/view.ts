@@ -225,7 +225,7 @@ export function coverageTargets(data: SiteData, locale: Locale): CoverageRow[] {
 
 /** Coverage rows by plan, per data set and locale (shared: do not modify). */
 const coverageByPlanCache = new WeakMap<SiteData, Map<Locale, Map<string, CoverageRow[]>>>();
-function coverageByPlan(data: SiteData, locale: Locale): Map<string, CoverageRow[]> {
+export function coverageByPlan(data: SiteData, locale: Locale): Map<string, CoverageRow[]> {
   let byLocale = coverageByPlanCache.get(data);
   if (!byLocale) coverageByPlanCache.set(data, (byLocale = new Map()));
   let byPlan = byLocale.get(locale);
