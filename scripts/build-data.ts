@@ -4,19 +4,19 @@
  * end, so a failed run leaves the previous output untouched. Errors are printed as `file:line: field: message`
  * without a stack trace, and the process exits non-zero.
  */
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { z } from "zod";
 import { COLUMNS } from "../src/lib/columns.ts";
-import { derive } from "../src/lib/derive.ts";
+import { CHECK_ORDER, type LocalityLink } from "../src/lib/derive.ts";
 import { foldAccents } from "../src/lib/fold.ts";
-import {
-  DeprivationRow, DerivedRow, DocumentRow, LocalityRow, PlanRow, PublicFiles, QualityRow, StatisticRow, TargetRow,
-  type LocalityInput,
-} from "../src/lib/schema.ts";
+import { LocalityRow, PublicFiles, type LocalityInput } from "../src/lib/schema.ts";
 import { DataErrors } from "./lib/data-error.ts";
-import { readData, type RawData } from "./lib/read-data.ts";
+import { readBase, type RawData } from "./lib/read-data.ts";
+import { buildShard, CSV_FILES, csvCell, csvColumns, jsonRows, ROW_FILES, toDataError, validate, type ShardResult } from "./lib/shard.ts";
 
 /** What a run produced, for the summary line and for tests. */
 export interface BuildSummary {
@@ -47,34 +47,13 @@ function describeColumns(schema: object) {
   return schema;
 }
 
-/** Stable order for every output: plan, locality, indicator, group, date, ref. Sort keys are computed once per row. */
-function sortRows<T extends object>(rows: T[], keys: string[]): T[] {
-  const keyed = rows.map((row, i) => ({ row, i, k: keys.map((k) => String((row as Record<string, unknown>)[k] ?? "")) }));
-  keyed.sort((a, b) => {
-    for (let j = 0; j < keys.length; j++) {
-      const x = a.k[j], y = b.k[j];
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return a.i - b.i;
-  });
-  return keyed.map((x) => x.row);
-}
-
-/**
- * Write `value` as `JSON.stringify(value, null, 1)` would, a slice of rows at a time for arrays, so that outputs
- * larger than the longest string V8 can hold (about 512 MB: a national dataset) are still written, in bounded memory.
- * A slice stringified as an array has the same indentation as inside the whole array; only its brackets go.
- */
+/** A JSON file as `JSON.stringify(value, null, 1)` writes it (arrays a slice at a time: see writeJsonRows). */
 function writeJson(file: string, value: unknown) {
   if (!Array.isArray(value) || value.length === 0) return writeFileSync(file, `${JSON.stringify(value, null, 1)}\n`);
   const fd = openSync(file, "w");
   try {
-    const SLICE = 2000;
     writeSync(fd, "[\n");
-    for (let i = 0; i < value.length; i += SLICE) {
-      const text = JSON.stringify(value.slice(i, i + SLICE), null, 1);
-      writeSync(fd, `${i > 0 ? ",\n" : ""}${text.slice(2, -2)}`);
-    }
+    writeSync(fd, jsonRows(value));
     writeSync(fd, "\n]\n");
   } finally {
     closeSync(fd);
@@ -82,111 +61,178 @@ function writeJson(file: string, value: unknown) {
 }
 
 /**
- * CSV as arquero's toCSV writes it (a header row; null as empty; a value holding a comma, quote or line break quoted,
- * its quotes doubled), written a slice of rows at a time. Arrays become `;`-joined text.
+ * Plans per shard. Small enough that a worker holds little at a time (memory stays flat as the dataset grows), large
+ * enough that the per-shard overhead (a fragment per file, the locality index) stays small. The real dataset is one
+ * shard, built in this process.
  */
-function writeCsv(file: string, rows: Record<string, unknown>[], columns: string[]) {
-  const cell = (v: unknown) => {
-    if (v == null) return "";
-    const s = Array.isArray(v) ? v.join(";") : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const fd = openSync(file, "w");
-  try {
-    let chunk = `${columns.map(cell).join(",")}\n`;
-    for (const r of rows) {
-      chunk += `${columns.map((c) => cell(r[c])).join(",")}\n`;
-      if (chunk.length > 1 << 20) {
-        writeSync(fd, chunk);
-        chunk = "";
+const SHARD_PLANS = 500;
+
+/** Cut plan files into runs of `size`, never between two files of the same plan id (a duplicate is reported within a shard). */
+function shardsOf(files: string[], size: number): string[][] {
+  const id = (f: string) => f.replace(/\.ya?ml$/, "");
+  const out: string[][] = [];
+  for (const f of files) {
+    const last = out[out.length - 1];
+    if (last && (last.length < size || id(last[last.length - 1]) === id(f))) last.push(f);
+    else out.push([f]);
+  }
+  return out;
+}
+
+/**
+ * Run the shards on `workers` threads, each taking the next shard when it is done. `take` gets each result in shard
+ * order as soon as it and all before it are in (the output is written while later shards are still being built).
+ */
+async function runShards(shards: string[][], workers: number, init: { root: string; tmp: string; previous: string; localityIds: string[] | null; localities: LocalityLink[] }, take: (r: ShardResult) => void) {
+  const waiting = new Map<number, ShardResult>();
+  let next = 0, taken = 0;
+  const run = () => new Promise<void>((done, fail) => {
+    const worker = new Worker(new URL("./lib/shard-worker.ts", import.meta.url), { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+    const give = () => {
+      if (next >= shards.length) return void worker.terminate().then(() => done(), fail);
+      const index = next++;
+      worker.postMessage({ index, names: shards[index] });
+    };
+    worker.on("message", (m: { ok: true; result: ShardResult } | { ok: false; index: number; message: string }) => {
+      if (!m.ok) {
+        void worker.terminate();
+        return fail(new Error(`shard ${m.index}: ${m.message}`));
+      }
+      waiting.set(m.result.index, m.result);
+      try {
+        for (let r = waiting.get(taken); r; r = waiting.get(taken)) {
+          waiting.delete(taken++);
+          take(r);
+        }
+      } catch (e) {
+        void worker.terminate();
+        return fail(e);
+      }
+      give();
+    });
+    worker.on("error", fail);
+    give();
+  });
+  await Promise.all(Array.from({ length: Math.min(workers, shards.length) }, run));
+}
+
+/**
+ * The row files being written: each shard's fragments are appended in shard order, so the files are those a single
+ * pass would write (a JSON array as `JSON.stringify(rows, null, 1)` prints it, a CSV with one header).
+ */
+class RowFileWriter {
+  private readonly fds = new Map<string, number>();
+  private readonly rows = new Map<string, number>();
+  constructor(dir: string) {
+    for (const name of ROW_FILES) {
+      this.fds.set(`${name}.json`, openSync(join(dir, `${name}.json`), "w"));
+      this.rows.set(name, 0);
+      if (CSV_FILES.includes(name)) {
+        const fd = openSync(join(dir, `${name}.csv`), "w");
+        writeSync(fd, `${csvColumns(name).map(csvCell).join(",")}\n`);
+        this.fds.set(`${name}.csv`, fd);
       }
     }
-    writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
+  }
+  append(r: ShardResult) {
+    for (const name of ROW_FILES) {
+      const n = r.counts[name] ?? 0;
+      if (n === 0) continue;
+      const fd = this.fds.get(`${name}.json`)!;
+      writeSync(fd, this.rows.get(name)! > 0 ? ",\n" : "[\n");
+      writeSync(fd, r.json[name]!);
+      this.rows.set(name, this.rows.get(name)! + n);
+      if (CSV_FILES.includes(name)) writeSync(this.fds.get(`${name}.csv`)!, r.csv[name]!);
+    }
+  }
+  /** Close the arrays and the files; rows per file. */
+  close(): Record<string, number> {
+    for (const name of ROW_FILES) writeSync(this.fds.get(`${name}.json`)!, this.rows.get(name)! > 0 ? "\n]\n" : "[]\n");
+    this.abort();
+    return Object.fromEntries(this.rows);
+  }
+  abort() {
+    for (const fd of this.fds.values()) closeSync(fd);
+    this.fds.clear();
   }
 }
 
-/** Check `rows` against an array schema, a slice at a time; throws zod's error for the first bad slice. */
-function validate(schema: z.ZodType, rows: unknown[]) {
-  for (let i = 0; i === 0 || i < rows.length; i += 10_000) schema.parse(rows.slice(i, i + 10_000));
+export interface BuildOptions {
+  /** Plans per shard (default SHARD_PLANS). */
+  shardPlans?: number;
+  /** Worker threads when there is more than one shard (default: the machine's available parallelism). */
+  workers?: number;
 }
 
-/** Build the public data files from `root`/data into `root`/public/data. */
-export function buildData(root: string, outDir = join(root, "public", "data")): BuildSummary {
-  const data = readData(root);
-  const d = derive(data.statistics, data.targets, data.deprivations, data.localities, data.printedDecimals);
-
-  const planIdsByLocality = new Map<string, Set<string>>();
-  const addPlan = (loc: string, plan: string) => planIdsByLocality.set(loc, (planIdsByLocality.get(loc) ?? new Set()).add(plan));
-  for (const r of [...data.plans.map((p) => ({ locality_id: p.locality_id, plan_id: p.id })), ...data.statistics, ...data.targets, ...data.deprivations]) addPlan(r.locality_id, r.plan_id);
-
-  const quality: QualityRow[] = [
-    ...data.notes.map((n) => ({ ...n, stated: null, computed: null, refs: [] })),
-    ...d.findings,
-  ];
-  const files = {
-    localities: localityRows(data, planIdsByLocality),
-    plans: sortRows(data.plans, ["id"]),
-    targets: sortRows(d.targets, ["plan_id", "locality_id", "indicator", "group", "kind", "target_date", "ref"]),
-    statistics: sortRows(data.statistics, ["plan_id", "locality_id", "indicator", "group", "date", "ref"]),
-    deprivations: sortRows(d.deprivations, ["plan_id", "locality_id", "group", "date", "ref"]),
-    quality: sortRows(quality, ["plan_id", "locality_id", "severity", "code", "source_line", "message_en"]),
-    derived: sortRows(d.derived, ["plan_id", "locality_id", "rule", "indicator", "group", "date", "formula"]),
-  };
-  // The outputs are checked against their own schemas: a bug in a derivation must not publish a malformed file.
-  // (A slice at a time: zod returns a copy of what it checks, and a national dataset has millions of rows.)
-  for (const [name, rows] of Object.entries(files)) validate(z.array(PublicFiles[name as keyof typeof PublicFiles]), rows);
-
-  const marksByPlan = new Map<string, RawData["marks"]>();
-  for (const m of data.marks) {
-    const list = marksByPlan.get(m.plan_id);
-    if (list) list.push(m);
-    else marksByPlan.set(m.plan_id, [m]);
-  }
-  const documents: z.infer<typeof DocumentRow>[] = data.plans.map((p) => ({
-    plan_id: p.id, source_file: p.source_file, lines: data.sources.get(p.id)!.lines,
-    marks: sortRows(marksByPlan.get(p.id) ?? [], ["line", "ref"]).map(({ plan_id: _, ...m }) => m),
-  }));
-  validate(z.array(DocumentRow), documents);
-
-  const reference = { indicators: data.indicators, standards: data.standards, projects: data.projects };
-
+/**
+ * Build the public data files from `root`/data into `root`/public/data. Localities and reference lists are read
+ * here; the plans are read, derived and written in shards (on worker threads when there are several), and their
+ * fragments joined. Nothing is written to `outDir` unless every file was read without a problem.
+ */
+export async function buildData(root: string, outDir = join(root, "public", "data"), options: BuildOptions = {}): Promise<BuildSummary> {
+  const { out: data, problems, base } = readBase(root);
   const tmp = `${outDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, "sources"), { recursive: true });
-  const json = (name: string, value: unknown) => writeJson(join(tmp, name), value);
-  for (const [name, rows] of Object.entries(files)) {
-    json(`${name}.json`, rows);
-    if (name !== "localities" && name !== "plans") {
-      const shape = (PublicFiles[name as keyof typeof PublicFiles] as z.ZodObject).shape;
-      writeCsv(join(tmp, `${name}.csv`), rows as Record<string, unknown>[], Object.keys(shape));
+  try {
+    const shards = shardsOf(base.planFiles, options.shardPlans ?? SHARD_PLANS);
+    const links: LocalityLink[] = data.localities.map((l) => ({ id: l.id, parent: l.parent }));
+    const results: ShardResult[] = [];
+    const errors = [...problems.list];
+    const writer = new RowFileWriter(tmp);
+    // A shard's fragments are written, then let go; only its small summary is kept.
+    const take = (r: ShardResult) => {
+      errors.push(...r.errors.map(toDataError));
+      if (errors.length === 0) writer.append(r);
+      results.push({ ...r, json: {}, csv: {} });
+    };
+    try {
+      if (shards.length <= 1) shards.forEach((names, i) => take(buildShard(i, names, { root, tmp, previous: outDir, localityIds: base.localityIds, localities: links })));
+      else await runShards(shards, options.workers ?? availableParallelism(), { root, tmp, previous: outDir, localityIds: base.localityIds ? [...base.localityIds] : null, localities: links }, take);
+    } finally {
+      if (errors.length) writer.abort();
     }
+    if (errors.length) throw new DataErrors(errors);
+    const rowCounts = writer.close();
+
+    const planIdsByLocality = new Map<string, Set<string>>();
+    for (const r of results) for (const [loc, plan] of r.planLocalities) planIdsByLocality.set(loc, (planIdsByLocality.get(loc) ?? new Set()).add(plan));
+    const localities = localityRows(data, planIdsByLocality);
+    validate(z.array(LocalityRow), localities);
+    writeJson(join(tmp, "localities.json"), localities);
+    // Checks summed over the shards, in the order derive runs them (those that never ran are left out, as before).
+    const sums = new Map<string, { run: number; passed: number }>();
+    for (const r of results) for (const [code, c] of r.checks) {
+      const sum = sums.get(code) ?? { run: 0, passed: 0 };
+      sums.set(code, { run: sum.run + c.run, passed: sum.passed + c.passed });
+    }
+    const checks: BuildSummary["checks"] = Object.fromEntries(CHECK_ORDER.filter((c) => sums.has(c)).map((c) => [c, sums.get(c)!]));
+    const counts: Record<string, number> = { localities: localities.length };
+    for (const name of ROW_FILES) if (name !== "documents") counts[name] = rowCounts[name];
+    writeJson(join(tmp, "reference.json"), { indicators: data.indicators, standards: data.standards, projects: data.projects });
+    writeJson(join(tmp, "checks.json"), checks);
+    writeJson(join(tmp, "schema.json"), {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      title: "Poverty Plan Tracker public data files",
+      files: Object.fromEntries(Object.entries(PublicFiles).map(([name, s]) => [`${name}.json`, describeColumns(z.toJSONSchema(z.array(s)))])),
+    });
+
+    // Swap in the new output; the old one is removed only after the new one is in place.
+    const old = `${outDir}.old-${process.pid}`;
+    mkdirSync(dirname(outDir), { recursive: true });
+    if (existsSync(outDir)) renameSync(outDir, old);
+    renameSync(tmp, outDir);
+    rmSync(old, { recursive: true, force: true });
+    return { outDir, counts, checks };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
-  json("documents.json", documents);
-  json("reference.json", reference);
-  json("checks.json", d.checks);
-  json("schema.json", {
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    title: "Poverty Plan Tracker public data files",
-    files: Object.fromEntries(Object.entries(PublicFiles).map(([name, s]) => [`${name}.json`, describeColumns(z.toJSONSchema(z.array(s)))])),
-  });
-  for (const p of data.plans) copyFileSync(join(root, "data", "sources", p.source_file), join(tmp, "sources", p.source_file));
-
-  // Swap in the new output; the old one is removed only after the new one is in place.
-  const old = `${outDir}.old-${process.pid}`;
-  mkdirSync(dirname(outDir), { recursive: true });
-  if (existsSync(outDir)) renameSync(outDir, old);
-  renameSync(tmp, outDir);
-  rmSync(old, { recursive: true, force: true });
-
-  return { outDir, counts: Object.fromEntries(Object.entries(files).map(([k, v]) => [k, v.length])), checks: d.checks };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
   try {
-    const s = buildData(process.env.PPT_ROOT ? resolve(process.env.PPT_ROOT) : root);
+    const s = await buildData(process.env.PPT_ROOT ? resolve(process.env.PPT_ROOT) : root);
     const checks = Object.values(s.checks).reduce((a, c) => ({ run: a.run + c.run, passed: a.passed + c.passed }), { run: 0, passed: 0 });
     console.log(`data: ${Object.entries(s.counts).map(([k, v]) => `${v} ${k}`).join(", ")}; checks ${checks.passed}/${checks.run} consistent → ${s.outDir}`);
   } catch (e) {

@@ -47,7 +47,7 @@ export interface RawData {
 }
 
 /** Collects errors so a run reports all of them. */
-class Problems {
+export class Problems {
   readonly list: DataError[] = [];
   add(e: DataError) {
     this.list.push(e);
@@ -110,12 +110,38 @@ function checkUniqueIds(loaded: LoadedYaml<unknown> | undefined, list: string, i
 
 const LEVELS = ["province", "district", "commune", "residential_group"] as const;
 
+/** What every plan needs from the rest of data/: read once, then shared by all plans (and all shard workers). */
+export interface BaseData {
+  /** Known locality ids; undefined when localities.yaml could not be read (its errors are reported instead). */
+  localityIds: Set<string> | undefined;
+  /** Plan file names in data/plans, in plan id order. */
+  planFiles: string[];
+}
+
+/** Plan file names in plan id order (`a-b.yaml` sorts after `a.yaml`, as ids do), so outputs sorted by plan come out in file order. */
+export function planFileNames(dataDir: string): string[] {
+  const planDir = join(dataDir, "plans");
+  if (!existsSync(planDir)) return [];
+  const id = (f: string) => f.replace(/\.ya?ml$/, "");
+  return readdirSync(planDir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** Read and validate all of data/ under `root`. Throws DataErrors listing every problem. */
 export function readData(root: string): RawData {
+  const { out, problems, base } = readBase(root);
+  readPlans(root, base.planFiles, base.localityIds, out, problems);
+  if (problems.list.length) throw new DataErrors(problems.list);
+  return out;
+}
+
+/**
+ * Read and validate everything but the plans: localities and reference lists. Problems are collected in the returned
+ * list, not thrown, so that a run reports them together with the plans' problems.
+ */
+export function readBase(root: string): { out: RawData; problems: Problems; base: BaseData } {
   const problems = new Problems();
   const dataDir = join(root, "data");
   const rel = (...p: string[]) => ["data", ...p].join("/");
-
   const locFile = problems.try(() => loadYaml(join(dataDir, "localities.yaml"), rel("localities.yaml"), LocalitiesFile));
   const indFile = problems.try(() => loadYaml(join(dataDir, "reference", "indicators.yaml"), rel("reference", "indicators.yaml"), IndicatorsFile));
   const stdFile = problems.try(() => loadYaml(join(dataDir, "reference", "standards.yaml"), rel("reference", "standards.yaml"), StandardsFile));
@@ -163,18 +189,31 @@ export function readData(root: string): RawData {
     plans: [], statistics: [], targets: [], deprivations: [], notes: [], printedDecimals: new Map(), sources: new Map(), marks: [],
   };
 
-  const planDir = join(dataDir, "plans");
-  const planFiles = existsSync(planDir) ? readdirSync(planDir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort() : [];
+  const planFiles = planFileNames(dataDir);
   if (planFiles.length === 0) problems.add(new DataError(rel("plans"), "", undefined, "no plan files"));
+  return { out, problems, base: { localityIds: locFile ? localityIds : undefined, planFiles } };
+}
+
+/** Read, validate and check the plan files `names` (in data/plans under `root`), adding their rows to `out`. */
+export function readPlans(root: string, names: readonly string[], localityIds: Set<string> | undefined, out: RawData, problems: Problems) {
+  const dataDir = join(root, "data");
+  const rel = (...p: string[]) => ["data", ...p].join("/");
+  const planDir = join(dataDir, "plans");
   const planIds = new Set<string>();
-  for (const name of planFiles) {
+  for (const name of names) {
     const loaded = problems.try(() => loadYaml(join(planDir, name), rel("plans", name), PlanFile));
     if (!loaded) continue;
     checkPlainText(loaded, problems);
-    readPlan(loaded, name, problems, out, { root: dataDir, rel, localityIds: locFile ? localityIds : undefined, planIds });
+    readPlan(loaded, name, problems, out, { root: dataDir, rel, localityIds, planIds });
   }
-  if (problems.list.length) throw new DataErrors(problems.list);
-  return out;
+}
+
+/** An empty RawData for rows read from plans only (the base lists stay with the caller). */
+export function emptyRows(): RawData {
+  return {
+    localities: [], indicators: [], standards: [], projects: { programme_vi: "", programme_en: "", act: "", projects: [] },
+    plans: [], statistics: [], targets: [], deprivations: [], notes: [], printedDecimals: new Map(), sources: new Map(), marks: [],
+  };
 }
 
 interface Ctx {

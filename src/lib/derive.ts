@@ -22,6 +22,9 @@ export const COUNT_OF: Record<string, string> = Object.fromEntries(Object.entrie
 /** Indicators that are stocks at a date, so an earlier statistic is the baseline of a later target. */
 const STOCKS = new Set(["total_households", "poor_households", "near_poor_households", "poverty_rate", "near_poverty_rate"]);
 
+/** Check codes in the order derive() runs them: checks.json lists them so, however the plans were split into shards. */
+export const CHECK_ORDER = ["rate_vs_counts", "implied_totals", "sum_of_sub_localities", "printed_twice", "baseline_change_target", "exit_arithmetic", "deprivation_share"] as const;
+
 /** Minimal locality shape the checks need. */
 export interface LocalityLink {
   id: string;
@@ -95,7 +98,7 @@ export function derive(
   const derived: DerivedRow[] = [];
   const findings: QualityRow[] = [];
   const checks: Derivation["checks"] = {};
-  const tally = (code: string, ok: boolean) => {
+  const tally = (code: (typeof CHECK_ORDER)[number], ok: boolean) => {
     const c = (checks[code] ??= { run: 0, passed: 0 });
     c.run++;
     if (ok) c.passed++;

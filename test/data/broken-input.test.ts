@@ -21,12 +21,12 @@ afterAll(() => {
 });
 
 /** A copy of data/ with a good build already in <root>/public/data. */
-function fixture() {
+async function fixture() {
   const root = tempDir("broken");
   roots.push(root);
   cpSync(join(ROOT, "data"), join(root, "data"), { recursive: true });
   const out = join(root, "public", "data");
-  buildData(root, out);
+  await buildData(root, out);
   return { root, out, before: snapshot(out) };
 }
 
@@ -51,10 +51,10 @@ function mutate(root: string, file: string, ...edits: [from: string, to: string]
 }
 
 /** Run the build expecting DataErrors; returns them after checking the output was left alone. */
-function expectFailure(f: ReturnType<typeof fixture>): DataErrors {
+async function expectFailure(f: Awaited<ReturnType<typeof fixture>>): Promise<DataErrors> {
   let caught: unknown;
   try {
-    buildData(f.root, f.out);
+    await buildData(f.root, f.out);
   } catch (e) {
     caught = e;
   }
@@ -78,10 +78,10 @@ function errorAt(errs: DataErrors, file: string, field: string, line: number): D
 }
 
 describe("a broken input fails the build with file, field and line, and keeps the previous output", () => {
-  test("a quote changed so it is not in the source: quote not found", () => {
-    const f = fixture();
+  test("a quote changed so it is not in the source: quote not found", async () => {
+    const f = await fixture();
     const text = mutate(f.root, PLAN, ["tỷ lệ hộ nghèo chung trên địa bàn phường giảm còn 0,43%", "tỷ lệ hộ nghèo chung trên toàn phường giảm còn 0,43%"]);
-    const errs = expectFailure(f);
+    const errs = await expectFailure(f);
     expect(errs.errors).toHaveLength(1);
     const e = errorAt(errs, PLAN, "targets[0].quote", lineOf(text, "trên toàn phường giảm còn"));
     expect(e.line).toBe(93);
@@ -89,122 +89,122 @@ describe("a broken input fails the build with file, field and line, and keeps th
     expect(e.message).toContain("trên toàn phường");
   });
 
-  test("a quote that occurs twice asked for a third time: names the count", () => {
-    const f = fixture();
+  test("a quote that occurs twice asked for a third time: names the count", async () => {
+    const f = await fixture();
     const text = mutate(f.root, PLAN, [
       'quote: "Thiếu hụt chỉ số dinh dưỡng: 00 hộ, tỷ lệ 00%;", occurrence: 2 }',
       'quote: "Thiếu hụt chỉ số dinh dưỡng: 00 hộ, tỷ lệ 00%;", occurrence: 3 }',
     ]);
-    const errs = expectFailure(f);
+    const errs = await expectFailure(f);
     const e = errorAt(errs, PLAN, "deprivations[14].quote", lineOf(text, "occurrence: 3"));
     expect(e.message).toBe(`quote occurs 2 time(s) in ${SOURCE}, not 3`);
   });
 
-  test("a value that is not in its quote", () => {
-    const f = fixture();
+  test("a value that is not in its quote", async () => {
+    const f = await fixture();
     const text = mutate(f.root, PLAN, ['target_value: "0,43%"', 'target_value: "0,44%"']);
-    const errs = expectFailure(f);
+    const errs = await expectFailure(f);
     expect(errs.errors).toHaveLength(1);
     const e = errorAt(errs, PLAN, "targets[0].target_value", lineOf(text, 'target_value: "0,44%"'));
     expect(e.line).toBe(90);
     expect(e.message).toBe('value "0,44%" does not appear in its quote');
   });
 
-  test('an unparsable number ("0,4,3%")', () => {
-    const f = fixture();
+  test('an unparsable number ("0,4,3%")', async () => {
+    const f = await fixture();
     const text = mutate(f.root, PLAN, ['target_value: "0,43%"', 'target_value: "0,4,3%"'], ["phường giảm còn 0,43%.", "phường giảm còn 0,4,3%."]);
-    const errs = expectFailure(f);
+    const errs = await expectFailure(f);
     const e = errorAt(errs, PLAN, "targets[0].target_value", lineOf(text, 'target_value: "0,4,3%"'));
     expect(e.message).toMatch(/^"0,4,3%" is not a number as printed/);
     // The edited quote is reported too (it is no longer in the source), at its own line.
     errorAt(errs, PLAN, "targets[0].quote", lineOf(text, "giảm còn 0,4,3%."));
   });
 
-  test("a missing required field (issuer): reported at the plan's mapping", () => {
-    const f = fixture();
+  test("a missing required field (issuer): reported at the plan's mapping", async () => {
+    const f = await fixture();
     const text = mutate(f.root, PLAN, ["issuer: UBND phường Quảng Minh\n", ""]);
     expect(text).not.toMatch(/^issuer:/m);
-    const errs = expectFailure(f);
+    const errs = await expectFailure(f);
     expect(errs.errors).toHaveLength(1);
     const e = errorAt(errs, PLAN, "issuer", lineOf(text, "id: quang-minh-2024"));
     expect(e.message).toMatch(/expected string, received undefined/);
   });
 
-  test("a TODO placeholder left by the extractor in a draft moved too early", () => {
-    const f = fixture();
+  test("a TODO placeholder left by the extractor in a draft moved too early", async () => {
+    const f = await fixture();
     const text = mutate(f.root, PLAN, ["title_en: Plan for poverty reduction and social security work in 2024", "title_en: \"TODO: English title\""]);
-    const errs = expectFailure(f);
+    const errs = await expectFailure(f);
     expect(errs.errors).toHaveLength(1);
     const e = errorAt(errs, PLAN, "title_en", lineOf(text, "TODO: English title"));
     expect(e.line).toBe(13);
     expect(e.message).toBe('still a placeholder ("TODO: English title"): write the value from the plan');
   });
 
-  test('a wrong type (year: "twenty")', () => {
-    const f = fixture();
+  test('a wrong type (year: "twenty")', async () => {
+    const f = await fixture();
     const text = mutate(f.root, PLAN, ["year: 2024\n", 'year: "twenty"\n']);
-    const errs = expectFailure(f);
+    const errs = await expectFailure(f);
     expect(errs.errors).toHaveLength(1);
     const e = errorAt(errs, PLAN, "year", lineOf(text, 'year: "twenty"'));
     expect(e.line).toBe(5);
     expect(e.message).toMatch(/expected number, received string/);
   });
 
-  test("an unknown indicator", () => {
-    const f = fixture();
+  test("an unknown indicator", async () => {
+    const f = await fixture();
     const text = mutate(f.root, PLAN, ["indicator: poverty_rate\n    group: poor\n    kind: level", "indicator: poverty_ratio\n    group: poor\n    kind: level"]);
-    const errs = expectFailure(f);
+    const errs = await expectFailure(f);
     const e = errorAt(errs, PLAN, "targets[0].indicator", lineOf(text, "indicator: poverty_ratio"));
     expect(e.line).toBe(86);
     expect(e.message).toMatch(/^Invalid option: expected one of .*"poverty_rate"/);
   });
 
-  test("an unknown locality id", () => {
-    const f = fixture();
+  test("an unknown locality id", async () => {
+    const f = await fixture();
     const text = mutate(f.root, PLAN, ["locality_id: bac-giang/viet-yen/quang-minh\n", "locality_id: bac-giang/viet-yen/quang-minx\n"]);
-    const errs = expectFailure(f);
+    const errs = await expectFailure(f);
     expect(errs.errors).toHaveLength(1);
     const e = errorAt(errs, PLAN, "locality_id", lineOf(text, "quang-minx"));
     expect(e.line).toBe(4);
     expect(e.message).toBe('unknown locality "bac-giang/viet-yen/quang-minx" (add it to data/localities.yaml)');
   });
 
-  test("a duplicate YAML key: reported at the second one, naming the key", () => {
-    const f = fixture();
+  test("a duplicate YAML key: reported at the second one, naming the key", async () => {
+    const f = await fixture();
     const text = mutate(f.root, PLAN, ["issuer: UBND phường Quảng Minh\n", "year: 2025\nissuer: UBND phường Quảng Minh\n"]);
-    const errs = expectFailure(f);
+    const errs = await expectFailure(f);
     expect(errs.errors).toHaveLength(1);
     const e = errorAt(errs, PLAN, "year", lineOf(text, "year: 2025"));
     expect(e.line).toBe(10);
     expect(e.message).toMatch(/^YAML syntax: Map keys must be unique/);
   });
 
-  test("invalid UTF-8 bytes in a plan file", () => {
-    const f = fixture();
+  test("invalid UTF-8 bytes in a plan file", async () => {
+    const f = await fixture();
     const path = join(f.root, PLAN);
     const bytes = readFileSync(path);
     const text = bytes.toString("utf8");
     const at = Buffer.byteLength(text.slice(0, text.indexOf("title: ") + "title: ".length));
     writeFileSync(path, Buffer.concat([bytes.subarray(0, at), Buffer.from([0xc3, 0x28, 0xff]), bytes.subarray(at)]));
-    const errs = expectFailure(f);
+    const errs = await expectFailure(f);
     expect(errs.errors).toHaveLength(1);
     const e = errorAt(errs, PLAN, "", lineOf(text, "title: "));
     expect(e.line).toBe(12);
     expect(e.message).toBe("file is not valid UTF-8");
   });
 
-  test("an empty plan file", () => {
-    const f = fixture();
+  test("an empty plan file", async () => {
+    const f = await fixture();
     writeFileSync(join(f.root, PLAN), "");
-    const errs = expectFailure(f);
+    const errs = await expectFailure(f);
     expect(errs.errors).toHaveLength(1);
     expect(errorAt(errs, PLAN, "", 1).message).toBe("file is empty");
   });
 
-  test("a table row edited so it is no longer in the source", () => {
-    const f = fixture();
+  test("a table row edited so it is no longer in the source", async () => {
+    const f = await fixture();
     const text = mutate(f.root, TABLE, ["TDP Khả Lý Thượng\t1.011\t7", "TDP Khả Lý Thượng\t1.012\t7"]);
-    const errs = expectFailure(f);
+    const errs = await expectFailure(f);
     expect(errs.errors).toHaveLength(1);
     const e = errorAt(errs, TABLE, "", lineOf(text, "1.012"));
     expect(e.line).toBe(5);
@@ -213,8 +213,8 @@ describe("a broken input fails the build with file, field and line, and keeps th
 });
 
 describe("the CLI on a broken copy", () => {
-  test("exits 1, names file, field and line on stderr, prints no stack trace and writes nothing", () => {
-    const f = fixture();
+  test("exits 1, names file, field and line on stderr, prints no stack trace and writes nothing", async () => {
+    const f = await fixture();
     const text = mutate(f.root, PLAN, ['target_value: "0,43%"', 'target_value: "0,44%"']);
     const line = lineOf(text, 'target_value: "0,44%"');
     const run = spawnSync(join(ROOT, "node_modules", ".bin", "node"), ["scripts/build-data.ts"], {

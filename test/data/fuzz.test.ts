@@ -377,11 +377,11 @@ let out: string;
 let baseline: Map<string, Buffer>;
 let baselineFindings: Set<string>;
 
-beforeAll(() => {
+beforeAll(async () => {
   root = tempDir("fuzz");
   cpSync(join(ROOT, "data"), join(root, "data"), { recursive: true, filter: (src) => !src.includes("/drafts") });
   out = join(root, "public", "data");
-  buildData(root, out);
+  await buildData(root, out);
   baseline = snapshot(out);
   baselineFindings = new Set(JSON.parse(baseline.get("quality.json")!.toString()).map((q: unknown) => JSON.stringify(q)));
 });
@@ -430,11 +430,11 @@ describe(`${CASES} seeded mutations of the real data files`, () => {
     expect([...kinds].sort()).toEqual(generators.map(([, k]) => k).sort());
   });
 
-  test.each(cases.map((c, i) => [i + 1, c.name, c] as const))("%i %s", (_i, _name, c) => {
+  test.each(cases.map((c, i) => [i + 1, c.name, c] as const))("%i %s", async (_i, _name, c) => {
     apply(c);
     let caught: unknown;
     try {
-      buildData(root, out);
+      await buildData(root, out);
     } catch (e) {
       caught = e;
     } finally {

@@ -30,12 +30,12 @@ let deprivations: DeprivationRow[];
 let quality: QualityRow[];
 let derived: DerivedRow[];
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = tempDir("pipeline");
   out = join(tmp, "out");
   out2 = join(tmp, "out2");
-  summary = buildData(ROOT, out);
-  buildData(ROOT, out2);
+  summary = await buildData(ROOT, out);
+  await buildData(ROOT, out2);
   plans = readJson(out, "plans.json");
   targets = readJson(out, "targets.json");
   statistics = readJson(out, "statistics.json");

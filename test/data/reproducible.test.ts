@@ -6,7 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { rmSync } from "node:fs";
+import { appendFileSync, cpSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { buildData } from "../../scripts/build-data.ts";
@@ -24,12 +24,38 @@ function differences(a: Map<string, string>, b: Map<string, string>): string[] {
 }
 
 describe("two clean builds are byte-identical", () => {
-  test("the data step", () => {
-    buildData(ROOT, join(tmp, "data-1"));
-    buildData(ROOT, join(tmp, "data-2"));
+  test("the data step", async () => {
+    await buildData(ROOT, join(tmp, "data-1"));
+    await buildData(ROOT, join(tmp, "data-2"));
     const [a, b] = [hashes(join(tmp, "data-1")), hashes(join(tmp, "data-2"))];
     expect(a.size).toBeGreaterThan(10);
     expect(differences(a, b)).toEqual([]);
+  });
+
+  test("the data step cut into shards on worker threads writes the same files as one pass", async () => {
+    // The real data is one shard; two plans a shard makes three, built by two workers, the last shard out of step.
+    const summary = await buildData(ROOT, join(tmp, "data-sharded"), { shardPlans: 2, workers: 2 });
+    expect(summary.counts).toMatchObject({ plans: 5, targets: 95, statistics: 46, deprivations: 24, quality: 33, derived: 51 });
+    const [a, b] = [hashes(join(tmp, "data-1")), hashes(join(tmp, "data-sharded"))];
+    expect(differences(a, b)).toEqual([]);
+  });
+
+  test("a rebuild over a previous output links its unchanged sources and copies a changed one", async () => {
+    const root = join(tmp, "relink");
+    cpSync(join(ROOT, "data"), join(root, "data"), { recursive: true });
+    const out = join(root, "public", "data");
+    await buildData(root, out);
+    const source = (dir: string, file: string) => join(dir, "sources", file);
+    const [kept, edited] = ["2024-quang-minh-viet-yen-bac-giang.txt", "2024-long-khanh-dong-nai.txt"];
+    const inode = (f: string) => statSync(f).ino;
+    const before = { kept: inode(source(out, kept)), edited: inode(source(out, edited)) };
+    // Never a link to data/sources: an edit there must not reach the published copy before a build checks it.
+    expect(before.kept).not.toBe(inode(source(join(root, "data"), kept)));
+    appendFileSync(source(join(root, "data"), edited), "\n");
+    await buildData(root, out, { shardPlans: 2, workers: 2 });
+    expect(inode(source(out, kept))).toBe(before.kept);
+    expect(inode(source(out, edited))).not.toBe(before.edited);
+    expect(readFileSync(source(out, edited), "utf8")).toBe(readFileSync(source(join(root, "data"), edited), "utf8"));
   });
 
   test("the site, public data files included", { timeout: 600_000 }, () => {

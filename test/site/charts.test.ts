@@ -22,10 +22,10 @@ let tmp: string;
 let data: SiteData;
 const document = serverDocument();
 
-beforeAll(() => {
+beforeAll(async () => {
   // Draw from freshly built data files, not whatever public/data holds.
   tmp = tempDir("charts");
-  buildData(ROOT, tmp);
+  await buildData(ROOT, tmp);
   data = loadSiteData(tmp);
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

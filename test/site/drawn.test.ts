@@ -16,9 +16,9 @@ const QM = "bac-giang/viet-yen/quang-minh";
 let tmp: string;
 let data: SiteData;
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = tempDir("drawn");
-  buildData(ROOT, tmp);
+  await buildData(ROOT, tmp);
   data = loadSiteData(tmp);
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
