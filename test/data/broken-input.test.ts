@@ -212,6 +212,26 @@ describe("a broken input fails the build with file, field and line, and keeps th
   });
 });
 
+describe("a build cut into shards on worker threads", () => {
+  test("reports the same problems, in the same order, as one pass, and keeps the previous output", async () => {
+    const f = await fixture();
+    // Three shards of two plans: the problems sit in the first and the last, which two workers build.
+    mutate(f.root, "data/plans/long-khanh-2024.yaml", ["year: 2024", 'year: "twenty"']);
+    mutate(f.root, "data/plans/thanh-liem-2021.yaml", ["year: 2021", "year: 2021.5"]);
+    const once = (await expectFailure(f)).errors.map((e) => e.format());
+    let caught: unknown;
+    try {
+      await buildData(f.root, f.out, { shardPlans: 2, workers: 2 });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(DataErrors);
+    expect((caught as DataErrors).errors.map((e) => e.format())).toEqual(once);
+    expect(once.map((e) => e.split(":")[0])).toEqual(["data/plans/long-khanh-2024.yaml", "data/plans/thanh-liem-2021.yaml"]);
+    expect(await expectFailure(f)).toBeInstanceOf(DataErrors);
+  });
+});
+
 describe("the CLI on a broken copy", () => {
   test("exits 1, names file, field and line on stderr, prints no stack trace and writes nothing", async () => {
     const f = await fixture();
