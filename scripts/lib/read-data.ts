@@ -183,11 +183,11 @@ export function readBase(root: string): { out: RawData; problems: Problems; base
     });
   }
 
-  const out: RawData = {
-    localities: locFile?.data.localities ?? [], indicators: indFile?.data.indicators ?? [], standards: stdFile?.data.standards ?? [],
-    projects: projFile?.data ?? { programme_vi: "", programme_en: "", act: "", projects: [] },
-    plans: [], statistics: [], targets: [], deprivations: [], notes: [], printedDecimals: new Map(), sources: new Map(), marks: [],
-  };
+  const out = emptyRows();
+  out.localities = locFile?.data.localities ?? [];
+  out.indicators = indFile?.data.indicators ?? [];
+  out.standards = stdFile?.data.standards ?? [];
+  if (projFile) out.projects = projFile.data;
 
   const planFiles = planFileNames(dataDir);
   if (planFiles.length === 0) problems.add(new DataError(rel("plans"), "", undefined, "no plan files"));
@@ -208,7 +208,7 @@ export function readPlans(root: string, names: readonly string[], localityIds: S
   }
 }
 
-/** An empty RawData for rows read from plans only (the base lists stay with the caller). */
+/** An empty RawData: readBase fills its lists, readPlans its rows. */
 export function emptyRows(): RawData {
   return {
     localities: [], indicators: [], standards: [], projects: { programme_vi: "", programme_en: "", act: "", projects: [] },
