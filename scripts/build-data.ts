@@ -15,7 +15,7 @@ import { CHECK_ORDER, type LocalityLink } from "../src/lib/derive.ts";
 import { foldAccents } from "../src/lib/fold.ts";
 import { LocalityRow, PublicFiles, type LocalityInput } from "../src/lib/schema.ts";
 import { DataErrors } from "./lib/data-error.ts";
-import { readBase, type RawData } from "./lib/read-data.ts";
+import { planIdOf, readBase, type RawData } from "./lib/read-data.ts";
 import { buildShard, CSV_FILES, csvCell, csvColumns, jsonRows, ROW_FILES, toDataError, validate, type ShardResult } from "./lib/shard.ts";
 
 /** What a run produced, for the summary line and for tests. */
@@ -69,11 +69,10 @@ const SHARD_PLANS = 500;
 
 /** Cut plan files into runs of `size`, never between two files of the same plan id (a duplicate is reported within a shard). */
 function shardsOf(files: string[], size: number): string[][] {
-  const id = (f: string) => f.replace(/\.ya?ml$/, "");
   const out: string[][] = [];
   for (const f of files) {
     const last = out[out.length - 1];
-    if (last && (last.length < size || id(last[last.length - 1]) === id(f))) last.push(f);
+    if (last && (last.length < size || planIdOf(last[last.length - 1]) === planIdOf(f))) last.push(f);
     else out.push([f]);
   }
   return out;

@@ -110,6 +110,9 @@ function checkUniqueIds(loaded: LoadedYaml<unknown> | undefined, list: string, i
 
 const LEVELS = ["province", "district", "commune", "residential_group"] as const;
 
+/** A path under data/ as errors name it. */
+const rel = (...p: string[]) => ["data", ...p].join("/");
+
 /** What every plan needs from the rest of data/: read once, then shared by all plans (and all shard workers). */
 export interface BaseData {
   /** Known locality ids; undefined when localities.yaml could not be read (its errors are reported instead). */
@@ -122,9 +125,12 @@ export interface BaseData {
 export function planFileNames(dataDir: string): string[] {
   const planDir = join(dataDir, "plans");
   if (!existsSync(planDir)) return [];
-  const id = (f: string) => f.replace(/\.ya?ml$/, "");
-  return readdirSync(planDir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return readdirSync(planDir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort((a, b) => byId(planIdOf(a), planIdOf(b)) || byId(a, b));
 }
+
+/** The plan id a plan file's name stands for (the build checks that the file's `id` matches it). */
+export const planIdOf = (file: string) => file.replace(/\.ya?ml$/, "");
 
 /** Read and validate all of data/ under `root`. Throws DataErrors listing every problem. */
 export function readData(root: string): RawData {
@@ -141,7 +147,6 @@ export function readData(root: string): RawData {
 export function readBase(root: string): { out: RawData; problems: Problems; base: BaseData } {
   const problems = new Problems();
   const dataDir = join(root, "data");
-  const rel = (...p: string[]) => ["data", ...p].join("/");
   const locFile = problems.try(() => loadYaml(join(dataDir, "localities.yaml"), rel("localities.yaml"), LocalitiesFile));
   const indFile = problems.try(() => loadYaml(join(dataDir, "reference", "indicators.yaml"), rel("reference", "indicators.yaml"), IndicatorsFile));
   const stdFile = problems.try(() => loadYaml(join(dataDir, "reference", "standards.yaml"), rel("reference", "standards.yaml"), StandardsFile));
@@ -197,7 +202,6 @@ export function readBase(root: string): { out: RawData; problems: Problems; base
 /** Read, validate and check the plan files `names` (in data/plans under `root`), adding their rows to `out`. */
 export function readPlans(root: string, names: readonly string[], localityIds: Set<string> | undefined, out: RawData, problems: Problems) {
   const dataDir = join(root, "data");
-  const rel = (...p: string[]) => ["data", ...p].join("/");
   const planDir = join(dataDir, "plans");
   const planIds = new Set<string>();
   for (const name of names) {

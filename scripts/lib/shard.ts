@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { derive, type LocalityLink } from "../../src/lib/derive.ts";
 import { DocumentRow, PublicFiles, type QualityRow } from "../../src/lib/schema.ts";
+import { groupRows } from "../../src/lib/site-data.ts";
 import { DataError } from "./data-error.ts";
 import { emptyRows, Problems, readPlans, type RawData } from "./read-data.ts";
 
@@ -153,12 +154,7 @@ export function buildShard(index: number, names: readonly string[], ctx: ShardCo
   const files: Record<Exclude<RowFile, "documents">, object[]> = {
     plans: data.plans, targets: d.targets, statistics: data.statistics, deprivations: d.deprivations, quality, derived: d.derived,
   };
-  const marksByPlan = new Map<string, RawData["marks"]>();
-  for (const m of data.marks) {
-    const list = marksByPlan.get(m.plan_id);
-    if (list) list.push(m);
-    else marksByPlan.set(m.plan_id, [m]);
-  }
+  const marksByPlan = groupRows(data.marks, (m) => m.plan_id);
   const rows: Record<RowFile, object[]> = {
     ...(Object.fromEntries(Object.entries(files).map(([name, list]) => [name, sortRows(list, SORT_KEYS[name as keyof typeof SORT_KEYS])])) as Record<Exclude<RowFile, "documents">, object[]>),
     documents: sortRows(data.plans, ["id"]).map((p) => ({
