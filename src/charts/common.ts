@@ -44,7 +44,9 @@ export function textWidth(s: string, fontSize = FONT_SIZE): number {
 
 /** A left margin that fits the longest label, within bounds. */
 export function marginFor(labels: string[], min = 60, max = 240): number {
-  return Math.min(max, Math.max(min, Math.max(0, ...labels.map((l) => textWidth(l))) + 16));
+  // A loop, not Math.max(...spread): a national chart's labels would overflow the call stack's argument limit.
+  const widest = labels.reduce((m, l) => Math.max(m, textWidth(l)), 0);
+  return Math.min(max, Math.max(min, widest + 16));
 }
 
 /** Unique values in first-seen order. */

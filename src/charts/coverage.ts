@@ -37,10 +37,13 @@ export function coverageChart(rows: CoverageRow[], { document, locale, highlight
   const plans = unique(rows.map((r) => r.plan_id)).sort();
   // Plans often share a value (100%): give each plan its own lane inside the row so no dot hides another.
   const lane = 10;
-  const dyOf = (plan: string) => (plans.indexOf(plan) - (plans.length - 1) / 2) * lane;
+  const laneOf = new Map(plans.map((p, i) => [p, i]));
+  const dyOf = (plan: string) => (laneOf.get(plan)! - (plans.length - 1) / 2) * lane;
+  // Rows grouped by plan once: filtering all rows for each plan grows with plans² on a national compare page.
+  const rowsOf = Map.groupBy(rows, (r) => r.plan_id);
   const step = Math.max(36, plans.length * lane + 18);
   const domain = coverageDomain(rows);
-  const hl = rows.filter((r) => r.plan_id === highlight);
+  const hl = (highlight !== undefined && rowsOf.get(highlight)) || [];
   const highlightName = hl[0]?.locality_name;
 
   const key = highlightName
@@ -56,7 +59,7 @@ export function coverageChart(rows: CoverageRow[], { document, locale, highlight
 
   const marks: Plot.Markish[] = [Plot.gridX({ stroke: COLORS.grid, strokeOpacity: 1, ticks: 5 })];
   for (const plan of plans) {
-    const data = rows.filter((r) => r.plan_id === plan);
+    const data = rowsOf.get(plan)!;
     const on = plan === highlight;
     marks.push(Plot.dot(data, {
       x: "value", y: "indicator", dy: dyOf(plan), r: on ? 6 : 4, fill: on ? ACCENT : COLORS.baseline, stroke: "#ffffff", strokeWidth: 1,

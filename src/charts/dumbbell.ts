@@ -38,10 +38,14 @@ export function dumbbellChart(rows: RateTargetRow[], { document, locale, width =
   const names = unique(rows.map((r) => r.locality_name));
   const measures = (["poor", "near_poor"] as const).filter((m) => rows.some((r) => r.measure === m));
   // When two measures share a locality's row, shift them apart so their dots and labels never overlap.
-  const shared = names.some((n) => new Set(rows.filter((r) => r.locality_name === n).map((r) => r.measure)).size > 1);
+  // (one pass over the rows: filtering them per name grows with localities² on a national overview)
+  const measuresOf = new Map<string, Set<Measure>>();
+  for (const r of rows) (measuresOf.get(r.locality_name) ?? measuresOf.set(r.locality_name, new Set()).get(r.locality_name)!).add(r.measure);
+  const shared = [...measuresOf.values()].some((s) => s.size > 1);
   const offset = (m: Measure) => (shared ? (m === measures[0] ? -11 : 11) : 0);
   const step = shared ? 60 : 40;
-  const xMax = Math.max(0, ...rows.flatMap((r) => [r.baseline, r.target])) * 1.12 || 1;
+  // A loop, not Math.max(...spread): a national row count would overflow the call stack's argument limit.
+  const xMax = rows.reduce((m, r) => Math.max(m, r.baseline, r.target), 0) * 1.12 || 1;
 
   const key = [
     { label: locale === "vi" ? "đầu kỳ" : "baseline", color: COLORS.baseline, swatch: "dot" as const },

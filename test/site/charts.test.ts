@@ -5,7 +5,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildData } from "../../scripts/build-data.ts";
-import { contrast, sequential, textOn } from "../../src/charts/common.ts";
+import { contrast, marginFor, sequential, textOn, textWidth } from "../../src/charts/common.ts";
 import { COLORS, coverageChart, coverageHeatmap, deprivationChart, dumbbellChart, groupBarsChart, type GroupSort } from "../../src/charts/index.ts";
 import type { Locale } from "../../src/lib/format.ts";
 import { serverDocument } from "../../src/lib/server-dom.ts";
@@ -159,6 +159,15 @@ describe("coverage", () => {
     expect(svg.querySelectorAll(".ppt-cell rect")).toHaveLength(rows.length);
     expect(texts(svg, "text").filter((t) => t === "—")).toHaveLength(plans * indicators - rows.length);
     expect(texts(svg, ".ppt-cell-value text")).toContain("≥ 70");
+  });
+});
+
+describe("at national size", () => {
+  test("fits the margin to the widest of 200,000 labels (a spread into Math.max overflows the stack there)", () => {
+    const labels = Array.from({ length: 200_000 }, (_, i) => (i === 123_456 ? "Khả Lý Thượng, Quảng Minh" : "Kẽ"));
+    expect(marginFor(labels, 60, 400)).toBe(textWidth("Khả Lý Thượng, Quảng Minh") + 16);
+    expect(marginFor(labels, 60, 200)).toBe(200);
+    expect(marginFor([], 60, 200)).toBe(60);
   });
 });
 
