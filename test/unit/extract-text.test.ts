@@ -34,6 +34,18 @@ describe("fold: the text the patterns run on", () => {
   test("whitespace runs, line breaks and CRLF fold to one space", () => {
     expect(fold("giảm  còn\r\n\r\n0,43%").text).toBe("giam con 0,43%");
   });
+
+  test("folds a document of 300,000 characters (a provincial plan with appendices) and cuts its last sentence", () => {
+    // Typed text has no OCR repair, so the character map is copied in one stretch: as one push(...slice) that
+    // overflowed the call stack.
+    const long = `${TYPED}\n`.repeat(3600);
+    const f = fold(long);
+    expect(long.length).toBeGreaterThan(300_000);
+    expect(f.repaired).toEqual([]);
+    expect(f.start).toHaveLength(f.text.length);
+    const a = f.text.lastIndexOf("ty le"), b = f.text.lastIndexOf("0,25%") + 5;
+    expect(cut(f, a, b)).toBe("tỷ lệ hộ nghèo là 0,25%");
+  });
 });
 
 describe("Doc: segments and quotes", () => {

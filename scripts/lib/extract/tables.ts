@@ -88,7 +88,7 @@ function mapTable(block: string[], firstLine: number, lines: string[], planId: s
   const nameColumn = [...nameVotes].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0][0];
 
   // Stacked headers: a label covers the empty cells to its right, within the span of the label above it.
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const filled: string[][] = [];
   for (let r = 0; r < headerRows; r++) {
     const row: string[] = [];

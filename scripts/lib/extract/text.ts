@@ -164,12 +164,16 @@ export function fold(original: string, options: { ocr?: boolean } = {}): Folded 
   let text = "";
   const start: number[] = [], end: number[] = [];
   let i = 0;
+  // The last character written, kept aside: reading text[text.length - 1] flattens the string being built, every
+  // time, which made folding grow with the square of the document's length.
+  let lastChar = "";
   for (const ch of original) {
     const j = i;
     i += ch.length;
     if (WS.test(ch)) {
-      if (text.length && text[text.length - 1] !== " ") {
+      if (lastChar !== "" && lastChar !== " ") {
         text += " ";
+        lastChar = " ";
         start.push(j);
         end.push(i);
       }
@@ -182,12 +186,18 @@ export function fold(original: string, options: { ocr?: boolean } = {}): Folded 
     }
     for (const c of foldChar(ch)) {
       text += c;
+      lastChar = c;
       start.push(j);
       end.push(i);
     }
   }
   const folded: Folded = { original, text, start, end, repaired: [] };
   return options.ocr === false ? folded : applyEdits(folded, ocrEdits(folded));
+}
+
+/** Append from[a, b) to `to` one by one: push(...slice) overflows the call stack on a long document (~120,000 characters). */
+function appendRange(to: number[], from: readonly number[], a: number, b = from.length) {
+  for (let k = a; k < b; k++) to.push(from[k]);
 }
 
 /** Apply folded-text edits (sorted, not overlapping); the new characters map to the original text they replace. */
@@ -198,8 +208,8 @@ export function applyEdits(f: Folded, edits: { a: number; b: number; to: string 
   let last = 0;
   for (const { a, b, to } of edits) {
     text += f.text.slice(last, a);
-    start.push(...f.start.slice(last, a));
-    end.push(...f.end.slice(last, a));
+    appendRange(start, f.start, last, a);
+    appendRange(end, f.end, last, a);
     const s = a < f.start.length ? f.start[a] : f.original.length;
     const e = b > a ? f.end[b - 1] : s;
     repaired.push([s, e]);
@@ -211,8 +221,8 @@ export function applyEdits(f: Folded, edits: { a: number; b: number; to: string 
     last = b;
   }
   text += f.text.slice(last);
-  start.push(...f.start.slice(last));
-  end.push(...f.end.slice(last));
+  appendRange(start, f.start, last);
+  appendRange(end, f.end, last);
   return { original: f.original, text, start, end, repaired };
 }
 
