@@ -381,6 +381,25 @@ function scratchProject(root: string, skipRoutes: string[]) {
   cpSync(join(ROOT, "public", "favicon.svg"), join(root, "public", "favicon.svg"));
 }
 
+/** Size of the built site and its `n` largest HTML pages, as paths of the site. */
+function siteWeight(dist: string, n = 3): NonNullable<Row["site"]> {
+  let total = 0;
+  const pages: { path: string; mb: number }[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const f = join(d, e.name);
+      if (e.isDirectory()) walk(f);
+      else {
+        const size = statSync(f).size;
+        total += size;
+        if (e.name.endsWith(".html")) pages.push({ path: `/${f.slice(dist.length + 1).replace(/index\.html$/, "")}`, mb: size / 1024 / 1024 });
+      }
+    }
+  };
+  if (existsSync(dist)) walk(dist);
+  return { mb: total / 1024 / 1024, largest: pages.sort((x, y) => y.mb - x.mb || (x.path < y.path ? -1 : 1)).slice(0, n) };
+}
+
 function dirSizeMb(dir: string): number {
   let total = 0;
   const walk = (d: string) => {
@@ -433,6 +452,8 @@ interface Row {
   /** Why the build was not run. */
   skipped?: string;
   routes?: RouteTimes;
+  /** The built site: its size and its largest HTML pages (what a reader's phone would have to load). */
+  site?: { mb: number; largest: { path: string; mb: number }[] };
 }
 
 const fmtS = (r: Run | undefined) => (!r ? "—" : r.timedOut ? `> ${r.seconds.toFixed(0)} (timed out)` : r.ok ? r.seconds.toFixed(1) : `failed after ${r.seconds.toFixed(1)}`);
@@ -482,6 +503,13 @@ function report(rows: Row[], opts: { timeout: number; skipRoutes: string[] }): s
   if (timed.length) {
     lines.push("Where `astro build` spends its time (Astro's per-route render times, summed by kind of route; a timed-out build shows the routes it got to):", "");
     for (const r of timed) lines.push(`- ${r.percent}%: ${r.routes!.summary()}.`);
+    lines.push("");
+  }
+  const weighed = rows.filter((r) => r.site);
+  if (weighed.length) {
+    lines.push("What the build wrote (all files, uncompressed) and its largest HTML pages, the ones a reader's phone would have to load:", "");
+    const mb = (x: number) => (x >= 1024 ? `${(x / 1024).toFixed(1)} GB` : x >= 10 ? `${x.toFixed(0)} MB` : `${x.toFixed(1)} MB`);
+    for (const r of weighed) lines.push(`- ${r.percent}%: ${mb(r.site!.mb)}; ${r.site!.largest.map((p) => `\`${p.path}\` ${mb(p.mb)}`).join(", ")}.`);
     lines.push("");
   }
   const nat = rows.find((r) => r.percent === 100);
@@ -535,6 +563,7 @@ async function main() {
       const routes = new RouteTimes();
       row.astro = await measure(ASTRO, ["build"], root, {}, timeout, (line) => routes.add(line));
       row.routes = routes;
+      if (row.astro.ok) row.site = siteWeight(join(root, "dist"));
       if (row.astro.timedOut) buildsOutOfTime = percent;
       console.log(`  astro build: ${fmtS(row.astro)} s, ${fmtMb(row.astro)} MB, load ${row.astro.load.toFixed(1)}, ${fmtN(routes.routes)} routes${row.astro.ok || row.astro.timedOut ? "" : `\n${row.astro.tail}`}`);
       console.log(`    ${routes.summary()}`);
