@@ -84,6 +84,15 @@ function figures(stats: StatisticRow[], targets: TargetRow[]): Figure[] {
   return out;
 }
 
+// The data step derives shard after shard against the same list of every locality in the country: indexing it
+// once per list, not once per shard, keeps that step linear (shards × localities grows with the square of the data).
+const parentIndexes = new WeakMap<readonly LocalityLink[], ReadonlyMap<string, string | null>>();
+function parentIndex(localities: readonly LocalityLink[]): ReadonlyMap<string, string | null> {
+  let index = parentIndexes.get(localities);
+  if (!index) parentIndexes.set(localities, (index = new Map(localities.map((l) => [l.id, l.parent]))));
+  return index;
+}
+
 /**
  * Derive figures and run the checks. `printedDecimals` maps `plan|ref|field` to the decimals the document printed
  * for target and deprivation fields (statistics carry theirs in `decimals`), since rounding-aware checks need them.
@@ -92,7 +101,7 @@ export function derive(
   statistics: StatisticRow[],
   targetsIn: TargetRow[],
   deprivationsIn: DeprivationRow[],
-  localities: LocalityLink[],
+  localities: readonly LocalityLink[],
   printedDecimals: Map<string, number>,
 ): Derivation {
   const derived: DerivedRow[] = [];
@@ -200,7 +209,7 @@ export function derive(
   }
 
   // 3. Sums of sub-localities against the parent's printed figure (counts only).
-  const parentOf = new Map(localities.map((l) => [l.id, l.parent]));
+  const parentOf = parentIndex(localities);
   const sumRows = groupBy(figs, (f) => key(f.plan_id, f.indicator, f.group, f.date));
   const sumKeys = new Set(figs.filter((f) => f.unit === "households" || f.unit === "persons").map((f) => key(f.plan_id, f.indicator, f.group, f.date)));
   for (const k of [...sumKeys].sort()) {
