@@ -383,33 +383,29 @@ function scratchProject(root: string, skipRoutes: string[]) {
 
 /** Size of the built site and its `n` largest HTML pages, as paths of the site. */
 function siteWeight(dist: string, n = 3): NonNullable<Row["site"]> {
-  let total = 0;
-  const pages: { path: string; mb: number }[] = [];
+  const files = filesUnder(dist);
+  const pages = files.filter((f) => f.path.endsWith(".html")).map((f) => ({ path: `/${f.path.slice(dist.length + 1).replace(/index\.html$/, "")}`, mb: f.bytes / 1024 / 1024 }));
+  return { mb: totalMb(files), largest: pages.sort((x, y) => y.mb - x.mb || (x.path < y.path ? -1 : 1)).slice(0, n) };
+}
+
+/** Every file under `dir` (none if it does not exist), with its size. */
+function filesUnder(dir: string): { path: string; bytes: number }[] {
+  const out: { path: string; bytes: number }[] = [];
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const f = join(d, e.name);
       if (e.isDirectory()) walk(f);
-      else {
-        const size = statSync(f).size;
-        total += size;
-        if (e.name.endsWith(".html")) pages.push({ path: `/${f.slice(dist.length + 1).replace(/index\.html$/, "")}`, mb: size / 1024 / 1024 });
-      }
-    }
-  };
-  if (existsSync(dist)) walk(dist);
-  return { mb: total / 1024 / 1024, largest: pages.sort((x, y) => y.mb - x.mb || (x.path < y.path ? -1 : 1)).slice(0, n) };
-}
-
-function dirSizeMb(dir: string): number {
-  let total = 0;
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else total += statSync(join(d, e.name)).size;
+      else out.push({ path: f, bytes: statSync(f).size });
     }
   };
   if (existsSync(dir)) walk(dir);
-  return total / 1024 / 1024;
+  return out;
+}
+
+const totalMb = (files: { bytes: number }[]) => files.reduce((n, f) => n + f.bytes, 0) / 1024 / 1024;
+
+function dirSizeMb(dir: string): number {
+  return totalMb(filesUnder(dir));
 }
 
 /** What kind of output a built route is, for the breakdown of the build's time. */

@@ -16,7 +16,7 @@ import { foldAccents } from "../src/lib/fold.ts";
 import { LocalityRow, PublicFiles, type LocalityInput } from "../src/lib/schema.ts";
 import { DataErrors } from "./lib/data-error.ts";
 import { planIdOf, readBase, type RawData } from "./lib/read-data.ts";
-import { buildShard, CSV_FILES, csvCell, csvColumns, jsonRows, ROW_FILES, toDataError, validate, type ShardResult } from "./lib/shard.ts";
+import { buildShard, CSV_FILES, csvCell, csvColumns, jsonRows, ROW_FILES, toDataError, validate, type ShardInit, type ShardResult } from "./lib/shard.ts";
 
 /** What a run produced, for the summary line and for tests. */
 export interface BuildSummary {
@@ -47,7 +47,7 @@ function describeColumns(schema: object) {
   return schema;
 }
 
-/** A JSON file as `JSON.stringify(value, null, 1)` writes it (arrays a slice at a time: see writeJsonRows). */
+/** A JSON file as `JSON.stringify(value, null, 1)` writes it (arrays a slice at a time: see jsonRows in lib/shard.ts). */
 function writeJson(file: string, value: unknown) {
   if (!Array.isArray(value) || value.length === 0) return writeFileSync(file, `${JSON.stringify(value, null, 1)}\n`);
   const fd = openSync(file, "w");
@@ -82,7 +82,7 @@ function shardsOf(files: string[], size: number): string[][] {
  * Run the shards on `threads` workers, each taking the next shard when it is done. `take` gets each result in shard
  * order as soon as it and all before it are in (the output is written while later shards are still being built).
  */
-async function runShards(shards: string[][], threads: number, init: { root: string; tmp: string; previous: string; localityIds: string[] | null; localities: LocalityLink[] }, take: (r: ShardResult) => void) {
+async function runShards(shards: string[][], threads: number, init: ShardInit, take: (r: ShardResult) => void) {
   const waiting = new Map<number, ShardResult>();
   let next = 0, taken = 0;
   // A young generation larger than the default cuts the scavenges of short-lived rows (national data step 46 s → 43 s).

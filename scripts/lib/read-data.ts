@@ -74,7 +74,6 @@ const MARKUP = /<\s*\/?\s*[a-zA-Z!?]/;
 /** Control characters and bidirectional overrides, which can hide or reorder what a reader sees. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 
-/** Every text field of a data file (except quotes) must be plain text: no markup, no control characters. */
 /**
  * A value the extractor left blank ("TODO: …"). A draft moved to plans/ too early must not publish the placeholder
  * as a plan's title or issuer, so the build refuses it; `npm run extract` lists them with the same test.
@@ -83,6 +82,7 @@ export function isPlaceholder(value: unknown): boolean {
   return typeof value === "string" && /^\s*TODO\b/.test(value);
 }
 
+/** Every text field of a data file (except quotes) must be plain text: no markup, no control characters. */
 function checkPlainText(loaded: LoadedYaml<unknown>, problems: Problems) {
   const walk = (value: unknown, path: (string | number)[]) => {
     if (typeof value === "string") {

@@ -3,10 +3,9 @@
  * ShardResult (or the message of an internal error). The context is sent once, in workerData.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { LocalityLink } from "../../src/lib/derive.ts";
-import { buildShard, type ShardContext } from "./shard.ts";
+import { buildShard, type ShardContext, type ShardInit } from "./shard.ts";
 
-const init = workerData as { root: string; tmp: string; previous: string; localityIds: string[] | null; localities: LocalityLink[] };
+const init = workerData as ShardInit;
 const ctx: ShardContext = { root: init.root, tmp: init.tmp, previous: init.previous, localities: init.localities, localityIds: init.localityIds ? new Set(init.localityIds) : undefined };
 
 parentPort!.on("message", (job: { index: number; names: string[] }) => {

@@ -25,6 +25,9 @@ export interface ShardContext {
   previous: string;
 }
 
+/** A ShardContext as a worker receives it (workerData is cloned: a Set travels as an array). */
+export type ShardInit = Omit<ShardContext, "localityIds"> & { localityIds: string[] | null };
+
 /** A DataError as plain fields, to cross a worker boundary. */
 export type ErrorFields = { file: string; field: string; line: number | undefined; message: string };
 

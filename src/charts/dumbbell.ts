@@ -38,10 +38,8 @@ export function dumbbellChart(rows: RateTargetRow[], { document, locale, width =
   const names = unique(rows.map((r) => r.locality_name));
   const measures = (["poor", "near_poor"] as const).filter((m) => rows.some((r) => r.measure === m));
   // When two measures share a locality's row, shift them apart so their dots and labels never overlap.
-  // (one pass over the rows: filtering them per name grows with localities² on a national overview)
-  const measuresOf = new Map<string, Set<Measure>>();
-  for (const r of rows) (measuresOf.get(r.locality_name) ?? measuresOf.set(r.locality_name, new Set()).get(r.locality_name)!).add(r.measure);
-  const shared = [...measuresOf.values()].some((s) => s.size > 1);
+  // Rows grouped by name once: filtering all rows for each name grows with localities² on a national overview.
+  const shared = [...Map.groupBy(rows, (r) => r.locality_name).values()].some((own) => new Set(own.map((r) => r.measure)).size > 1);
   const offset = (m: Measure) => (shared ? (m === measures[0] ? -11 : 11) : 0);
   const step = shared ? 60 : 40;
   // A loop, not Math.max(...spread): a national row count would overflow the call stack's argument limit.
