@@ -9,26 +9,26 @@
  * measuring wall time and peak memory (RSS of the whole process tree, sampled from /proc). Writes the figures and
  * the growth curve into the `scale` section of bench/RESULTS.md.
  *
- *   node bench/scale.ts [--sizes=0.2,1,5,20,50,100] [--timeout=600] [--build-max=5] [--keep] [--data-only] [--skip-routes=downloads,og]
+ *   node bench/scale.ts [--sizes=0.2,1,5,20,50,100] [--timeout=600] [--build-max=5] [--keep] [--data-only] [--skip-routes=downloads,og] [--floor=2000,20000]
  *
  * Sizes are percent of the national counts. `--timeout` (seconds) bounds each step; a step that runs out is
  * reported as such, not hidden. `--build-max` runs the full build only up to that size (larger sizes: data step
  * only, and the report estimates their build from the largest that finished). `--keep` leaves the temporary
  * projects in place. `--skip-routes` is a diagnostic: it leaves those route folders of src/pages (and
  * src/pages/en) out of the scratch copy, to measure the rest, and writes its figures to a section of their own
- * (`scale-without-<routes>`), never over the full build's.
+ * (`scale-without-<routes>`), never over the full build's. `--floor` (totals of routes, at least two different ones)
+ * then also builds an empty site of each of those sizes (bench/floor.ts) and reports Astro's own cost per route and
+ * what it alone would take for a national site's routes: the part of the build that no change to our pages can remove.
  */
-import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { prng } from "../scripts/lib/prng.ts";
+import { astroFloor, type FloorRun, msPerRoute } from "./floor.ts";
+import { ASTRO, measure, NODE, ROOT, RouteTimes, type Run } from "./lib/measure.ts";
 import { writeSection } from "./results.ts";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const NODE = join(ROOT, "node_modules", ".bin", "node");
-const ASTRO = join(ROOT, "node_modules", ".bin", "astro");
 
 /** Administrative units of the whole country (before the 2025 reorganisation), rounded. */
 export const NATIONAL = { provinces: 63, districts: 700, communes: 10_600, groups: 50_000 } as const;
@@ -302,73 +302,6 @@ function writeDistrictPlan(data: string, d: Loc, t: { total: number; poor: numbe
   writeFileSync(join(data, "plans", `${id}.yaml`), `${yaml.join("\n")}\n`);
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Measuring
-// ---------------------------------------------------------------------------------------------------------------
-
-interface Run { seconds: number; peakMb: number; ok: boolean; timedOut: boolean; tail: string; load: number }
-
-/** RSS in kB of `pid` and all its descendants, from /proc (Linux). */
-function treeRssKb(pid: number): number {
-  const children = new Map<number, number[]>();
-  let total = 0;
-  const rss = new Map<number, number>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const ppid = Number(fields[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${name}/status`, "utf8"));
-      rss.set(Number(name), m ? Number(m[1]) : 0);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    total += rss.get(p) ?? 0;
-    stack.push(...(children.get(p) ?? []));
-  }
-  return total;
-}
-
-/**
- * Run a command, sampling the RSS of its process tree every 200 ms; kills it after `timeoutS` seconds. `onLine`
- * sees every line of its output. `load` is the machine's 1-minute load average when the command ended (other
- * work on the machine slows the figures down: compare it with the number of cores).
- */
-function measure(cmd: string, args: string[], cwd: string, env: Record<string, string>, timeoutS: number, onLine?: (line: string) => void): Promise<Run> {
-  return new Promise((done) => {
-    const t0 = performance.now();
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, TZ: "UTC", ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    let peak = 0, tail = "", timedOut = false, partial = "";
-    const keep = (b: Buffer) => {
-      const text = b.toString();
-      tail = (tail + text).slice(-4000);
-      if (!onLine) return;
-      const lines = (partial + text).split("\n");
-      partial = lines.pop()!;
-      lines.forEach(onLine);
-    };
-    child.stdout.on("data", keep);
-    child.stderr.on("data", keep);
-    const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid!))), 200);
-    const timer = setTimeout(() => {
-      timedOut = true;
-      process.kill(-child.pid!, "SIGKILL");
-    }, timeoutS * 1000);
-    child.on("exit", (code) => {
-      clearInterval(sampler);
-      clearTimeout(timer);
-      if (partial && onLine) onLine(partial);
-      done({ seconds: (performance.now() - t0) / 1000, peakMb: peak / 1024, ok: code === 0 && !timedOut, timedOut, tail, load: loadavg()[0] });
-    });
-  });
-}
-
 /** A scratch project that builds the site from `root`/public/data: a copy of src/, links to the rest. */
 function scratchProject(root: string, skipRoutes: string[]) {
   rmSync(join(root, "src"), { recursive: true, force: true });
@@ -408,35 +341,6 @@ function dirSizeMb(dir: string): number {
   return totalMb(filesUnder(dir));
 }
 
-/** What kind of output a built route is, for the breakdown of the build's time. */
-function routeKind(path: string): string {
-  const p = path.replace(/^\/en\//, "/");
-  if (p.startsWith("/downloads/")) return `downloads (.${/\.(\w+)\/?$/.exec(p)?.[1] ?? "?"})`;
-  const first = p.split("/")[1] ?? "";
-  if (["og", "embed", "meeting", "localities", "plans"].includes(first)) return `/${first}/`;
-  return "other pages";
-}
-
-/** Time Astro reports for each route (`├─ /path (+12ms)`), summed by kind of route. */
-class RouteTimes {
-  readonly byKind = new Map<string, { n: number; ms: number }>();
-  add(line: string) {
-    const m = /[├└]─ (\S+) \(\+([\d.]+)(ms|s)\)/.exec(line);
-    if (!m) return;
-    const ms = Number(m[2]) * (m[3] === "s" ? 1000 : 1);
-    const k = routeKind(m[1]);
-    const x = this.byKind.get(k) ?? { n: 0, ms: 0 };
-    this.byKind.set(k, { n: x.n + 1, ms: x.ms + ms });
-  }
-  get routes() {
-    return [...this.byKind.values()].reduce((a, x) => a + x.n, 0);
-  }
-  summary(): string {
-    const total = [...this.byKind.values()].reduce((a, x) => a + x.ms, 0) || 1;
-    return [...this.byKind].sort((a, b) => b[1].ms - a[1].ms)
-      .map(([k, x]) => `${k} ${x.n.toLocaleString("en")} × ${(x.ms / x.n).toFixed(0)} ms = ${(x.ms / 1000).toFixed(0)} s (${((100 * x.ms) / total).toFixed(0)}%)`).join("; ");
-  }
-}
 
 interface Row {
   percent: number;
@@ -456,7 +360,7 @@ const fmtS = (r: Run | undefined) => (!r ? "—" : r.timedOut ? `> ${r.seconds.t
 const fmtMb = (r: Run | undefined) => (!r ? "—" : r.peakMb.toFixed(0));
 const fmtN = (n: number) => n.toLocaleString("en");
 
-function report(rows: Row[], opts: { timeout: number; skipRoutes: string[] }): string {
+function report(rows: Row[], opts: { timeout: number; skipRoutes: string[]; floor?: FloorRun[] }): string {
   const full = (r: Row) => (r.astro?.ok ? r.data.seconds + r.astro.seconds : undefined);
   const lines = [
     opts.skipRoutes.length
@@ -526,7 +430,41 @@ function report(rows: Row[], opts: { timeout: number; skipRoutes: string[] }): s
       lines.push("", `Estimate, not a measurement: at the ${largest.percent}% build's ${(perLocality * 1000).toFixed(0)} ms per locality, a national full build would take about ${Math.round((perLocality * nat.localities) / 60)} min.`);
     }
   }
+  if (opts.floor) lines.push(...(lines.at(-1) === "" ? [] : [""]), ...floorLines(opts.floor, rows));
   return lines.join("\n");
+}
+
+/**
+ * Astro's own cost per route (bench/floor.ts) and, scaled by the routes per locality of the largest full build, what
+ * it alone comes to at national size: the floor under any national build with this page plan.
+ */
+function floorLines(floor: FloorRun[], rows: Row[]): string[] {
+  const builds = floor.map((f) => `${fmtN(f.routes)} routes ${fmtS(f)} s (peak ${fmtMb(f)} MB, load ${f.load.toFixed(1)})`).join(", ");
+  const ms = msPerRoute(floor);
+  const lines = [`Astro's own cost per route on this machine (empty pages, half .astro pages and half endpoints, no data): ${builds}, ${ms === undefined ? "so no per-route figure (a build did not finish)" : `so ${ms.toFixed(2)} ms per route`}.`];
+  const largest = [...rows].reverse().find((r) => r.astro?.ok && r.routes?.routes);
+  if (ms === undefined || !largest) return lines;
+  // The line through the smallest floor build, so Astro's start-up is counted once, as a real build pays it.
+  const first = floor.reduce((a, b) => (b.routes < a.routes ? b : a));
+  const perLocality = largest.routes!.routes / largest.localities;
+  const nationalRoutes = perLocality * (NATIONAL.provinces + NATIONAL.districts + NATIONAL.communes + NATIONAL.groups);
+  const seconds = first.seconds + (ms * (nationalRoutes - first.routes)) / 1000;
+  lines.push(`Estimate, not a measurement: the largest full build here (${largest.percent}%) made ${fmtN(largest.routes!.routes)} routes for ${fmtN(largest.localities)} localities (${perLocality.toFixed(1)} per locality); at national size that is about ${fmtN(Math.round(nationalRoutes / 1000) * 1000)} routes, and Astro alone would need about ${Math.round(seconds / 60)} min for them, against the ${TARGET.buildSeconds / 60} min target.`);
+  return lines;
+}
+
+/**
+ * `--floor=2000,20000` as totals of routes; undefined when the option is absent. The per-route cost is a slope, so
+ * it needs two different totals, and each build needs a route of each kind.
+ */
+function parseFloor(value: string | undefined): number[] | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(",").map((x) => x.trim());
+  const bad = parts.find((x) => !/^\d+$/.test(x) || Number(x) < 2);
+  if (bad !== undefined) throw new Error(`--floor=${value}: ${JSON.stringify(bad)} is not a whole number of routes of at least 2 (e.g. --floor=2000,20000)`);
+  const counts = parts.map(Number);
+  if (new Set(counts).size < 2) throw new Error(`--floor=${value}: needs at least two different totals of routes, the per-route cost being the slope between them`);
+  return counts;
 }
 
 async function main() {
@@ -538,6 +476,14 @@ async function main() {
   const buildMax = arg("build-max") === undefined ? Infinity : Number(arg("build-max"));
   const skipRoutes = (arg("skip-routes") ?? "").split(",").filter(Boolean);
   const section = skipRoutes.length ? `scale-without-${skipRoutes.join("-")}` : "scale";
+  // Checked before the sizes, which can take an hour: a mistyped option must not surface only at the end.
+  let floorCounts: number[] | undefined;
+  try {
+    floorCounts = parseFloor(arg("floor") ?? (process.argv.includes("--floor") ? "" : undefined));
+  } catch (e) {
+    console.error(`bench:scale: ${(e as Error).message}`);
+    process.exit(2);
+  }
   const rows: Row[] = [];
   let buildsOutOfTime: number | undefined;
   for (const percent of sizes) {
@@ -568,7 +514,10 @@ async function main() {
     if (!keep) rmSync(root, { recursive: true, force: true });
     writeSection(section, report(rows, { timeout, skipRoutes }));
   }
-  console.log(report(rows, { timeout, skipRoutes }));
+  const floor = floorCounts && (await astroFloor(floorCounts, timeout));
+  for (const f of floor ?? []) console.log(`floor ${fmtN(f.routes)} routes: ${fmtS(f)} s, ${fmtMb(f)} MB, load ${f.load.toFixed(1)}${f.ok || f.timedOut ? "" : `\n${f.tail}`}`);
+  if (floor) writeSection(section, report(rows, { timeout, skipRoutes, floor }));
+  console.log(report(rows, { timeout, skipRoutes, floor }));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
