@@ -24,6 +24,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSy
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { prng } from "../scripts/lib/prng.ts";
 import { astroFloor, type FloorRun, msPerRoute } from "./floor.ts";
 import { ASTRO, measure, NODE, ROOT, RouteTimes, type Run } from "./lib/measure.ts";
@@ -307,9 +308,16 @@ function scratchProject(root: string, skipRoutes: string[]) {
   rmSync(join(root, "src"), { recursive: true, force: true });
   cpSync(join(ROOT, "src"), join(root, "src"), { recursive: true });
   for (const r of skipRoutes) for (const dir of ["pages", "pages/en"]) rmSync(join(root, "src", dir, r), { recursive: true, force: true });
-  for (const f of ["astro.config.mjs", "package.json", "tsconfig.json", "node_modules"]) {
+  for (const f of ["package.json", "tsconfig.json", "node_modules"]) {
     if (!existsSync(join(root, f))) symlinkSync(join(ROOT, f), join(root, f));
   }
+  // The repository's config, with the caches kept in the scratch project: by default Astro and Vite write theirs
+  // under node_modules, which is the repository's own through the link, where a build of the repository uses them.
+  writeFileSync(join(root, "astro.config.mjs"), [
+    `import config from ${JSON.stringify(join(ROOT, "astro.config.mjs"))};`,
+    `export default { ...config, cacheDir: "./.astro-cache", vite: { ...config.vite, cacheDir: "./.vite-cache" } };`,
+    "",
+  ].join("\n"));
   mkdirSync(join(root, "public"), { recursive: true });
   cpSync(join(ROOT, "public", "favicon.svg"), join(root, "public", "favicon.svg"));
 }
@@ -467,23 +475,44 @@ function parseFloor(value: string | undefined): number[] | undefined {
   return counts;
 }
 
+/** The command line, checked before the sizes run (which can take an hour): a mistyped option must fail at once. */
+export function parseOptions(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      sizes: { type: "string", default: "1,5,20,50,100" }, timeout: { type: "string", default: "600" }, "build-max": { type: "string" },
+      keep: { type: "boolean", default: false }, "data-only": { type: "boolean", default: false }, "skip-routes": { type: "string", default: "" }, floor: { type: "string" },
+    },
+  });
+  /** `text`, one value of the option `--name=given`, as a number that `ok` accepts. */
+  const number = (name: string, given: string, text: string, ok: (x: number) => boolean, what: string) => {
+    const x = Number(text);
+    if (text.trim() === "" || !Number.isFinite(x) || !ok(x)) throw new Error(`--${name}=${given}: ${JSON.stringify(text)} is not ${what}`);
+    return x;
+  };
+  const sizes = values.sizes.split(",").map((x) => number("sizes", values.sizes, x, (p) => p > 0 && p <= 100, "a percent of the country above 0 and at most 100"));
+  const skipRoutes = values["skip-routes"].split(",").filter(Boolean);
+  for (const r of skipRoutes) if (!existsSync(join(ROOT, "src", "pages", r))) throw new Error(`--skip-routes: src/pages/${r} does not exist`);
+  return {
+    sizes,
+    timeout: number("timeout", values.timeout, values.timeout, (t) => t > 0, "a number of seconds above 0"),
+    buildMax: values["build-max"] === undefined ? Infinity : number("build-max", values["build-max"], values["build-max"], (p) => p >= 0, "a percent of at least 0"),
+    keep: values.keep, dataOnly: values["data-only"], skipRoutes,
+    floorCounts: parseFloor(values.floor),
+  };
+}
+
 async function main() {
-  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
-  const sizes = (arg("sizes") ?? "1,5,20,50,100").split(",").map(Number);
-  const timeout = Number(arg("timeout") ?? 600);
-  const keep = process.argv.includes("--keep");
-  const dataOnly = process.argv.includes("--data-only");
-  const buildMax = arg("build-max") === undefined ? Infinity : Number(arg("build-max"));
-  const skipRoutes = (arg("skip-routes") ?? "").split(",").filter(Boolean);
-  const section = skipRoutes.length ? `scale-without-${skipRoutes.join("-")}` : "scale";
-  // Checked before the sizes, which can take an hour: a mistyped option must not surface only at the end.
-  let floorCounts: number[] | undefined;
+  let options: ReturnType<typeof parseOptions>;
   try {
-    floorCounts = parseFloor(arg("floor") ?? (process.argv.includes("--floor") ? "" : undefined));
+    options = parseOptions(process.argv.slice(2));
   } catch (e) {
     console.error(`bench:scale: ${(e as Error).message}`);
     process.exit(2);
   }
+  const { sizes, timeout, buildMax, keep, dataOnly, skipRoutes, floorCounts } = options;
+  const section = skipRoutes.length ? `scale-without-${skipRoutes.join("-")}` : "scale";
   const rows: Row[] = [];
   let buildsOutOfTime: number | undefined;
   for (const percent of sizes) {
