@@ -18,8 +18,9 @@ const ROUTES_ENV = "PPT_FLOOR_ROUTES";
 /** The empty site. Pages get the lower half of the routes, endpoints the rest, so odd totals still add up. */
 const FILES: Record<string, string> = {
   "package.json": `${JSON.stringify({ type: "module", private: true })}\n`,
-  // Vite's cache would otherwise land in node_modules/.vite, which is the repository's own through the link.
-  "astro.config.mjs": `export default { output: "static", trailingSlash: "always", build: { format: "directory" }, devToolbar: { enabled: false }, vite: { cacheDir: ".vite" } };\n`,
+  // Caches kept in the scratch project, as scale.ts's scratch projects keep theirs: Astro's and Vite's would otherwise
+  // land in node_modules, which is the repository's own through the link.
+  "astro.config.mjs": `export default { output: "static", trailingSlash: "always", build: { format: "directory" }, devToolbar: { enabled: false }, cacheDir: "./.astro-cache", vite: { cacheDir: "./.vite-cache" } };\n`,
   "src/pages/p/[id].astro": `---
 export function getStaticPaths() {
   const n = Math.floor(Number(process.env.${ROUTES_ENV}) / 2);

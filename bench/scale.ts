@@ -30,7 +30,6 @@ import { astroFloor, type FloorRun, msPerRoute } from "./floor.ts";
 import { ASTRO, measure, NODE, ROOT, RouteTimes, type Run } from "./lib/measure.ts";
 import { writeSection } from "./results.ts";
 
-
 /** Administrative units of the whole country (before the 2025 reorganisation), rounded. */
 export const NATIONAL = { provinces: 63, districts: 700, communes: 10_600, groups: 50_000 } as const;
 /** Plan years: every commune has one plan per year; the middle year's plans carry a residential-group appendix. */
