@@ -1,8 +1,13 @@
-/** Turn a chart's SVG element into page HTML: marks with a <title> also get `data-tip` for the tooltip script. */
-export function svgHtml(svg: Element): string {
+import { serialize } from "./xml.ts";
+
+/**
+ * Turn a chart's SVG element into markup: marks with a <title> also get `data-tip` for the tooltip script. `page` is
+ * what pages inline; `file` leaves out the attributes only the page's script reads (downloads, preview images).
+ */
+export function svgHtml(svg: Element): { page: string; file: string } {
   for (const title of svg.querySelectorAll("title")) {
     const mark = title.parentElement;
     if (mark && mark !== svg) mark.setAttribute("data-tip", title.textContent ?? "");
   }
-  return svg.outerHTML;
+  return { page: serialize(svg), file: serialize(svg, { omitAttributes: ["data-tip"] }) };
 }

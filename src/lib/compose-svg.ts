@@ -3,7 +3,7 @@
  * card of a locality. Plain SVG text, so the same markup becomes a PNG through png.ts.
  */
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+import { escapeText as esc } from "./xml.ts";
 
 /** Split text into lines of at most `max` characters, at spaces. */
 export function wrap(text: string, max: number): string[] {
@@ -19,17 +19,24 @@ export function wrap(text: string, max: number): string[] {
   return lines;
 }
 
+/**
+ * The chart's own size, from the viewBox of its opening tag. The markup comes from xml.ts, which escapes `>` and `"`
+ * in every attribute value, so the opening tag ends at its first `>` and no value can hold a `viewBox="…"`.
+ */
 function size(svg: string): { w: number; h: number } {
-  const m = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
+  const open = svg.slice(0, svg.indexOf(">") + 1);
+  const m = /^<svg\b[^>]*\sviewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(open);
   return m ? { w: Number(m[1]), h: Number(m[2]) } : { w: 640, h: 400 };
 }
 
-/** Nest a chart SVG at (x, y) scaled to `width`. */
+/**
+ * Place a chart SVG at (x, y) scaled to `width`. The chart's markup goes in whole, inside a group that moves and
+ * scales it: nothing is cut out of it, so what was escaped stays escaped.
+ */
 function nest(svg: string, x: number, y: number, width: number): { markup: string; height: number } {
   const { w, h } = size(svg);
-  const height = (h * width) / w;
-  const inner = svg.replace(/^<svg\b[^>]*>/, "").replace(/<\/svg>\s*$/, "");
-  return { markup: `<svg class="ppt-chart" x="${x}" y="${y}" width="${width}" height="${height}" viewBox="0 0 ${w} ${h}" font-family="Noto Sans, sans-serif" font-size="13" text-anchor="middle" fill="currentColor">${inner}</svg>`, height };
+  const k = width / w;
+  return { markup: `<g class="ppt-chart" transform="translate(${x} ${y}) scale(${k})" font-family="Noto Sans, sans-serif" font-size="13" text-anchor="middle" fill="currentColor">${svg}</g>`, height: h * k };
 }
 
 /** A chart framed with its title above and its source line below, as one SVG document. */

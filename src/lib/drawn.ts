@@ -26,13 +26,16 @@ const versions = new WeakMap<SiteData, number>();
 let nextVersion = 0;
 const versionOf = (data: SiteData) => versions.get(data) ?? (versions.set(data, ++nextVersion), nextVersion);
 
-/** The variant's SVG markup as pages show it (marks with a title carry `data-tip`). */
-export function drawnSvg(data: SiteData, locale: Locale, spec: Pick<ChartSpec, "page" | "id">, v: ChartVariant): string {
+/**
+ * The variant's SVG markup: `page` as pages show it (marks with a title carry `data-tip`), `file` without what only
+ * the page's script reads (downloads and preview images).
+ */
+export function drawnSvg(data: SiteData, locale: Locale, spec: Pick<ChartSpec, "page" | "id">, v: ChartVariant, flavour: "page" | "file" = "page"): string {
   const key = `${versionOf(data)}|${locale}|${spec.page}|${spec.id}|${variantKey(v)}`;
-  const file = join(dir, `${createHash("sha1").update(key).digest("hex")}.svg`);
+  const file = (f: string) => join(dir, `${createHash("sha1").update(key).digest("hex")}.${f}.svg`);
   if (made) {
     try {
-      return readFileSync(file, "utf8");
+      return readFileSync(file(flavour), "utf8");
     } catch {
       // not drawn yet
     }
@@ -40,6 +43,7 @@ export function drawnSvg(data: SiteData, locale: Locale, spec: Pick<ChartSpec, "
   const svg = svgHtml(v.draw(serverDocument()));
   if (!made) mkdirSync(dir, { recursive: true });
   made = true;
-  writeFileSync(file, svg);
-  return svg;
+  writeFileSync(file("page"), svg.page);
+  writeFileSync(file("file"), svg.file);
+  return svg[flavour];
 }

@@ -41,7 +41,7 @@ test("the groups chart's variants are drawn once each and read back unchanged, p
       expect(calls.n).toBe(1);
       expect(again).toBe(first);
       // The copy is this variant's own drawing, not another's.
-      expect(first).toBe(svgHtml(variant.draw(serverDocument())));
+      expect(first).toBe(svgHtml(variant.draw(serverDocument())).page);
       byLocale[locale].push(first);
     }
   }

@@ -35,8 +35,7 @@ function svgText(spec: ChartSpec, v: ChartVariant, locale: Locale): string {
     `${locale === "vi" ? "Nguồn" : "Source"}: ${spec.sources.map((s) => s.text).join("; ")}.`,
     `${t(locale, "site")} · ${absoluteUrl(localePath(locale, spec.page))}${query}#${spec.id}`,
   ];
-  // The page's drawing, without the tooltip attributes only the page's script reads.
-  const chart = drawnSvg(loadSiteData(), locale, spec, v).replace(/ data-tip="[^"]*"/g, "");
+  const chart = drawnSvg(loadSiteData(), locale, spec, v, "file");
   return framedChart(chart, spec.title, footer);
 }
 

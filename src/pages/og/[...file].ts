@@ -13,6 +13,7 @@ import { formatDate, LOCALES, t, type Locale } from "../../lib/i18n.ts";
 import { svgToPng } from "../../lib/png.ts";
 import { serverDocument } from "../../lib/server-dom.ts";
 import { drawnSvg } from "../../lib/drawn.ts";
+import { serialize } from "../../lib/xml.ts";
 import { loadSiteData, siteIndex } from "../../lib/site-data.ts";
 import { ogImagePath, ogLocalityId } from "../../lib/og.ts";
 import type { SiteData } from "../../lib/site-data.ts";
@@ -29,7 +30,7 @@ function siteCard(data: SiteData, locale: Locale): string {
       { value: String(data.plans.length), label: locale === "vi" ? "kế hoạch" : "plans" },
       { value: String(data.statistics.length + data.targets.length + data.deprivations.length), label: locale === "vi" ? "số liệu, mỗi số có câu gốc" : "figures, each with its sentence" },
     ],
-    chartSvg: overview.length ? dumbbellChart(overview, { document: serverDocument(), locale }).outerHTML : undefined,
+    chartSvg: overview.length ? serialize(dumbbellChart(overview, { document: serverDocument(), locale })) : undefined,
     footer: t(locale, "tagline").slice(0, 110),
   });
 }
@@ -57,7 +58,7 @@ export const GET: APIRoute<{ locale: Locale; id: string | undefined }> = async (
   const charts = localityCharts(data, id, locale);
   const main = charts.find((c) => c.id === "gap-chart") ?? charts[0];
   const first = main?.variants.find((v) => v.default);
-  const chartSvg = main && first ? drawnSvg(data, locale, main, first) : undefined;
+  const chartSvg = main && first ? drawnSvg(data, locale, main, first, "file") : undefined;
   const svg = previewCard({
     site: t(locale, "site"),
     title: localityName(loc, locale, true),
