@@ -4,9 +4,9 @@
  * end, so a failed run leaves the previous output untouched. Errors are printed as `file:line: field: message`
  * without a stack trace, and the process exits non-zero.
  */
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { z } from "zod";
@@ -15,6 +15,7 @@ import { CHECK_ORDER, type LocalityLink } from "../src/lib/derive.ts";
 import { foldAccents } from "../src/lib/fold.ts";
 import { LocalityRow, PublicFiles, type LocalityInput } from "../src/lib/schema.ts";
 import { DataErrors } from "./lib/data-error.ts";
+import { cleanStale, freshTemp, publishVersion } from "./lib/output-swap.ts";
 import { planIdOf, readBase, type RawData } from "./lib/read-data.ts";
 import { buildShard, CSV_FILES, csvCell, csvColumns, jsonRows, ROW_FILES, toDataError, validate, type ShardInit, type ShardResult } from "./lib/shard.ts";
 
@@ -162,7 +163,17 @@ class RowFileWriter {
   }
 }
 
+/**
+ * Where the versions behind `outDir` live: for the site's public/data, a folder at the project root (anything under
+ * public/ is published); for any other output, a hidden folder beside it.
+ */
+function versionsDirOf(root: string, outDir: string): string {
+  return resolve(outDir) === resolve(root, "public", "data") ? join(root, ".data-versions") : join(dirname(outDir), `.${basename(outDir)}.versions`);
+}
+
 export interface BuildOptions {
+  /** Folder holding the output's versions (default: see versionsDirOf). */
+  versionsDir?: string;
   /** Plans per shard (default SHARD_PLANS). */
   shardPlans?: number;
   /** Worker threads when there is more than one shard (default: the machine's available parallelism). */
@@ -175,9 +186,10 @@ export interface BuildOptions {
  * fragments joined. Nothing is written to `outDir` unless every file was read without a problem.
  */
 export async function buildData(root: string, outDir = join(root, "public", "data"), options: BuildOptions = {}): Promise<BuildSummary> {
+  const versionsDir = options.versionsDir ?? versionsDirOf(root, outDir);
+  cleanStale(outDir, versionsDir);
   const { out: data, problems, base } = readBase(root);
-  const tmp = `${outDir}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
+  const tmp = freshTemp(versionsDir);
   mkdirSync(join(tmp, "sources"), { recursive: true });
   try {
     const shards = shardsOf(base.planFiles, options.shardPlans ?? SHARD_PLANS);
@@ -223,12 +235,8 @@ export async function buildData(root: string, outDir = join(root, "public", "dat
       files: Object.fromEntries(Object.entries(PublicFiles).map(([name, s]) => [`${name}.json`, describeColumns(z.toJSONSchema(z.array(s)))])),
     });
 
-    // Swap in the new output; the old one is removed only after the new one is in place.
-    const old = `${outDir}.old-${process.pid}`;
-    mkdirSync(dirname(outDir), { recursive: true });
-    if (existsSync(outDir)) renameSync(outDir, old);
-    renameSync(tmp, outDir);
-    rmSync(old, { recursive: true, force: true });
+    // The new output replaces the old in one rename of a link; the old is removed once nobody can be shown it.
+    publishVersion(tmp, outDir, versionsDir);
     return { outDir, counts, checks };
   } finally {
     rmSync(tmp, { recursive: true, force: true });

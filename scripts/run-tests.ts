@@ -16,7 +16,7 @@ const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
 
 let passed = 0, failed = 0, skipped = 0;
 
-const built = run(bin("node"), [join(root, "scripts", "build-data.ts")]) === 0 && run(bin("astro"), ["build", "--silent"]) === 0;
+const built = run(bin("node"), [join(root, "scripts", "build-data.ts")]) === 0 && run(bin("node"), [join(root, "scripts", "build-site.ts"), "--silent"]) === 0;
 if (!built) {
   console.error("build failed: the site could not be built, so no browser test can run");
   failed++;

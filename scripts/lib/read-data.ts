@@ -4,7 +4,7 @@
  * parse the Vietnamese numbers, and return plain rows. Every problem is a DataError naming file, field and line;
  * all problems of a run are collected before failing.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { foldSpace } from "../../src/lib/fold.ts";
 import { signed } from "../../src/lib/gap.ts";
@@ -15,6 +15,9 @@ import {
 import { parseViNumber, ViNumberError, type ViNumber } from "../../src/lib/vi-number.ts";
 import { DataError, DataErrors, fieldPath } from "./data-error.ts";
 import { SourceText } from "./provenance.ts";
+import { implausible } from "./plausible.ts";
+import { listDataDir } from "./safe-file.ts";
+import { nameProblem, sourceProblem } from "./text-checks.ts";
 import { loadYaml, readUtf8, type LoadedYaml } from "./yaml-file.ts";
 import type { z } from "zod";
 
@@ -69,34 +72,26 @@ const slugOf = (s: string) => s.split("/").pop()!;
 
 /** Fields copied from the source document: checked against it, so they may hold anything the document prints. */
 const QUOTE_FIELDS = new Set(["quote", "number_quote", "issued_quote"]);
-/** An HTML tag or comment opening: names and labels never contain one (pages escape text, but this is a mistake or an attack). */
-const MARKUP = /<\s*\/?\s*[a-zA-Z!?]/;
-/** Control characters and bidirectional overrides, which can hide or reorder what a reader sees. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+
+export { isPlaceholder } from "./text-checks.ts";
 
 /**
- * A value the extractor left blank ("TODO: …"). A draft moved to plans/ too early must not publish the placeholder
- * as a plan's title or issuer, so the build refuses it; `npm run extract` lists them with the same test.
+ * Every text field of a data file must be plain text: names, titles and notes only what text-checks.ts allows,
+ * quotes nothing that hides, reorders or opens markup.
  */
-export function isPlaceholder(value: unknown): boolean {
-  return typeof value === "string" && /^\s*TODO\b/.test(value);
-}
-
-/** Every text field of a data file (except quotes) must be plain text: no markup, no control characters. */
 function checkPlainText(loaded: LoadedYaml<unknown>, problems: Problems) {
   const walk = (value: unknown, path: (string | number)[]) => {
     if (typeof value === "string") {
-      if (QUOTE_FIELDS.has(String(path[path.length - 1]))) return;
-      const problem = (message: string) => problems.add(new DataError(loaded.file, fieldPath(path), loaded.lineOf(path), message));
-      const markup = MARKUP.exec(value), control = CONTROL.exec(value);
-      if (isPlaceholder(value)) problem(`still a placeholder ("${value.slice(0, 40)}"): write the value from the plan`);
-      else if (markup) problem(`must be plain text, not HTML markup ("${value.slice(markup.index, markup.index + 12)}…")`);
-      else if (control) problem(`contains the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+      const message = QUOTE_FIELDS.has(String(path[path.length - 1])) ? sourceProblem(value) ?? hiddenQuoteProblem(value) : nameProblem(value);
+      if (message) problems.add(new DataError(loaded.file, fieldPath(path), loaded.lineOf(path), message));
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
     else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
   };
   walk(loaded.data, []);
 }
+
+/** A quote may hold what its document prints, but not a lone surrogate or control characters. */
+const hiddenQuoteProblem = (value: string) => (value.isWellFormed() ? (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value) ? "contains a control character" : undefined) : "contains a lone surrogate (broken UTF-16): copy the sentence again from the source");
 
 /** Ids that must be unique within a list of a reference file. */
 function checkUniqueIds(loaded: LoadedYaml<unknown> | undefined, list: string, ids: string[], what: string, problems: Problems) {
@@ -121,12 +116,21 @@ export interface BaseData {
   planFiles: string[];
 }
 
-/** Plan file names in plan id order (`a-b.yaml` sorts after `a.yaml`, as ids do), so outputs sorted by plan come out in file order. */
-export function planFileNames(dataDir: string): string[] {
-  const planDir = join(dataDir, "plans");
-  if (!existsSync(planDir)) return [];
+/**
+ * Plan file names in plan id order (`a-b.yaml` sorts after `a.yaml`, as ids do), so outputs sorted by plan come out
+ * in file order. Both `.yaml` and `.yml` are plan files. A plan file that is not a regular file (a link, a folder)
+ * is refused by name; other files (a README) are left alone.
+ */
+export function planFileNames(dataDir: string, problems?: Problems): string[] {
+  const entries = listDataDir(join(dataDir, "plans"), rel("plans"), dataDir) ?? [];
   const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return readdirSync(planDir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort((a, b) => byId(planIdOf(a), planIdOf(b)) || byId(a, b));
+  const names: string[] = [];
+  for (const e of entries) {
+    if (!/\.ya?ml$/.test(e.name)) continue;
+    if (e.isFile()) names.push(e.name);
+    else problems?.add(new DataError(rel("plans", e.name), "", undefined, `is ${e.isSymbolicLink() ? "a symbolic link" : e.isDirectory() ? "a folder" : "not a regular file"}: plan files must be regular files inside data/plans`));
+  }
+  return names.sort((a, b) => byId(planIdOf(a), planIdOf(b)) || byId(a, b));
 }
 
 /** The plan id a plan file's name stands for (the build checks that the file's `id` matches it). */
@@ -147,10 +151,11 @@ export function readData(root: string): RawData {
 export function readBase(root: string): { out: RawData; problems: Problems; base: BaseData } {
   const problems = new Problems();
   const dataDir = join(root, "data");
-  const locFile = problems.try(() => loadYaml(join(dataDir, "localities.yaml"), rel("localities.yaml"), LocalitiesFile));
-  const indFile = problems.try(() => loadYaml(join(dataDir, "reference", "indicators.yaml"), rel("reference", "indicators.yaml"), IndicatorsFile));
-  const stdFile = problems.try(() => loadYaml(join(dataDir, "reference", "standards.yaml"), rel("reference", "standards.yaml"), StandardsFile));
-  const projFile = problems.try(() => loadYaml(join(dataDir, "reference", "projects.yaml"), rel("reference", "projects.yaml"), ProjectsFile));
+  const load = <S extends z.ZodType>(schema: S, ...path: string[]) => problems.try(() => loadYaml(join(dataDir, ...path), rel(...path), schema, dataDir));
+  const locFile = load(LocalitiesFile, "localities.yaml");
+  const indFile = load(IndicatorsFile, "reference", "indicators.yaml");
+  const stdFile = load(StandardsFile, "reference", "standards.yaml");
+  const projFile = load(ProjectsFile, "reference", "projects.yaml");
 
   for (const f of [locFile, indFile, stdFile, projFile]) if (f) checkPlainText(f, problems);
   checkUniqueIds(stdFile, "standards", stdFile?.data.standards.map((s) => s.id) ?? [], "standard", problems);
@@ -194,7 +199,7 @@ export function readBase(root: string): { out: RawData; problems: Problems; base
   out.standards = stdFile?.data.standards ?? [];
   if (projFile) out.projects = projFile.data;
 
-  const planFiles = planFileNames(dataDir);
+  const planFiles = problems.try(() => planFileNames(dataDir, problems)) ?? [];
   if (planFiles.length === 0) problems.add(new DataError(rel("plans"), "", undefined, "no plan files"));
   return { out, problems, base: { localityIds: locFile ? localityIds : undefined, planFiles } };
 }
@@ -205,7 +210,7 @@ export function readPlans(root: string, names: readonly string[], localityIds: S
   const planDir = join(dataDir, "plans");
   const planIds = new Set<string>();
   for (const name of names) {
-    const loaded = problems.try(() => loadYaml(join(planDir, name), rel("plans", name), PlanFile));
+    const loaded = problems.try(() => loadYaml(join(planDir, name), rel("plans", name), PlanFile, dataDir));
     if (!loaded) continue;
     checkPlainText(loaded, problems);
     readPlan(loaded, name, problems, out, { root: dataDir, rel, localityIds, planIds });
@@ -231,7 +236,7 @@ interface Ctx {
 function readPlan(loaded: LoadedYaml<z.infer<typeof PlanFile>>, name: string, problems: Problems, out: RawData, ctx: Ctx) {
   const p = loaded.data;
   const err = (path: (string | number)[], message: string) => problems.add(new DataError(loaded.file, fieldPath(path), loaded.lineOf(path), message));
-  if (`${p.id}.yaml` !== name) err(["id"], `plan id "${p.id}" must match the file name ${name}`);
+  if (p.id !== planIdOf(name)) err(["id"], `plan id "${p.id}" must match the file name ${name}`);
   if (ctx.planIds.has(p.id)) err(["id"], `duplicate plan id "${p.id}"`);
   ctx.planIds.add(p.id);
   const checkLocality = (id: string, path: (string | number)[]) => {
@@ -244,12 +249,13 @@ function readPlan(loaded: LoadedYaml<z.infer<typeof PlanFile>>, name: string, pr
     err(["source_file"], `source file data/sources/${p.source_file} does not exist`);
     return;
   }
-  const text = problems.try(() => readUtf8(sourcePath, ctx.rel("sources", p.source_file)));
+  const text = problems.try(() => readUtf8(sourcePath, ctx.rel("sources", p.source_file), { dataDir: ctx.root, kind: "source" }));
   if (text === undefined) return;
   if (text.trim() === "") {
     problems.add(new DataError(ctx.rel("sources", p.source_file), "", 1, "file is empty"));
     return;
   }
+  if (!checkLines(text, ctx.rel("sources", p.source_file), problems)) return;
   const source = new SourceText(text);
   out.sources.set(p.id, { file: p.source_file, text, lines: source.lines });
 
@@ -262,30 +268,39 @@ function readPlan(loaded: LoadedYaml<z.infer<typeof PlanFile>>, name: string, pr
     return ref;
   };
   /** Locate a quote; on failure record an error at its field. */
-  const locate = (quote: string, occurrence: number, path: (string | number)[]) => {
-    const at = source.locate(quote, occurrence);
+  const locate = (quote: string, occurrence: number | undefined, path: (string | number)[]) => {
+    const at = source.locate(quote, occurrence ?? 1);
+    // A quote found more than once must say which occurrence it means: the figure's line, and its anchor, depend on it.
+    if (at && occurrence === undefined && at.count > 1) {
+      err(path, `quote occurs ${at.count} times in data/sources/${p.source_file}: add occurrence: 1 to ${at.count} to say which is meant, or quote more of the sentence`);
+      return undefined;
+    }
     if (!at) {
       const found = source.locate(quote, 1);
       err(path, found
-        ? `quote occurs ${found.count} time(s) in data/sources/${p.source_file}, not ${occurrence}`
+        ? `quote occurs ${found.count} time(s) in data/sources/${p.source_file}, not ${occurrence ?? 1}`
         : `quote not found in data/sources/${p.source_file} (compared after NFC and whitespace folding): "${quote.slice(0, 80)}${quote.length > 80 ? "…" : ""}"`);
     }
     return at;
   };
   /** Parse a printed value that must appear in its quote. */
-  const num = (value: string | undefined, quote: string, path: (string | number)[], decimal: "," | "." = ","): ViNumber | undefined => {
+  const num = (value: string | undefined, quote: string, path: (string | number)[], unit: string, opts?: Parameters<typeof implausible>[2]): ViNumber | undefined => {
     if (value === undefined) return undefined;
     if (!foldSpace(quote).includes(foldSpace(value))) {
       err(path, `value "${value}" does not appear in its quote`);
       return undefined;
     }
+    let v: ViNumber;
     try {
-      return parseViNumber(value, decimal);
+      v = parseViNumber(value);
     } catch (e) {
       if (e instanceof ViNumberError) err(path, e.message);
       else throw e;
       return undefined;
     }
+    const impossible = implausible(v, unit, opts);
+    if (impossible) return void err(path, impossible);
+    return v;
   };
 
   const numberAt = locate(p.number_quote, 1, ["number_quote"]);
@@ -307,7 +322,7 @@ function readPlan(loaded: LoadedYaml<z.infer<typeof PlanFile>>, name: string, pr
     const loc = s.locality_id ?? p.locality_id;
     if (s.locality_id) checkLocality(s.locality_id, ["statistics", i, "locality_id"]);
     const at = locate(s.quote, s.occurrence, ["statistics", i, "quote"]);
-    const v = num(s.value, s.quote, ["statistics", i, "value"]);
+    const v = num(s.value, s.quote, ["statistics", i, "value"], s.unit);
     if (!at || !v) return;
     const ref = makeRef("s", loc, s.indicator, s.group, s.date);
     out.statistics.push({ plan_id: p.id, locality_id: loc, indicator: s.indicator, group: s.group, date: s.date, value: v.value, value_text: s.value, decimals: v.decimals, unit: s.unit, ref, quote: s.quote, source_line: at.line, source_line_end: at.lineEnd });
@@ -319,7 +334,9 @@ function readPlan(loaded: LoadedYaml<z.infer<typeof PlanFile>>, name: string, pr
     if (t.locality_id) checkLocality(t.locality_id, ["targets", i, "locality_id"]);
     const at = locate(t.quote, t.occurrence, ["targets", i, "quote"]);
     const fields = ["baseline_value", "target_value", "change_pp", "change_households", "change_relative_pct"] as const;
-    const parsed = Object.fromEntries(fields.map((f) => [f, num(t[f], t.quote, ["targets", i, f])]));
+    // Each field's own unit: the printed level in the target's unit, a change in points, households or percent of a count.
+    const unitOf = { baseline_value: t.unit, target_value: t.unit, change_pp: "pp", change_households: "households", change_relative_pct: "percent" };
+    const parsed = Object.fromEntries(fields.map((f) => [f, num(t[f], t.quote, ["targets", i, f], unitOf[f], { magnitude: f.startsWith("change_"), decrease: t.direction === "decrease" })]));
     if (!at || fields.some((f) => t[f] !== undefined && !parsed[f])) return;
     const ref = makeRef("t", loc, t.indicator, t.group, t.kind, t.target_date);
     for (const f of fields) if (parsed[f]) out.printedDecimals.set(`${p.id}|${ref}|${f}`, parsed[f]!.decimals);
@@ -339,8 +356,8 @@ function readPlan(loaded: LoadedYaml<z.infer<typeof PlanFile>>, name: string, pr
     const loc = d.locality_id ?? p.locality_id;
     if (d.locality_id) checkLocality(d.locality_id, ["deprivations", i, "locality_id"]);
     const at = locate(d.quote, d.occurrence, ["deprivations", i, "quote"]);
-    const h = num(d.households, d.quote, ["deprivations", i, "households"]);
-    const pct = num(d.stated_pct, d.quote, ["deprivations", i, "stated_pct"]);
+    const h = num(d.households, d.quote, ["deprivations", i, "households"], "households");
+    const pct = num(d.stated_pct, d.quote, ["deprivations", i, "stated_pct"], "percent");
     if (!at || !h || !pct) return;
     if (!Number.isInteger(h.value)) return err(["deprivations", i, "households"], "households must be a whole number");
     const ref = makeRef("d", loc, d.group, d.indicator, d.date);
@@ -353,6 +370,22 @@ function readPlan(loaded: LoadedYaml<z.infer<typeof PlanFile>>, name: string, pr
   });
 
   p.tables.forEach((tbl, ti) => readTable(tbl, ti, { p, loaded, err, source, ctx, out, makeRef, checkLocality, problems }));
+}
+
+/** Every line of a source text or table: no markup, no reordering marks. False when a line has a problem (reported). */
+function checkLines(text: string, file: string, problems: Problems): boolean {
+  let ok = true, line = 1;
+  for (let start = 0; start <= text.length; line++) {
+    const end = text.indexOf("\n", start);
+    const message = sourceProblem(text.slice(start, end === -1 ? text.length : end));
+    if (message) {
+      problems.add(new DataError(file, "", line, message));
+      ok = false;
+    }
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return ok;
 }
 
 interface TableCtx {
@@ -373,8 +406,8 @@ function readTable(tbl: z.infer<typeof PlanFile>["tables"][number], ti: number, 
   const file = ctx.rel("tables", tbl.file);
   const path = join(ctx.root, "tables", tbl.file);
   if (!existsSync(path)) return err(["tables", ti, "file"], `table file ${file} does not exist`);
-  const text = c.problems.try(() => readUtf8(path, file));
-  if (text === undefined) return;
+  const text = c.problems.try(() => readUtf8(path, file, { dataDir: ctx.root, kind: "table" }));
+  if (text === undefined || !checkLines(text, file, c.problems)) return;
   const sep = tbl.file.endsWith(".csv") ? "," : "\t";
   const lines = text.split("\n");
   while (lines.length && lines[lines.length - 1].trim() === "") lines.pop();
@@ -413,6 +446,11 @@ function readTable(tbl: z.infer<typeof PlanFile>["tables"][number], ti: number, 
       } catch (e) {
         if (!(e instanceof ViNumberError)) throw e;
         tableErr(i + 1, field, e.message);
+        continue;
+      }
+      const impossible = implausible(v, col.unit);
+      if (impossible) {
+        tableErr(i + 1, field, impossible);
         continue;
       }
       if (col.record === "statistic") {

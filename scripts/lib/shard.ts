@@ -4,9 +4,10 @@
  * plan, so fragments of consecutive shards, joined in order, are the files a single pass would write: the output does
  * not depend on how many workers ran or how the plans were cut.
  */
-import { copyFileSync, linkSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { neutralise } from "../../src/lib/csv.ts";
 import { derive, type LocalityLink } from "../../src/lib/derive.ts";
 import { DocumentRow, PublicFiles, type QualityRow } from "../../src/lib/schema.ts";
 import { groupRows } from "../../src/lib/site-data.ts";
@@ -100,10 +101,14 @@ function utf8(parts: readonly string[]): Uint8Array {
   return out;
 }
 
-/** A CSV cell as arquero's toCSV writes it: null as empty; a comma, quote or line break quoted, quotes doubled. Arrays become `;`-joined text. */
+/**
+ * A CSV cell as arquero's toCSV writes it: null as empty; a comma, quote or line break quoted, quotes doubled. Arrays
+ * become `;`-joined text. Text a spreadsheet would run as a formula is neutralised (csv.ts).
+ */
 export function csvCell(v: unknown): string {
   if (v == null) return "";
-  const s = Array.isArray(v) ? v.join(";") : String(v);
+  const s = neutralise(Array.isArray(v) ? v.join(";") : v);
+  if (typeof s !== "string") return String(s);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -125,16 +130,17 @@ export function csvRows(rows: readonly Record<string, unknown>[], columns: reado
 /**
  * Put a plan's source into the output. A national dataset has tens of thousands of sources and most are the same
  * as in the previous output: those are hard-linked from it (linking, and later removing the old folder, cost a tenth
- * of copying). Anything else is copied from data/sources. Never linked to data/sources itself: an edit made there
+ * of copying). Anything else is written from the text read. Never linked to data/sources itself: an edit made there
  * in place must not reach the published copy before the build has checked it.
  */
-function publishSource(text: string, from: string, to: string, previous: string) {
+function publishSource(text: string, to: string, previous: string) {
   try {
     if (statSync(previous).size === Buffer.byteLength(text) && readFileSync(previous).equals(Buffer.from(text))) return void linkSync(previous, to);
   } catch {
-    // No previous copy, or one we cannot link: copy.
+    // No previous copy, or one we cannot link: write it.
   }
-  copyFileSync(from, to);
+  // The text the build read and checked, never the path again: what is published is what was checked.
+  writeFileSync(to, text);
 }
 
 export const csvColumns = (name: RowFile) => Object.keys((PublicFiles[name as keyof typeof PublicFiles] as z.ZodObject).shape);
@@ -179,7 +185,7 @@ export function buildShard(index: number, names: readonly string[], ctx: ShardCo
     // Two plans may share a source.
     if (published.has(p.source_file)) continue;
     published.add(p.source_file);
-    publishSource(data.sources.get(p.id)!.text, join(ctx.root, "data", "sources", p.source_file), join(ctx.tmp, "sources", p.source_file), join(ctx.previous, "sources", p.source_file));
+    publishSource(data.sources.get(p.id)!.text, join(ctx.tmp, "sources", p.source_file), join(ctx.previous, "sources", p.source_file));
   }
   return result;
 }

@@ -132,6 +132,15 @@ export function derive(
     const total = totalAt(f.plan_id, f.locality_id, f.date);
     if (!total || total.value === 0) continue;
     const value = (f.value / total.value) * 100;
+    // Possible as printed (a typo, a count of persons) but not as a fact: published as it is, with a finding.
+    if (f.value > total.value) {
+      findings.push({
+        plan_id: f.plan_id, locality_id: f.locality_id, code: "count_exceeds_total", severity: "warning",
+        message_vi: `Số hộ ghi ${vi(f.value)} lớn hơn tổng số hộ ${vi(total.value)}.`,
+        message_en: `${en(f.value)} households printed, more than the ${en(total.value)} households in all.`,
+        stated: f.value, computed: total.value, refs: [f.ref, total.ref], quote: f.quote, source_line: f.source_line,
+      });
+    }
     derived.push({
       plan_id: f.plan_id, locality_id: f.locality_id, rule: "rate_from_counts", indicator: rateInd, group: f.group as DerivedRow["group"],
       date: f.date, value: round(value, 4), low: null, high: null, unit: "percent", inputs: [f.ref, total.ref],

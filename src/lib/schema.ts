@@ -8,18 +8,43 @@ import { z } from "zod";
 // Shared vocabularies
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * Longest slug segment. Ids become file and folder names of the built site (a page, a preview image), and a name
+ * over 255 bytes stops the build; the longest commune name slugged is under 30 characters.
+ */
+export const MAX_SEGMENT = 64;
+const segmentsFit = (s: string) => s.split("/").every((seg) => seg.length <= MAX_SEGMENT);
 /** ASCII slug path such as `bac-giang/viet-yen/quang-minh`. */
-export const LocalityId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/, "must be an ASCII slug path like bac-giang/viet-yen/quang-minh");
+export const LocalityId = z.string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/, "must be an ASCII slug path like bac-giang/viet-yen/quang-minh")
+  .refine(segmentsFit, `each part of the id may be at most ${MAX_SEGMENT} characters`)
+  .refine((s) => s.split("/").length <= 5, "an id has at most 5 parts (province/district/commune/group)");
 /** ASCII slug such as `quang-minh-2024`. */
-export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be an ASCII slug like quang-minh-2024");
+export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be an ASCII slug like quang-minh-2024").max(MAX_SEGMENT, `may be at most ${MAX_SEGMENT} characters`);
+
+/** Whether `s` (YYYY-MM-DD) names a day of the calendar between 1990 and 2100, the span plans of the programme can name. */
+export function isCalendarDate(s: string): boolean {
+  const [y, m, d] = s.split("-").map(Number);
+  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
 /** Calendar date, ISO 8601 (`2023-12-31`). YAML dates are read as strings, so this is always text. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
+export const IsoDate = z.string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine(isCalendarDate, { error: (iss) => `"${String(iss.input)}" is not a day of the calendar (or is outside 1990–2100)`, abort: true });
 /** A sentence copied character for character from the source document (OCR noise included). */
 export const Quote = z.string().trim().min(8, "quote is too short to locate in the source");
-/** A number exactly as the document prints it (`1.011`, `0,57%`, `03`), parsed by vi-number.ts. */
-export const Published = z.union([z.string(), z.number()]).transform((v) => String(v));
-/** Which occurrence of the quote in the source is meant, when the same words are printed more than once (1-based). */
-export const Occurrence = z.number().int().min(1).default(1);
+/**
+ * A number exactly as the document prints it (`1.011`, `0,57%`, `03`), in quotes, parsed by vi-number.ts. A bare
+ * number is refused: YAML reads `1.000` as 1 and `10.000` as 10, so the printed figure would be lost unseen.
+ */
+export const Published = z.string({
+  error: (iss) => (typeof iss.input === "number"
+    ? `a bare number (${String(iss.input)}) is not allowed: YAML reads 1.000 as 1; write the figure as printed, in quotes ("1.000")`
+    : undefined),
+}).max(40, "is too long for a printed figure");
+/** Which occurrence of the quote in the source is meant (1-based): required when the same words are printed more than once. */
+export const Occurrence = z.number().int().min(1).max(10_000).optional();
 
 /** The two national multidimensional poverty standards the plans use (rates on different standards never compare). */
 export const PovertyStandard = z.enum(["2016-2020", "2022-2025"]);

@@ -326,7 +326,17 @@ describe("public files against their schemas", () => {
 
   test.each(csvFiles.filter((n) => n !== "derived"))("%s.csv quotes survive the CSV round trip (tabs, commas, line breaks)", (name) => {
     const json = readJson<{ quote: string }[]>(out, `${name}.json`);
-    expect(csv(name).array("quote").slice(0, json.length)).toEqual(json.map((r) => r.quote));
+    // A quote a spreadsheet would run as a formula (a table row starting with a tab) carries a leading apostrophe in CSV only.
+    expect(csv(name).array("quote").slice(0, json.length)).toEqual(json.map((r) => (/^[=+\-@\t\r]/.test(r.quote) ? `'${r.quote}` : r.quote)));
+  });
+
+  test("a CSV cell a spreadsheet would run as a formula is text: Quảng Minh's totals row starts with a tab", () => {
+    const quotes = csv("targets").array("quote") as string[];
+    expect(quotes.some((q) => q.startsWith("'\tCộng\t2.991\t17\t"))).toBe(true);
+    expect(quotes.filter((q) => /^[=+\-@\t\r]/.test(q))).toEqual([]);
+    // Numbers stay numbers: the 17 poor households of the totals row are a number cell.
+    const numbers = fromCSV(readFileSync(join(out, "statistics.csv"), "utf8")).objects() as Record<string, unknown>[];
+    expect(numbers.some((r) => r.value === 17 && r.indicator === "poor_households" && r.locality_id === "bac-giang/viet-yen/quang-minh")).toBe(true);
   });
 
   test("deprivations.csv carries the employment row with 58.8 and 17.65", () => {
