@@ -13,11 +13,12 @@ import { z } from "zod";
 import { COLUMNS } from "../src/lib/columns.ts";
 import { CHECK_ORDER, type LocalityLink } from "../src/lib/derive.ts";
 import { foldAccents } from "../src/lib/fold.ts";
-import { LocalityRow, PublicFiles, type LocalityInput } from "../src/lib/schema.ts";
+import { LocalityRow, PublicFiles, UnitRow, type LocalityInput } from "../src/lib/schema.ts";
 import { DataErrors } from "./lib/data-error.ts";
+import { readGazetteer } from "./lib/gazetteer.ts";
 import { cleanStale, freshTemp, publishVersion } from "./lib/output-swap.ts";
 import { planIdOf, readBase, type RawData } from "./lib/read-data.ts";
-import { buildShard, CSV_FILES, csvCell, csvColumns, jsonRows, ROW_FILES, toDataError, validate, type ShardInit, type ShardResult } from "./lib/shard.ts";
+import { buildShard, CSV_FILES, csvCell, csvColumns, jsonRows, ROW_FILES, sortRows, toDataError, validate, type ShardInit, type ShardResult } from "./lib/shard.ts";
 
 /** What a run produced, for the summary line and for tests. */
 export interface BuildSummary {
@@ -59,6 +60,16 @@ function writeJson(file: string, value: unknown) {
   } finally {
     closeSync(fd);
   }
+}
+
+/** units.json and units.csv (lineage as `code:type` joined by `;` in the CSV, which has no lists). */
+function writeUnits(dir: string, units: UnitRow[]) {
+  const rows = sortRows(units, ["period", "code"]);
+  validate(z.array(UnitRow), rows);
+  writeJson(join(dir, "units.json"), rows);
+  const columns = Object.keys(UnitRow.shape);
+  const lines = rows.map((r) => columns.map((c) => csvCell(c === "lineage" ? r.lineage.map((l) => `${l.code}:${l.type}`).join(";") : (r as Record<string, unknown>)[c])).join(","));
+  writeFileSync(join(dir, "units.csv"), `${columns.map(csvCell).join(",")}\n${lines.join("\n")}\n`);
 }
 
 /**
@@ -189,6 +200,7 @@ export async function buildData(root: string, outDir = join(root, "public", "dat
   const versionsDir = options.versionsDir ?? versionsDirOf(root, outDir);
   cleanStale(outDir, versionsDir);
   const { out: data, problems, base } = readBase(root);
+  const units = readGazetteer(join(root, "data"), problems);
   const tmp = freshTemp(versionsDir);
   mkdirSync(join(tmp, "sources"), { recursive: true });
   try {
@@ -225,8 +237,9 @@ export async function buildData(root: string, outDir = join(root, "public", "dat
       sums.set(code, { run: sum.run + c.run, passed: sum.passed + c.passed });
     }
     const checks: BuildSummary["checks"] = Object.fromEntries(CHECK_ORDER.filter((c) => sums.has(c)).map((c) => [c, sums.get(c)!]));
-    const counts: Record<string, number> = { localities: localities.length };
+    const counts: Record<string, number> = { localities: localities.length, units: units?.length ?? 0 };
     for (const name of ROW_FILES) if (name !== "documents") counts[name] = rowCounts[name];
+    if (units) writeUnits(tmp, units);
     writeJson(join(tmp, "reference.json"), { indicators: data.indicators, standards: data.standards, projects: data.projects });
     writeJson(join(tmp, "checks.json"), checks);
     writeJson(join(tmp, "schema.json"), {

@@ -367,6 +367,55 @@ export const ProjectRef = z.object({ id: z.string().regex(/^DA\d(\.TDA\d)?$/), .
 export const ProjectsFile = z.object({ programme_vi: z.string(), programme_en: z.string(), act: z.string(), projects: z.array(ProjectRef) }).strict();
 
 // ---------------------------------------------------------------------------------------------------------------
+// The gazetteer (data/reference/gazetteer/): public lists of every unit, as their authors publish them
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A GSO code: 2 digits for a province, 3 for an old district, 5 for a commune-level unit. */
+export const GsoCode = z.string().regex(/^\d{2}(?:\d|\d{3})?$/, "must be a GSO code of 2, 3 or 5 digits");
+const GazName = z.string().min(1).max(120);
+const GazUnit = { Code: GsoCode, Name: GazName, NameEn: GazName, FullName: GazName, FullNameEn: GazName, CodeName: z.string() };
+/** units-before-2025-07-01.json: provinces → districts → communes (an island district has `Ward: null`). */
+export const GazetteerBefore = z.array(z.object({
+  ...GazUnit,
+  District: z.array(z.object({
+    ...GazUnit, ProvinceCode: GsoCode,
+    Ward: z.array(z.object({ ...GazUnit, DistrictCode: GsoCode }).strict()).nullable(),
+  }).strict()),
+}).strict());
+/** units-from-2025-07-01.json: provinces → communes (no district level). */
+export const GazetteerFrom = z.array(z.object({
+  ...GazUnit,
+  Wards: z.array(z.object({ ...GazUnit, ProvinceCode: GsoCode }).strict()),
+}).strict());
+/** old-commune-to-new.json: where each old province and commune went. */
+export const GazetteerSplits = z.object({
+  data: z.array(z.object({
+    level1_id: GsoCode, name: GazName, splits: z.array(z.object({ new_id: GsoCode, name: GazName }).strict()).min(1),
+    level3s: z.array(z.object({ level3_id: GsoCode, name: GazName, splits: z.array(z.object({ new_id: GsoCode, name: GazName }).strict()).min(1) }).strict()),
+    /** Old districts that had no communes (the island districts), mapped as a whole. */
+    level2s: z.array(z.object({ level2_id: GsoCode, name: GazName, splits: z.array(z.object({ new_id: GsoCode, name: GazName }).strict()).min(1) }).strict()).optional(),
+  }).strict()),
+  stats: z.record(z.string(), z.number()),
+}).strict();
+/** new-commune-from-old.json: what each new province and commune was formed from. */
+const Merge = z.object({ old_id: GsoCode, name: GazName, type: z.enum(["full", "partial"]) }).strict();
+export const GazetteerMerges = z.object({
+  data: z.array(z.object({
+    level1_id: GsoCode, name: GazName, merges: z.array(Merge).min(1),
+    level2s: z.array(z.object({ level2_id: GsoCode, name: GazName, merges: z.array(Merge).min(1) }).strict()),
+  }).strict()),
+  stats: z.record(z.string(), z.number()),
+}).strict();
+
+/** One link of a unit's lineage: the unit on the other side of 1 July 2025, and whether all of it went there. */
+export const Lineage = z.object({
+  /** GSO code of the unit on the other side. */
+  code: GsoCode,
+  /** `full`: all of the old unit went into the new one; `partial`: part of it (the old unit was divided). */
+  type: z.enum(["full", "partial"]),
+}).strict();
+
+// ---------------------------------------------------------------------------------------------------------------
 // Public data files (dist/data/), snake_case
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -388,6 +437,32 @@ export const LocalityRow = z.object({
   /** Plans that cover this locality or give figures for it. */
   plan_ids: z.array(Slug).describe("Plans that cover this locality or give figures for it."),
   succession: z.array(Succession),
+}).strict();
+
+/** units.json rows: every unit of Vietnam before and from 1 July 2025, from the gazetteer. */
+export const UnitRow = z.object({
+  /** GSO code; codes are unique within a period, and a new unit may keep an old unit's code. */
+  code: GsoCode.describe("GSO code; unique within a period (a new unit may keep an old unit's code)."),
+  /** `before`: a unit of the 63-province map (as of 01/03/2025); `after`: of the 34-province map from 1 July 2025. */
+  period: z.enum(["before", "after"]).describe("before: as of 01/03/2025 (63 provinces); after: from 1 July 2025 (34 provinces)."),
+  level: z.enum(["province", "district", "commune"]).describe("Administrative level."),
+  /** Name without the type word ("Quảng Minh"). */
+  name: z.string().describe("Name without the type word."),
+  /** Type word as printed: "xã", "phường", "thị trấn", "đặc khu", "huyện", "tỉnh"… */
+  type_vi: z.string().describe("Type word, vi."),
+  /** Full name as the gazetteer prints it ("Phường Quảng Minh"). */
+  full_name: z.string().describe("Full name, vi, as the gazetteer prints it."),
+  full_name_en: z.string().describe("Full name, en, as the gazetteer prints it."),
+  /** Code of the unit one level up (null for a province). */
+  parent: GsoCode.nullable().describe("Code of the unit one level up; null for a province."),
+  /** Code of the province it lies in. */
+  province: GsoCode.describe("Code of its province."),
+  /** Whether the unit is in the 01/03/2025 snapshot (false: merged before it, known only from the mapping). */
+  in_snapshot: z.boolean().describe("false: an old unit merged before 01/03/2025, known only from the mapping."),
+  /** For an old unit: the new unit(s) it went into. For a new unit: the old units it was formed from. */
+  lineage: z.array(Lineage).describe("Old unit: the new unit(s) it went into; new unit: the old units it was formed from (full or partial)."),
+  /** Accent-folded name, with its type word and its province's name, for search. */
+  search_key: z.string().describe("Accent-folded name with type word and province, for search."),
 }).strict();
 
 /** plans.json rows. */
@@ -531,6 +606,7 @@ export type LocalityInput = z.infer<typeof LocalityInput>;
 export type PlanFile = z.infer<typeof PlanFile>;
 export type TableMapping = z.infer<typeof TableMapping>;
 export type LocalityRow = z.infer<typeof LocalityRow>;
+export type UnitRow = z.infer<typeof UnitRow>;
 export type PlanRow = z.infer<typeof PlanRow>;
 export type TargetRow = z.infer<typeof TargetRow>;
 export type StatisticRow = z.infer<typeof StatisticRow>;
@@ -544,6 +620,7 @@ export type StandardRef = z.infer<typeof StandardRef>;
 /** The public data files and the schema of their rows (also what schema.json describes). */
 export const PublicFiles = {
   localities: LocalityRow,
+  units: UnitRow,
   plans: PlanRow,
   targets: TargetRow,
   statistics: StatisticRow,

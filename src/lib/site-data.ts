@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import {
-  DeprivationRow, DerivedRow, DocumentRow, IndicatorRef, LocalityRow, PlanRow, ProjectRef, QualityRow, StandardRef, StatisticRow, TargetRow,
+  DeprivationRow, DerivedRow, DocumentRow, IndicatorRef, LocalityRow, PlanRow, ProjectRef, QualityRow, StandardRef, StatisticRow, TargetRow, UnitRow,
 } from "./schema.ts";
 
 const Reference = z.object({
@@ -95,6 +95,15 @@ export function siteIndex(data: SiteData): SiteIndex {
     indexes.set(data, index);
   }
   return index;
+}
+
+let units: UnitRow[] | undefined;
+/** Every unit of the gazetteer (units.json): read only by the pages that need it, not with the plans' data. */
+export function loadUnits(dir = join(process.cwd(), "public", "data")): UnitRow[] {
+  if (units) return units;
+  const rows = JSON.parse(readFileSync(join(dir, "units.json"), "utf8"));
+  z.array(UnitRow).parse(rows);
+  return (units = rows as UnitRow[]);
 }
 
 /** Load public/data (the build runs from the project root); throws a clear message if `npm run data` has not run. */

@@ -1,0 +1,145 @@
+/**
+ * Every unit of Vietnam, before and from 1 July 2025, from the gazetteer in data/reference/gazetteer (see its README):
+ * validated like every other input, then turned into one row per unit with its lineage across the reorganisation.
+ * Rules the method page explains: an old commune's successors are the mapping's splits, typed by the new side's
+ * `full`/`partial`; an old district (abolished) has as successors the new units its communes went into, all
+ * `partial` unless one new unit took all of it; a mapped code the new list lacks is matched by name in its province.
+ */
+import { join } from "node:path";
+import { foldAccents } from "../../src/lib/fold.ts";
+import { GazetteerBefore, GazetteerFrom, GazetteerMerges, GazetteerSplits, type UnitRow } from "../../src/lib/schema.ts";
+import { DataError } from "./data-error.ts";
+import type { Problems } from "./read-data.ts";
+import { loadYaml } from "./yaml-file.ts";
+
+const DIR = ["reference", "gazetteer"];
+const rel = (name: string) => ["data", ...DIR, name].join("/");
+
+/** The type word of a full name ("Phường Quảng Minh" → "phường"), as the name is printed after it. */
+export function typeWord(fullName: string, name: string): string {
+  const type = fullName.endsWith(name) ? fullName.slice(0, fullName.length - name.length).trim() : fullName.split(" ")[0];
+  return type.charAt(0).toLowerCase() + type.slice(1);
+}
+
+/** Read and check the gazetteer; its rows, or undefined when a file has a problem (added to `problems`). */
+export function readGazetteer(dataDir: string, problems: Problems): UnitRow[] | undefined {
+  // JSON is YAML 1.2: the same reader gives JSON files the same guards, size cap and line numbers in errors.
+  const load = <S extends Parameters<typeof loadYaml>[2]>(name: string, schema: S) => problems.try(() => loadYaml(join(dataDir, ...DIR, name), rel(name), schema, dataDir));
+  const before = load("units-before-2025-07-01.json", GazetteerBefore);
+  const after = load("units-from-2025-07-01.json", GazetteerFrom);
+  const splits = load("old-commune-to-new.json", GazetteerSplits);
+  const merges = load("new-commune-from-old.json", GazetteerMerges);
+  if (!before || !after || !splits || !merges) return undefined;
+
+  const rows: UnitRow[] = [];
+  const provinceName = new Map<string, string>();
+  const key = (u: { Name: string; FullName: string }, province: string) => foldAccents(`${u.FullName} ${u.Name} ${provinceName.get(province) ?? ""}`);
+  const unit = (period: UnitRow["period"], level: UnitRow["level"], u: { Code: string; Name: string; FullName: string; FullNameEn: string }, parent: string | null, province: string): UnitRow => ({
+    code: u.Code, period, level, name: u.Name, type_vi: typeWord(u.FullName, u.Name), full_name: u.FullName, full_name_en: u.FullNameEn,
+    parent, province, in_snapshot: true, lineage: [], search_key: "",
+  });
+
+  // The new units, and a way to find one by a code the mapping uses.
+  const newUnits = new Map<string, UnitRow>();
+  for (const p of after.data) {
+    provinceName.set(`after|${p.Code}`, p.Name);
+    const row = unit("after", "province", p, null, p.Code);
+    row.search_key = key(p, `after|${p.Code}`);
+    newUnits.set(row.code, row);
+    for (const w of p.Wards) {
+      const r = unit("after", "commune", w, p.Code, p.Code);
+      r.search_key = key(w, `after|${p.Code}`);
+      if (newUnits.has(r.code)) problems.add(new DataError(after.file, "Wards", after.lineOf([after.data.indexOf(p), "Wards"]), `code ${r.code} is given twice`));
+      newUnits.set(r.code, r);
+    }
+  }
+  const byName = new Map<string, UnitRow[]>();
+  for (const r of newUnits.values()) if (r.level === "commune") byName.set(`${r.province}|${r.full_name}`, [...(byName.get(`${r.province}|${r.full_name}`) ?? []), r]);
+  /** The new unit a mapping code stands for: by code, else (a unit renumbered since) by its name in its province. */
+  const resolveNew = (code: string, name: string, province: string): UnitRow | undefined => {
+    const hit = newUnits.get(code);
+    if (hit) return hit;
+    const named = byName.get(`${province}|${name}`);
+    return named?.length === 1 ? named[0] : undefined;
+  };
+
+  // What each new unit was formed from, typed by the new side.
+  const mergeType = new Map<string, "full" | "partial">();
+  merges.data.data.forEach((p, pi) => {
+    const prov = newUnits.get(p.level1_id);
+    if (!prov) return void problems.add(new DataError(merges.file, `data[${pi}].level1_id`, merges.lineOf(["data", pi, "level1_id"]), `province ${p.level1_id} is not in the new list`));
+    prov.lineage = p.merges.map((m) => ({ code: m.old_id, type: m.type }));
+    p.level2s.forEach((w, wi) => {
+      const r = resolveNew(w.level2_id, w.name, p.level1_id);
+      if (!r) return void problems.add(new DataError(merges.file, `data[${pi}].level2s[${wi}].level2_id`, merges.lineOf(["data", pi, "level2s", wi, "level2_id"]), `new unit ${w.level2_id} (${w.name}) is not in the new list, by code or by name`));
+      r.lineage = w.merges.map((m) => ({ code: m.old_id, type: m.type }));
+      for (const m of w.merges) mergeType.set(`${m.old_id}|${r.code}`, m.type);
+    });
+  });
+
+  // The old units, with where they went.
+  const oldCodes = new Set<string>();
+  const districtOf = new Map<string, string>();
+  for (const p of before.data) {
+    provinceName.set(`before|${p.Code}`, p.Name);
+    const prov = unit("before", "province", p, null, p.Code);
+    prov.search_key = key(p, `before|${p.Code}`);
+    rows.push(prov);
+    oldCodes.add(p.Code);
+    for (const d of p.District) {
+      const dr = unit("before", "district", d, p.Code, p.Code);
+      dr.search_key = key(d, `before|${p.Code}`);
+      rows.push(dr);
+      for (const w of d.Ward ?? []) {
+        const r = unit("before", "commune", w, d.Code, p.Code);
+        r.search_key = key(w, `before|${p.Code}`);
+        rows.push(r);
+        oldCodes.add(w.Code);
+        districtOf.set(w.Code, d.Code);
+      }
+    }
+  }
+  const oldByCode = new Map(rows.map((r) => [`${r.level === "district" ? "d" : "u"}|${r.code}`, r]));
+  splits.data.data.forEach((p, pi) => {
+    const prov = oldByCode.get(`u|${p.level1_id}`);
+    if (!prov) return void problems.add(new DataError(splits.file, `data[${pi}].level1_id`, splits.lineOf(["data", pi, "level1_id"]), `province ${p.level1_id} is not in the old list`));
+    prov.lineage = p.splits.map((s) => ({ code: s.new_id, type: newUnits.get(s.new_id)?.lineage.find((l) => l.code === p.level1_id)?.type ?? "partial" }));
+    p.level3s.forEach((w, wi) => {
+      let r = oldByCode.get(`u|${w.level3_id}`);
+      if (!r) {
+        // Merged before the 01/03/2025 snapshot: known only from the mapping.
+        const type = w.name.slice(0, w.name.length - w.name.split(" ").slice(-1)[0].length).trim();
+        r = { code: w.level3_id, period: "before", level: "commune", name: w.name.replace(/^(Xã|Phường|Thị trấn)\s+/, ""), type_vi: typeWord(w.name, w.name.replace(/^(Xã|Phường|Thị trấn)\s+/, "")) || type.toLowerCase(),
+          full_name: w.name, full_name_en: w.name, parent: p.level1_id, province: p.level1_id, in_snapshot: false, lineage: [], search_key: foldAccents(`${w.name} ${provinceName.get(`before|${p.level1_id}`) ?? ""}`) };
+        rows.push(r);
+        oldByCode.set(`u|${r.code}`, r);
+      }
+      const lineage: UnitRow["lineage"] = [];
+      for (const s of w.splits) {
+        const to = resolveNew(s.new_id, s.name, newUnits.get(s.new_id)?.province ?? provinceOfNew(p.splits, s.name, byName) ?? "");
+        if (!to) {
+          problems.add(new DataError(splits.file, `data[${pi}].level3s[${wi}].splits`, splits.lineOf(["data", pi, "level3s", wi, "splits"]), `new unit ${s.new_id} (${s.name}) is not in the new list, by code or by name`));
+          continue;
+        }
+        lineage.push({ code: to.code, type: mergeType.get(`${w.level3_id}|${to.code}`) ?? (w.splits.length > 1 ? "partial" : "full") });
+      }
+      r.lineage = lineage;
+    });
+  });
+  // An abolished district went wherever its communes went; an island district without communes is mapped whole.
+  const byDistrict = new Map<string, Set<string>>();
+  for (const [commune, district] of districtOf) for (const l of oldByCode.get(`u|${commune}`)!.lineage) byDistrict.set(district, (byDistrict.get(district) ?? new Set()).add(l.code));
+  const whole = new Map(splits.data.data.flatMap((p) => (p.level2s ?? []).map((d) => [d.level2_id, d.splits.map((x) => x.new_id)] as const)));
+  for (const r of rows) {
+    if (r.level !== "district") continue;
+    const island = whole.get(r.code);
+    if (island) r.lineage = island.map((code) => ({ code, type: island.length === 1 ? "full" : "partial" }));
+    else r.lineage = [...(byDistrict.get(r.code) ?? [])].sort().map((code) => ({ code, type: "partial" }));
+  }
+  return [...rows, ...newUnits.values()];
+}
+
+/** The new province a split's new unit lies in, found from its name among the provinces the old province went into. */
+function provinceOfNew(provinceSplits: { new_id: string }[], name: string, byName: Map<string, unknown[]>): string | undefined {
+  return provinceSplits.map((s) => s.new_id).find((code) => byName.has(`${code}|${name}`));
+}
