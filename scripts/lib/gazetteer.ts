@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { foldAccents } from "../../src/lib/fold.ts";
 import { GazetteerBefore, GazetteerFrom, GazetteerMerges, GazetteerSplits, type UnitRow } from "../../src/lib/schema.ts";
 import { DataError } from "./data-error.ts";
-import type { Problems } from "./read-data.ts";
+import { checkPlainText, type Problems } from "./read-data.ts";
 import { loadYaml } from "./yaml-file.ts";
 
 const DIR = ["reference", "gazetteer"];
@@ -30,6 +30,10 @@ export function readGazetteer(dataDir: string, problems: Problems): UnitRow[] | 
   const splits = load("old-commune-to-new.json", GazetteerSplits);
   const merges = load("new-commune-from-old.json", GazetteerMerges);
   if (!before || !after || !splits || !merges) return undefined;
+  // Names from a public list reach pages as ours do: the same text checks.
+  const n = problems.list.length;
+  for (const f of [before, after, splits, merges]) checkPlainText(f, problems);
+  if (problems.list.length > n) return undefined;
 
   const rows: UnitRow[] = [];
   const provinceName = new Map<string, string>();

@@ -79,7 +79,7 @@ export { isPlaceholder } from "./text-checks.ts";
  * Every text field of a data file must be plain text: names, titles and notes only what text-checks.ts allows,
  * quotes nothing that hides, reorders or opens markup.
  */
-function checkPlainText(loaded: LoadedYaml<unknown>, problems: Problems) {
+export function checkPlainText(loaded: LoadedYaml<unknown>, problems: Problems) {
   const walk = (value: unknown, path: (string | number)[]) => {
     if (typeof value === "string") {
       const message = QUOTE_FIELDS.has(String(path[path.length - 1])) ? sourceProblem(value) ?? hiddenQuoteProblem(value) : nameProblem(value);
