@@ -17,7 +17,7 @@ import { DataError, DataErrors, fieldPath } from "./data-error.ts";
 import { SourceText } from "./provenance.ts";
 import { implausible } from "./plausible.ts";
 import { listDataDir } from "./safe-file.ts";
-import { nameProblem, sourceProblem } from "./text-checks.ts";
+import { nameProblem, quoteProblem, sourceProblem } from "./text-checks.ts";
 import { loadYaml, readUtf8, type LoadedYaml } from "./yaml-file.ts";
 import type { z } from "zod";
 
@@ -82,16 +82,13 @@ export { isPlaceholder } from "./text-checks.ts";
 export function checkPlainText(loaded: LoadedYaml<unknown>, problems: Problems) {
   const walk = (value: unknown, path: (string | number)[]) => {
     if (typeof value === "string") {
-      const message = QUOTE_FIELDS.has(String(path[path.length - 1])) ? sourceProblem(value) ?? hiddenQuoteProblem(value) : nameProblem(value);
+      const message = QUOTE_FIELDS.has(String(path[path.length - 1])) ? quoteProblem(value) : nameProblem(value);
       if (message) problems.add(new DataError(loaded.file, fieldPath(path), loaded.lineOf(path), message));
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
     else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
   };
   walk(loaded.data, []);
 }
-
-/** A quote may hold what its document prints, but not a lone surrogate or control characters. */
-const hiddenQuoteProblem = (value: string) => (value.isWellFormed() ? (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value) ? "contains a control character" : undefined) : "contains a lone surrogate (broken UTF-16): copy the sentence again from the source");
 
 /** Ids that must be unique within a list of a reference file. */
 function checkUniqueIds(loaded: LoadedYaml<unknown> | undefined, list: string, ids: string[], what: string, problems: Problems) {

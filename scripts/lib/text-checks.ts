@@ -34,6 +34,14 @@ export function sourceProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** A quote may hold what its document prints: the checks of a source line, plus no broken text or control characters. */
+export function quoteProblem(value: string): string | undefined {
+  if (!value.isWellFormed()) return "contains a lone surrogate (broken UTF-16): copy the sentence again from the source";
+  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u.exec(value);
+  if (control) return `contains the control character ${codePoint(control[0])}`;
+  return sourceProblem(value);
+}
+
 /** Problems any text may have; undefined when it has none. */
 export function hiddenProblem(value: string): string | undefined {
   if (!value.isWellFormed()) return "contains a lone surrogate (broken UTF-16): retype the text";
