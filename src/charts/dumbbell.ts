@@ -1,6 +1,6 @@
 /** Baseline → target rate of each locality as a dumbbell: grey dot at the baseline, coloured dot at the target. */
 import * as Plot from "@observablehq/plot";
-import type { Locale } from "../lib/format.ts";
+import { t, tn, type Locale } from "../i18n/catalogue.ts";
 import { formatHouseholds, formatNumber, formatPercent, formatPp } from "../lib/format.ts";
 import { formatDate } from "../lib/i18n.ts";
 import type { Measure, RateTargetRow } from "../lib/view.ts";
@@ -23,7 +23,7 @@ export function householdsChange(r: RateTargetRow, locale: Locale, withRange = f
   const approx = `≈ ${mid > 0 ? "+" : ""}${formatHouseholds(mid, locale)}`;
   if (!withRange) return approx;
   const [a, b] = [formatNumber(r.change_households_low, locale), formatNumber(r.change_households_high, locale)];
-  return `${approx} (${a} ${locale === "vi" ? "đến" : "to"} ${b})`;
+  return `${approx} (${t(locale, "range", { a, b })})`;
 }
 
 /** Tooltip text with the exact figures: "Quảng Minh, hộ nghèo: 0,57% (31/12/2023) → 0,43% (31/12/2024), −0,14 điểm %, −4 hộ". */
@@ -46,9 +46,9 @@ export function dumbbellChart(rows: RateTargetRow[], { document, locale, width =
   const xMax = rows.reduce((m, r) => Math.max(m, r.baseline, r.target), 0) * 1.12 || 1;
 
   const key = [
-    { label: locale === "vi" ? "đầu kỳ" : "baseline", color: COLORS.baseline, swatch: "dot" as const },
+    { label: t(locale, "chart_baseline"), color: COLORS.baseline, swatch: "dot" as const },
     ...measures.map((m) => ({
-      label: locale === "vi" ? `chỉ tiêu, ${measureWords(m, locale)}` : `target, ${measureWords(m, locale)}`,
+      label: t(locale, "chart_target_of", { who: measureWords(m, locale) }),
       color: measureColor(m), swatch: "dot" as const,
     })),
   ];
@@ -87,15 +87,13 @@ export function dumbbellChart(rows: RateTargetRow[], { document, locale, width =
     ...baseOptions(document, width),
     height: marginTop + marginBottom + names.length * step,
     marginTop, marginBottom, marginLeft, marginRight,
-    x: { domain: [0, xMax], label: locale === "vi" ? "Tỷ lệ hộ (%)" : "Share of households (%)", labelAnchor: "center", labelArrow: "none", tickFormat: (d: number) => formatNumber(d, locale), ticks: 5 },
+    x: { domain: [0, xMax], label: t(locale, "chart_rate_axis"), labelAnchor: "center", labelArrow: "none", tickFormat: (d: number) => formatNumber(d, locale), ticks: 5 },
     y: { domain: names, label: null, tickSize: 0, padding: 0.5 },
     marks,
   }) as SVGSVGElement;
   drawKey(svg, document, key, width);
 
   const list = rows.length ? ` ${rows.map((r) => dumbbellTitle(r, locale)).join("; ")}.` : "";
-  const summary = locale === "vi"
-    ? `Biểu đồ quả tạ: tỷ lệ hộ đầu kỳ và chỉ tiêu của ${names.length} địa bàn.${list}`
-    : `Dumbbell chart: baseline and target household rates of ${names.length} ${names.length === 1 ? "locality" : "localities"}.${list}`;
+  const summary = `${tn(locale, "chart_dumbbell", names.length)}${list}`;
   return finish(svg, { summary, id });
 }
