@@ -213,7 +213,7 @@ export const vi = {
   cmp_title: "So sánh các địa bàn",
   cmp_pick: "Chọn kế hoạch và chỉ tiêu",
   cmp_matrix: "Chỉ tiêu sáu chiều thiếu hụt: địa bàn × chỉ số",
-  cmp_matrix_caption: "Ô trống: kế hoạch không nêu con số. “>” là “trên”, “≥” là “ít nhất”.",
+  cmp_matrix_caption: "Ô trống: kế hoạch không nêu con số. “≥” là “ít nhất”.",
   // Method.
   method_description: "Chuẩn nghèo, chỉ số thiếu hụt và cách tính.",
   method_lede: "Mọi con số lấy từ văn bản kế hoạch, được ghi đúng như in, kèm câu trích và số dòng. Một số con số được tính lại theo các quy tắc dưới đây; chúng luôn được đánh dấu.",
@@ -323,7 +323,7 @@ export const vi = {
   sum_none: "Không có kế hoạch nào nêu cả mức đầu kỳ và chỉ tiêu.",
   sum_one: "Kế hoạch đặt mục tiêu đưa {rate} của {name} từ {base} xuống {target}, {pp}{hh}.",
   sum_one_up: "Kế hoạch đặt mục tiêu đưa {rate} của {name} từ {base} lên {target}, {pp}{hh}.",
-  sum_one_flat: "Kế hoạch đặt mục tiêu giữ {rate} của {name} ở mức {base} đến {target}.",
+  sum_one_flat: "Kế hoạch đặt mục tiêu giữ {rate} của {name} ở mức {target}.",
   sum_many: "{n} kế hoạch nêu mức đầu kỳ và chỉ tiêu của {rate}; mức giảm lớn nhất là {name} ({pp}).",
   change_relative_sentence: "{name}: {value} số hộ so với đầu kỳ (giảm tương đối, không phải điểm %)",
   sum_groups: "{n} tổ dân phố có {total} {who} cuối năm 2023; chỉ tiêu cuối năm 2024 còn {target}. Nhiều nhất: {top} ({topn}).",
@@ -358,4 +358,15 @@ export const vi = {
   // Link previews.
   og_title: "Kế hoạch giảm nghèo của các địa phương",
   og_subtitle: "Số liệu, chỉ tiêu và câu gốc",
+  group_all: "Tất cả hộ",
+  group_poor: "Hộ nghèo",
+  group_near_poor: "Hộ cận nghèo",
+  group_poor_and_near_poor: "Hộ nghèo và cận nghèo",
+  group_poor_near_poor_newly_exited: "Hộ nghèo, cận nghèo, mới thoát nghèo",
+  group_poor_a: "Hộ nghèo A",
+  group_newly_exited: "Hộ mới thoát nghèo",
+  group_poor_students: "Học sinh thuộc hộ nghèo",
+  group_cadres: "Cán bộ",
+  group_meritorious_families: "Gia đình người có công",
+  group_poor_near_poor_newly_exited_low_income: "Hộ nghèo, cận nghèo, mới thoát nghèo, thu nhập thấp",
 };

@@ -4,7 +4,7 @@
  * these specs, so a downloaded file or an embed shows exactly what the page shows.
  */
 import { coverageChart, coverageHeatmap, deprivationChart, dumbbellChart, groupBarsChart } from "../charts/index.ts";
-import { planCitation } from "./cite.ts";
+import { planCitation, planNumber } from "./cite.ts";
 import { formatNumber, formatPercent, formatPp, formatTarget, type Locale } from "./format.ts";
 import { formatDate, localePath, paths, standardName, t } from "./i18n.ts";
 import type { PlanRow } from "./schema.ts";
@@ -68,7 +68,7 @@ export function embedPath(locale: Locale, spec: Pick<ChartSpec, "page" | "id">):
 }
 
 const withSource = (rows: CsvRow[], plan: PlanRow, locale: Locale): CsvRow[] =>
-  rows.map((r) => ({ ...r, plan_id: plan.id, plan_number: plan.number, source: planCitation(plan, locale) }));
+  rows.map((r) => ({ ...r, plan_id: plan.id, plan_number: planNumber(plan), source: planCitation(plan, locale) }));
 
 /** Charts of a locality page. */
 export function localityCharts(data: SiteData, id: string, locale: Locale): ChartSpec[] {
@@ -95,7 +95,7 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
         summary: gapRows.map((r) => rateTargetsSummary([r], r.measure, locale)).join(" "),
         table: {
           columns: [{ label: t(locale, "group") }, { label: t(locale, "baseline"), num: true }, { label: t(locale, "target"), num: true }, { label: t(locale, "change_pp"), num: true }, { label: t(locale, "change_households"), num: true }, { label: t(locale, "source") }],
-          rows: gapRows.map((r) => [measureLabel(r.measure), `${formatPercent(r.baseline, locale)} (${formatDate(r.baseline_date, locale)})`, `${formatPercent(r.target, locale)} (${formatDate(r.target_date, locale)})`, `${formatPp(r.change_pp, locale)}${r.change_pp_computed ? "*" : ""}`, householdsChange(r, locale) ?? "", { text: t(locale, "see_quote"), href: quoteHref(r.plan_id, r.ref) }]),
+          rows: gapRows.map((r) => [measureLabel(r.measure), `${formatPercent(r.baseline, locale, r.baseline_decimals)} (${formatDate(r.baseline_date, locale)})`, `${formatPercent(r.target, locale, r.target_decimals)} (${formatDate(r.target_date, locale)})`, `${formatPp(r.change_pp, locale)}${r.change_pp_computed ? "*" : ""}`, householdsChange(r, locale) ?? "", { text: t(locale, "see_quote"), href: quoteHref(r.plan_id, r.ref) }]),
         },
         csv: gapRows.flatMap((r) => withSource([{
           locality_id: r.locality_id, measure: r.measure, baseline_pct: r.baseline, baseline_date: r.baseline_date, target_pct: r.target, target_date: r.target_date,
@@ -208,7 +208,7 @@ export function overviewCharts(data: SiteData, locale: Locale): ChartSpec[] {
           summary: rateTargetsSummary(rows, measure, locale),
           table: {
             columns: [{ label: t(locale, "locality") }, { label: t(locale, "baseline"), num: true }, { label: t(locale, "target"), num: true }, { label: t(locale, "change_pp"), num: true }, { label: t(locale, "change_households"), num: true }, { label: t(locale, "source") }],
-            rows: rows.map((r) => [{ text: r.locality_name, href: localePath(locale, paths.locality(r.locality_id)) }, `${formatPercent(r.baseline, locale)} (${formatDate(r.baseline_date, locale)})`, `${formatPercent(r.target, locale)} (${formatDate(r.target_date, locale)})`, `${formatPp(r.change_pp, locale)}${r.change_pp_computed ? "*" : ""}`, householdsChange(r, locale) ?? "", { text: t(locale, "see_quote"), href: `${planHref(r.plan_id)}#${r.ref}` }]),
+            rows: rows.map((r) => [{ text: r.locality_name, href: localePath(locale, paths.locality(r.locality_id)) }, `${formatPercent(r.baseline, locale, r.baseline_decimals)} (${formatDate(r.baseline_date, locale)})`, `${formatPercent(r.target, locale, r.target_decimals)} (${formatDate(r.target_date, locale)})`, `${formatPp(r.change_pp, locale)}${r.change_pp_computed ? "*" : ""}`, householdsChange(r, locale) ?? "", { text: t(locale, "see_quote"), href: `${planHref(r.plan_id)}#${r.ref}` }]),
           },
           csv: rows.flatMap((r) => withSource([{ locality_id: r.locality_id, locality_name: r.locality_name, standard: r.standard, measure, baseline_pct: r.baseline, baseline_date: r.baseline_date, target_pct: r.target, target_date: r.target_date, change_pp: r.change_pp, change_households: r.change_households, ref: r.ref }], planById.get(r.plan_id)!, locale)),
           draw: (document) => dumbbellChart(rows, { document, locale }),
@@ -244,7 +244,7 @@ export function compareCharts(data: SiteData, locale: Locale): ChartSpec[] {
           title: `${indicatorLabel(data, ind, locale)}, ${standardName(std, locale)}`,
           variants: [{
             when: `indicator=${ind}`, default: ind === defaultIndicator, summary: rateTargetsSummary(rows, m, locale),
-            table: { columns: cols, rows: rows.map((r) => [r.locality_name, formatPercent(r.baseline, locale), formatPercent(r.target, locale), formatPp(r.change_pp, locale)]) },
+            table: { columns: cols, rows: rows.map((r) => [r.locality_name, formatPercent(r.baseline, locale, r.baseline_decimals), formatPercent(r.target, locale, r.target_decimals), formatPp(r.change_pp, locale)]) },
             csv: rows.flatMap((r) => withSource([{ locality_id: r.locality_id, indicator: ind, standard: std, baseline_pct: r.baseline, target_pct: r.target, change_pp: r.change_pp, ref: r.ref }], planById.get(r.plan_id)!, locale)),
             draw: (document) => dumbbellChart(rows, { document, locale }),
           }],

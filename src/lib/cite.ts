@@ -2,6 +2,11 @@
 import { formatDate, localized, t, type Locale } from "./i18n.ts";
 import type { PlanRow } from "./schema.ts";
 
+/** The plan's number for data files: null when the plan printed only the suffix ("/KH-UBND", the number left blank). */
+export function planNumber(p: Pick<PlanRow, "number">): string | null {
+  return p.number !== null && /^\d/.test(p.number) ? p.number : null;
+}
+
 /** "Kế hoạch số 498/KH-UBND ngày 01/04/2024 của UBND thành phố Long Khánh" / "Plan no. 498/KH-UBND of 1 Apr 2024, People's Committee of ..." */
 export function planCitation(p: PlanRow, locale: Locale): string {
   const date = p.issued ? formatDate(p.issued, locale) : `${t(locale, "no_date")}, ${p.year}`;

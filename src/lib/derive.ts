@@ -263,7 +263,11 @@ export function derive(
   }
 
   // 5. Targets: fill baselines and changes that follow from printed figures; check baseline + change = target.
-  const targets = targetsIn.map((t) => ({ ...t, computed_fields: [...t.computed_fields] }));
+  const targets = targetsIn.map((t) => ({
+    ...t, computed_fields: [...t.computed_fields],
+    baseline_decimals: t.baseline_value === null ? null : printedDecimals.get(`${t.plan_id}|${t.ref}|baseline_value`) ?? null,
+    target_decimals: t.target_value === null ? null : printedDecimals.get(`${t.plan_id}|${t.ref}|target_value`) ?? null,
+  }));
   for (const t of targets) {
     const dT = printedDecimals.get(`${t.plan_id}|${t.ref}|target_value`) ?? (t.target_value === null ? 0 : decimalsOf(t.target_value));
     if (t.baseline_value === null && t.target_value !== null && STOCKS.has(t.indicator)) {

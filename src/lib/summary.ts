@@ -20,7 +20,7 @@ export function householdsChange(r: Pick<RateTargetRow, "change_households" | "c
 /** "Quảng Minh: 0,57% (31/12/2023) → 0,43% (31/12/2024), −0,14 điểm %, −4 hộ" */
 export function rateTargetSentence(r: RateTargetRow, locale: Locale): string {
   const hh = householdsChange(r, locale);
-  const base = `${formatPercent(r.baseline, locale)} (${formatDate(r.baseline_date, locale)}) → ${formatPercent(r.target, locale)} (${formatDate(r.target_date, locale)})`;
+  const base = `${formatPercent(r.baseline, locale, r.baseline_decimals)} (${formatDate(r.baseline_date, locale)}) → ${formatPercent(r.target, locale, r.target_decimals)} (${formatDate(r.target_date, locale)})`;
   return `${r.locality_name}: ${base}, ${formatPp(r.change_pp, locale)}${hh ? `, ${hh}` : ""}`;
 }
 
@@ -33,8 +33,8 @@ export function rateTargetsSummary(rows: RateTargetRow[], measure: Measure, loca
     const hh = householdsChange(r, locale);
     const values = {
       rate: rateWord(measure, locale), name: r.locality_name,
-      base: `${formatPercent(r.baseline, locale)} (${formatDate(r.baseline_date, locale)})`,
-      target: `${formatPercent(r.target, locale)} (${formatDate(r.target_date, locale)})`,
+      base: `${formatPercent(r.baseline, locale, r.baseline_decimals)} (${formatDate(r.baseline_date, locale)})`,
+      target: `${formatPercent(r.target, locale, r.target_decimals)} (${formatDate(r.target_date, locale)})`,
       pp: formatPp(r.change_pp, locale), hh: hh ? `, ${hh}` : "",
     };
     return t(locale, r.change_pp < 0 ? "sum_one" : r.change_pp > 0 ? "sum_one_up" : "sum_one_flat", values);

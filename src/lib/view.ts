@@ -31,6 +31,9 @@ export interface RateTargetRow {
   change_households_high: number | null;
   /** Whether change_pp was computed rather than printed. */
   change_pp_computed: boolean;
+  /** Decimals printed for the baseline and the target (undefined: as computed), so "2,50%" stays "2,50%". */
+  baseline_decimals?: number;
+  target_decimals?: number;
   ref: string;
 }
 
@@ -155,6 +158,7 @@ export function rateTargets(data: SiteData, measure: Measure, localityId?: strin
         target: t.target_value!, target_date: t.target_date, change_pp: t.change_pp!, change_households: t.change_households,
         change_households_low: range?.low ?? null, change_households_high: range?.high ?? null,
         change_pp_computed: t.computed_fields.includes("change_pp"), ref: t.ref,
+        baseline_decimals: t.baseline_decimals ?? undefined, target_decimals: t.target_decimals ?? undefined,
       };
     });
 }

@@ -50,7 +50,7 @@ export const GET: APIRoute<{ locale: Locale; id: string | undefined }> = async (
   const stat = (ind: string) => index.statisticsByLocality.get(id)?.find((s) => s.indicator === ind);
   const target = rateTargets(data, "poor", id)[0];
   const figures = [
-    target ? { value: `${formatPercent(target.baseline, locale)} → ${formatPercent(target.target, locale)}`, label: `${t(locale, "poverty_rate")}, ${formatDate(target.baseline_date, locale)} → ${formatDate(target.target_date, locale)}` } : undefined,
+    target ? { value: `${formatPercent(target.baseline, locale, target.baseline_decimals)} → ${formatPercent(target.target, locale, target.target_decimals)}`, label: `${t(locale, "poverty_rate")}, ${formatDate(target.baseline_date, locale)} → ${formatDate(target.target_date, locale)}` } : undefined,
     stat("poor_households") ? { value: formatHouseholds(stat("poor_households")!.value, locale), label: `${t(locale, "poor")}, ${formatDate(stat("poor_households")!.date, locale)}` } : undefined,
     stat("total_households") ? { value: formatHouseholds(stat("total_households")!.value, locale), label: t(locale, "total_households_long") } : undefined,
   ].filter((f) => f !== undefined);
