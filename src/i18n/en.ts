@@ -164,6 +164,8 @@ export const en: Catalogue = {
   cite_embed: "Cite, embed",
   cite_view: "Cite this view",
   embed_code: "Embed code (iframe)",
+  copy_code: "Copy embed code",
+  copied_code: "Embed code copied",
   citation: "{site}, “{title}”. Source: {sources}.",
   source_line: "Source: {sources}.",
   series_baseline_2023: "End 2023",

@@ -166,6 +166,8 @@ export const vi = {
   cite_embed: "Trích dẫn, nhúng",
   cite_view: "Trích dẫn",
   embed_code: "Mã nhúng (iframe)",
+  copy_code: "Sao chép mã nhúng",
+  copied_code: "Đã sao chép mã nhúng",
   citation: "{site}, “{title}”. Nguồn: {sources}.",
   source_line: "Nguồn: {sources}.",
   series_baseline_2023: "Cuối năm 2023",
