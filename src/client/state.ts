@@ -56,8 +56,10 @@ function apply(root: HTMLElement, state: State) {
   for (const el of root.querySelectorAll<HTMLElement>("[data-in]")) {
     const [k, v] = el.dataset.in!.split(":");
     const list = state[k];
-    el.classList.toggle("dim", Array.isArray(list) && !list.includes(v));
+    el.hidden = Array.isArray(list) && !list.includes(v);
   }
+  // Page modules that redraw for a state (the compare page) listen for this.
+  root.dispatchEvent(new CustomEvent("ppt-state", { detail: state }));
 }
 
 /** Wire every `[data-state]` root on the page; `onChange` runs after each change of view. */

@@ -357,4 +357,8 @@ export const en: Catalogue = {
   group_cadres: "Officials",
   group_meritorious_families: "Families of people with meritorious service",
   group_poor_near_poor_newly_exited_low_income: "Poor, near-poor, newly exited and low-income households",
+  cmp_sort_plan: "Plan order",
+  cmp_sort_baseline: "Baseline",
+  cmp_sort_target: "Target",
+  cmp_sort_change: "Size of the cut",
 };

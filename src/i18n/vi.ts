@@ -371,4 +371,8 @@ export const vi = {
   group_cadres: "Cán bộ",
   group_meritorious_families: "Gia đình người có công",
   group_poor_near_poor_newly_exited_low_income: "Hộ nghèo, cận nghèo, mới thoát nghèo, thu nhập thấp",
+  cmp_sort_plan: "Thứ tự kế hoạch",
+  cmp_sort_baseline: "Đầu kỳ",
+  cmp_sort_target: "Chỉ tiêu",
+  cmp_sort_change: "Mức giảm",
 };

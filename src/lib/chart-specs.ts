@@ -12,7 +12,7 @@ import { siteIndex, type SiteData } from "./site-data.ts";
 import { coverageSummary, deprivationSummary, groupBarsSummary, householdsChange, rateTargetsSummary } from "./summary.ts";
 import { LocalityState, OverviewState } from "./url-state.ts";
 import {
-  coverageTargets, coverageTargetsAround, deprivationProfile, DIMENSION_COVERAGE, groupBars, indicatorLabel, localityIndex, plansFor, rateTargets, type GroupBarRow, type Measure,
+  coverageTargets, coverageTargetsAround, deprivationProfile, DIMENSION_COVERAGE, groupBars, indicatorLabel, localityIndex, plansFor, rateTargets, type CoverageRow, type GroupBarRow, type Measure, type RateTargetRow,
 } from "./view.ts";
 
 /** A table cell: text, or text with a link. */
@@ -27,11 +27,16 @@ export interface ChartVariant {
   /** The variant shown by default (no query string, or JavaScript off). */
   default: boolean;
   summary: string;
-  table: { columns: { label: string; num?: boolean }[]; rows: Cell[][] };
+  table: { columns: { label: string; num?: boolean }[]; rows: Cell[][]; /** The plan of each row, where a page filters by plan. */ plans?: string[] };
   /** Exactly the rows the chart draws, with their source. */
   csv: CsvRow[];
   draw: (document: Document) => SVGSVGElement;
+  /** What the browser needs to draw the chart again for a subset of plans (the compare page). */
+  redraw?: Redraw;
 }
+
+/** A chart the browser can draw again from its rows: which chart function, and the rows it drew. */
+export type Redraw = { chart: "dumbbell"; rows: RateTargetRow[] } | { chart: "coverage"; rows: CoverageRow[] };
 
 /** A chart: where it lives, what it shows, where its figures come from. */
 export interface ChartSpec {
@@ -244,9 +249,10 @@ export function compareCharts(data: SiteData, locale: Locale): ChartSpec[] {
           title: `${indicatorLabel(data, ind, locale)}, ${standardName(std, locale)}`,
           variants: [{
             when: `indicator=${ind}`, default: ind === defaultIndicator, summary: rateTargetsSummary(rows, m, locale),
-            table: { columns: cols, rows: rows.map((r) => [r.locality_name, formatPercent(r.baseline, locale, r.baseline_decimals), formatPercent(r.target, locale, r.target_decimals), formatPp(r.change_pp, locale)]) },
+            table: { columns: cols, rows: rows.map((r) => [r.locality_name, formatPercent(r.baseline, locale, r.baseline_decimals), formatPercent(r.target, locale, r.target_decimals), formatPp(r.change_pp, locale)]), plans: rows.map((r) => r.plan_id) },
             csv: rows.flatMap((r) => withSource([{ locality_id: r.locality_id, indicator: ind, standard: std, baseline_pct: r.baseline, target_pct: r.target, change_pp: r.change_pp, ref: r.ref }], planById.get(r.plan_id)!, locale)),
             draw: (document) => dumbbellChart(rows, { document, locale }),
+            redraw: { chart: "dumbbell", rows },
           }],
         });
       }
@@ -258,9 +264,10 @@ export function compareCharts(data: SiteData, locale: Locale): ChartSpec[] {
       title: `${indicatorLabel(data, ind, locale)} (%)`,
       variants: [{
         when: `indicator=${ind}`, default: ind === defaultIndicator, summary: coverageSummary(rows, locale),
-        table: { columns: [{ label: t(locale, "locality") }, { label: t(locale, "target"), num: true }], rows: rows.map((r) => [r.locality_name, formatPercent(r.value, locale)]) },
+        table: { columns: [{ label: t(locale, "locality") }, { label: t(locale, "target"), num: true }], rows: rows.map((r) => [r.locality_name, formatTarget(r.value, r.comparator, "percent", locale)]), plans: rows.map((r) => r.plan_id) },
         csv: rows.flatMap((r) => withSource([{ locality_id: r.locality_id, indicator: ind, comparator: r.comparator, target_pct: r.value, ref: r.ref }], planById.get(r.plan_id)!, locale)),
         draw: (document) => coverageChart(rows, { document, locale }),
+        redraw: { chart: "coverage", rows },
       }],
     });
   }
