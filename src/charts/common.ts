@@ -1,5 +1,5 @@
 /** Shared pieces of the build-time charts: palette, sizes, base Plot options, the in-SVG key and the accessibility pass. */
-import type { Locale } from "../lib/format.ts";
+import { CATALOGUES, t, type Key, type Locale } from "../i18n/catalogue.ts";
 import { formatNumber } from "../lib/format.ts";
 import type { CoverageRow, Measure } from "../lib/view.ts";
 
@@ -56,17 +56,12 @@ export function unique<T>(xs: Iterable<T>): T[] {
 
 /** Words for a measure's households: "hộ nghèo" / "poor households". */
 export function measureWords(m: Measure, locale: Locale): string {
-  if (locale === "vi") return m === "poor" ? "hộ nghèo" : "hộ cận nghèo";
-  return m === "poor" ? "poor households" : "near-poor households";
+  return t(locale, m === "poor" ? "measure_poor_words" : "measure_near_poor_words");
 }
 
 /** A coverage target in words: "trên 95%" / "over 95%", "ít nhất 70%" / "at least 70%", "100%". */
 export function comparatorPhrase(value: number, comparator: CoverageRow["comparator"], locale: Locale): string {
-  const v = `${formatNumber(value, locale)}%`;
-  const words: Record<CoverageRow["comparator"], [string, string]> = {
-    eq: ["", ""], gt: ["trên ", "over "], ge: ["ít nhất ", "at least "], lt: ["dưới ", "under "], le: ["tối đa ", "at most "],
-  };
-  return `${words[comparator][locale === "vi" ? 0 : 1]}${v}`;
+  return `${comparator === "eq" ? "" : t(locale, `cmpw_${comparator}`)}${formatNumber(value, locale)}%`;
 }
 
 /** A coverage target as a compact cell label: "> 96", "≥ 70", "100". */
@@ -75,21 +70,10 @@ export function comparatorShort(value: number, comparator: CoverageRow["comparat
   return `${sign[comparator]}${formatNumber(value, locale)}`;
 }
 
-/** Short names of the dimension coverage indicators, for axes (the full name goes in titles and tables). */
-export const COVERAGE_SHORT: Record<string, Record<Locale, string>> = {
-  coverage_job_support: { vi: "Hỗ trợ tìm việc làm", en: "Job-search support" },
-  coverage_health_insurance: { vi: "Bảo hiểm y tế", en: "Health insurance" },
-  coverage_school_attendance: { vi: "Trẻ em đi học đúng tuổi", en: "Children at school" },
-  coverage_vocational_training: { vi: "Đào tạo nghề", en: "Vocational training" },
-  coverage_safe_housing: { vi: "Nhà ở an toàn", en: "Safe housing" },
-  coverage_clean_water: { vi: "Nước hợp vệ sinh", en: "Hygienic water" },
-  coverage_hygienic_latrine: { vi: "Nhà tiêu hợp vệ sinh", en: "Hygienic latrine" },
-  coverage_telecom_internet: { vi: "Viễn thông, internet", en: "Telecom, internet" },
-};
-
-/** Short axis label of a coverage indicator, falling back to its full label. */
+/** Short axis label of a coverage indicator (the catalogue's `short_<id>`), falling back to its full label. */
 export function coverageShort(row: Pick<CoverageRow, "indicator" | "label">, locale: Locale): string {
-  return COVERAGE_SHORT[row.indicator]?.[locale] ?? row.label;
+  const key = `short_${row.indicator}`;
+  return key in CATALOGUES[locale] ? t(locale, key as Key) : row.label;
 }
 
 type Rgb = [number, number, number];

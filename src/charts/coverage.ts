@@ -1,6 +1,6 @@
 /** Dimension coverage targets of all plans on one scale, one dot per plan, with one plan highlighted. */
 import * as Plot from "@observablehq/plot";
-import type { Locale } from "../lib/format.ts";
+import { t, type Locale } from "../i18n/catalogue.ts";
 import { formatNumber } from "../lib/format.ts";
 import type { CoverageRow } from "../lib/view.ts";
 import { baseOptions, COLORS, comparatorPhrase, coverageShort, drawKey, finish, keyHeight, marginFor, unique, WIDTH, withRefs } from "./common.ts";
@@ -31,7 +31,6 @@ export function coverageDomain(rows: CoverageRow[]): [number, number] {
 
 /** Indicators down, target percent across, a grey dot per plan; the highlighted plan larger, coloured and labelled. */
 export function coverageChart(rows: CoverageRow[], { document, locale, highlight, width = WIDTH, id }: CoverageOptions): SVGSVGElement {
-  const vi = locale === "vi";
   const indicators = unique(rows.map((r) => r.indicator));
   const shortOf = new Map(rows.map((r) => [r.indicator, coverageShort(r, locale)]));
   const plans = unique(rows.map((r) => r.plan_id)).sort();
@@ -49,9 +48,9 @@ export function coverageChart(rows: CoverageRow[], { document, locale, highlight
   const key = highlightName
     ? [
       { label: highlightName, color: ACCENT, swatch: "dot" as const },
-      { label: vi ? "các kế hoạch khác" : "other plans", color: COLORS.baseline, swatch: "dot" as const },
+      { label: t(locale, "chart_other_plans"), color: COLORS.baseline, swatch: "dot" as const },
     ]
-    : [{ label: vi ? "mỗi chấm là một kế hoạch" : "one dot per plan", color: COLORS.baseline, swatch: "dot" as const }];
+    : [{ label: t(locale, "chart_one_dot"), color: COLORS.baseline, swatch: "dot" as const }];
   const marginLeft = marginFor([...shortOf.values()], 80, 220);
   const marginTop = keyHeight(key, width) + 14;
   const marginBottom = 44;
@@ -74,9 +73,7 @@ export function coverageChart(rows: CoverageRow[], { document, locale, highlight
   }
 
   const zoomed = domain[0] > 0;
-  const xLabel = vi
-    ? `Chỉ tiêu (%)${zoomed ? `, trục bắt đầu từ ${domain[0]}%` : ""}`
-    : `Target (%)${zoomed ? `, axis starts at ${domain[0]}%` : ""}`;
+  const xLabel = `${t(locale, "chart_target_axis")}${zoomed ? t(locale, "chart_axis_from", { v: formatNumber(domain[0], locale) }) : ""}`;
   const svg = Plot.plot({
     ...baseOptions(document, width),
     height: marginTop + marginBottom + indicators.length * step,
@@ -87,10 +84,7 @@ export function coverageChart(rows: CoverageRow[], { document, locale, highlight
   }) as SVGSVGElement;
   drawKey(svg, document, key, width);
 
-  const summary = vi
-    ? `Biểu đồ chấm: chỉ tiêu bao phủ của ${plans.length} kế hoạch theo ${indicators.length} chỉ số.`
-      + (hl.length ? ` ${highlightName}: ${hl.map((r) => `${coverageShort(r, locale)} ${comparatorPhrase(r.value, r.comparator, locale)}`).join("; ")}.` : "")
-    : `Dot chart: coverage targets of ${plans.length} plans on ${indicators.length} indicators.`
-      + (hl.length ? ` ${highlightName}: ${hl.map((r) => `${coverageShort(r, locale)} ${comparatorPhrase(r.value, r.comparator, locale)}`).join("; ")}.` : "");
+  const summary = t(locale, "chart_coverage", { plans: plans.length, n: indicators.length })
+    + (hl.length ? ` ${highlightName}: ${hl.map((r) => `${coverageShort(r, locale)} ${comparatorPhrase(r.value, r.comparator, locale)}`).join("; ")}.` : "");
   return finish(svg, { summary, id });
 }

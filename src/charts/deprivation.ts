@@ -1,6 +1,6 @@
 /** Deprivation profile: share of each group's households lacking each of the 12 indicators, with the data-quality check drawn on it. */
 import * as Plot from "@observablehq/plot";
-import type { Locale } from "../lib/format.ts";
+import { t, type Locale } from "../i18n/catalogue.ts";
 import { formatHouseholds, formatNumber, formatPercent } from "../lib/format.ts";
 import type { DeprivationViewRow, Measure } from "../lib/view.ts";
 import { baseOptions, COLORS, drawKey, finish, FONT_SIZE, keyHeight, measureColor, measureWords, unique, WIDTH, withRefs } from "./common.ts";
@@ -16,15 +16,13 @@ export interface DeprivationOptions {
 
 /** Tooltip text: "1.1 Việc làm, hộ nghèo: 3 hộ; ghi trong kế hoạch 58,8%; tính lại 17,65%". */
 export function deprivationTitle(r: DeprivationViewRow, locale: Locale): string {
-  const vi = locale === "vi";
-  const computed = r.computed_pct === null ? "" : `; ${vi ? "tính lại" : "recomputed"} ${formatPercent(r.computed_pct, locale)}`;
+  const computed = r.computed_pct === null ? "" : `; ${t(locale, "chart_recomputed")} ${formatPercent(r.computed_pct, locale)}`;
   return `${r.code} ${r.label}, ${measureWords(r.group, locale)}: ${formatHouseholds(r.households, locale)}; `
-    + `${vi ? "ghi trong kế hoạch" : "printed in the plan"} ${formatPercent(r.stated_pct, locale)}${computed}`;
+    + `${t(locale, "chart_printed")} ${formatPercent(r.stated_pct, locale)}${computed}`;
 }
 
 /** 12 indicators down, share (0–100%) across; a filled dot per group at the printed share, a ring where recomputing disagrees. */
 export function deprivationChart(rows: DeprivationViewRow[], { document, locale, width = WIDTH, id }: DeprivationOptions): SVGSVGElement {
-  const vi = locale === "vi";
   const indicators = unique(rows.map((r) => r.indicator));
   const labelOf = new Map(rows.map((r) => [r.indicator, `${r.code} ${r.label}`.trim()]));
   const groups = (["poor", "near_poor"] as const).filter((g) => rows.some((r) => r.group === g));
@@ -34,8 +32,8 @@ export function deprivationChart(rows: DeprivationViewRow[], { document, locale,
 
   const key = [
     ...groups.map((g) => ({ label: measureWords(g, locale), color: measureColor(g), swatch: "dot" as const })),
-    { label: vi ? "tỷ lệ ghi trong kế hoạch" : "share printed in the plan", color: COLORS.ink, swatch: "dot" as const, line: true },
-    { label: vi ? "tính lại = số hộ ÷ số hộ của nhóm" : "recomputed = households ÷ households in the group", color: COLORS.ink, swatch: "ring" as const },
+    { label: t(locale, "chart_printed_share"), color: COLORS.ink, swatch: "dot" as const, line: true },
+    { label: t(locale, "chart_recomputed_key"), color: COLORS.ink, swatch: "ring" as const },
   ];
   const marginLeft = 220;
   const marginTop = keyHeight(key, width) + 14;
@@ -59,7 +57,7 @@ export function deprivationChart(rows: DeprivationViewRow[], { document, locale,
     ...baseOptions(document, width),
     height: marginTop + marginBottom + indicators.length * step,
     marginTop, marginBottom, marginLeft, marginRight: 24,
-    x: { domain: [0, 100], label: vi ? "Tỷ lệ trên số hộ của nhóm (%)" : "Share of the group's households (%)", labelAnchor: "center", labelArrow: "none", ticks: 5, tickFormat: (d: number) => formatNumber(d, locale) },
+    x: { domain: [0, 100], label: t(locale, "chart_share_axis"), labelAnchor: "center", labelArrow: "none", ticks: 5, tickFormat: (d: number) => formatNumber(d, locale) },
     y: { domain: indicators, label: null, tickSize: 0, padding: 0.5 },
     marks: [
       ...marks,
@@ -69,11 +67,8 @@ export function deprivationChart(rows: DeprivationViewRow[], { document, locale,
   }) as SVGSVGElement;
   drawKey(svg, document, key, width);
 
-  const diffs = off.map((r) => `${r.code} ${r.label}, ${measureWords(r.group, locale)}: ${formatPercent(r.stated_pct, locale)} ${vi ? "so với" : "against"} ${formatPercent(r.computed_pct!, locale)}`).join("; ");
-  const summary = vi
-    ? `Biểu đồ chấm: tỷ lệ hộ thiếu hụt ${indicators.length} chỉ số dịch vụ xã hội cơ bản, theo nhóm. `
-      + (off.length ? `${off.length} tỷ lệ ghi trong kế hoạch khác với tỷ lệ tính lại: ${diffs}.` : "Các tỷ lệ ghi trong kế hoạch khớp với tỷ lệ tính lại.")
-    : `Dot chart: share of households deprived in each of ${indicators.length} basic social service indicators, by group. `
-      + (off.length ? `${off.length} printed shares differ from the recomputed share: ${diffs}.` : "The printed shares match the recomputed shares.");
+  const diffs = off.map((r) => `${r.code} ${r.label}, ${measureWords(r.group, locale)}: ${formatPercent(r.stated_pct, locale)} ${t(locale, "chart_against")} ${formatPercent(r.computed_pct!, locale)}`).join("; ");
+  const summary = t(locale, "chart_deprivation", { n: indicators.length })
+    + (off.length ? t(locale, "chart_deprivation_off", { n: off.length, diffs }) : t(locale, "chart_deprivation_ok"));
   return finish(svg, { summary, id });
 }

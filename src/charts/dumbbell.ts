@@ -1,6 +1,6 @@
 /** Baseline → target rate of each locality as a dumbbell: grey dot at the baseline, coloured dot at the target. */
 import * as Plot from "@observablehq/plot";
-import type { Locale } from "../lib/format.ts";
+import { t, tn, type Locale } from "../i18n/catalogue.ts";
 import { formatHouseholds, formatNumber, formatPercent, formatPp } from "../lib/format.ts";
 import { formatDate } from "../lib/i18n.ts";
 import type { Measure, RateTargetRow } from "../lib/view.ts";
@@ -22,15 +22,16 @@ export function householdsChange(r: RateTargetRow, locale: Locale, withRange = f
   const mid = Math.round((r.change_households_low + r.change_households_high) / 2);
   const approx = `≈ ${mid > 0 ? "+" : ""}${formatHouseholds(mid, locale)}`;
   if (!withRange) return approx;
-  const [a, b] = [formatNumber(r.change_households_low, locale), formatNumber(r.change_households_high, locale)];
-  return `${approx} (${a} ${locale === "vi" ? "đến" : "to"} ${b})`;
+  // Households are whole: the range rests on an implied total, so its ends are rounded like its middle.
+  const [a, b] = [formatNumber(Math.round(r.change_households_low), locale, 0), formatNumber(Math.round(r.change_households_high), locale, 0)];
+  return `${approx} (${t(locale, "range", { a, b })})`;
 }
 
 /** Tooltip text with the exact figures: "Quảng Minh, hộ nghèo: 0,57% (31/12/2023) → 0,43% (31/12/2024), −0,14 điểm %, −4 hộ". */
 export function dumbbellTitle(r: RateTargetRow, locale: Locale): string {
   const hh = householdsChange(r, locale, true);
-  return `${r.locality_name}, ${measureWords(r.measure, locale)}: ${formatPercent(r.baseline, locale)} (${formatDate(r.baseline_date, locale)}) → `
-    + `${formatPercent(r.target, locale)} (${formatDate(r.target_date, locale)}), ${formatPp(r.change_pp, locale)}${hh ? `, ${hh}` : ""}`;
+  return `${r.locality_name}, ${measureWords(r.measure, locale)}: ${formatPercent(r.baseline, locale, r.baseline_decimals)} (${formatDate(r.baseline_date, locale)}) → `
+    + `${formatPercent(r.target, locale, r.target_decimals)} (${formatDate(r.target_date, locale)}), ${formatPp(r.change_pp, locale)}${hh ? `, ${hh}` : ""}`;
 }
 
 /** One row per locality: baseline dot, target dot coloured by measure, the change in pp (and households) at the right. */
@@ -46,9 +47,9 @@ export function dumbbellChart(rows: RateTargetRow[], { document, locale, width =
   const xMax = rows.reduce((m, r) => Math.max(m, r.baseline, r.target), 0) * 1.12 || 1;
 
   const key = [
-    { label: locale === "vi" ? "đầu kỳ" : "baseline", color: COLORS.baseline, swatch: "dot" as const },
+    { label: t(locale, "chart_baseline"), color: COLORS.baseline, swatch: "dot" as const },
     ...measures.map((m) => ({
-      label: locale === "vi" ? `chỉ tiêu, ${measureWords(m, locale)}` : `target, ${measureWords(m, locale)}`,
+      label: t(locale, "chart_target_of", { who: measureWords(m, locale) }),
       color: measureColor(m), swatch: "dot" as const,
     })),
   ];
@@ -74,8 +75,8 @@ export function dumbbellChart(rows: RateTargetRow[], { document, locale, width =
       Plot.dot(data, { x: "baseline", y: "locality_name", dy, r: 5, fill: COLORS.baseline, title, className: "ppt-baseline", render: withRefs(data) }),
       Plot.dot(data, { x: "target", y: "locality_name", dy, r: 6, fill: measureColor(m), title, className: "ppt-target", render: withRefs(data) }),
       // Values just outside each end of the dumbbell, so the chart reads without a pointer.
-      Plot.text(data, { x: lo, y: "locality_name", dy, dx: -10, textAnchor: "end", text: (r) => formatNumber(lo(r), locale), fontSize: 12 }),
-      Plot.text(data, { x: hi, y: "locality_name", dy, dx: 10, textAnchor: "start", text: (r) => formatNumber(hi(r), locale), fontSize: 12 }),
+      Plot.text(data, { x: lo, y: "locality_name", dy, dx: -10, textAnchor: "end", text: (r) => formatNumber(lo(r), locale, r.baseline <= r.target ? r.baseline_decimals : r.target_decimals), fontSize: 12 }),
+      Plot.text(data, { x: hi, y: "locality_name", dy, dx: 10, textAnchor: "start", text: (r) => formatNumber(hi(r), locale, r.baseline > r.target ? r.baseline_decimals : r.target_decimals), fontSize: 12 }),
       Plot.text(data, {
         x: () => xMax, y: "locality_name", dy, dx: 12, textAnchor: "start", text: changeLabel, fill: measureColor(m), title,
         className: "ppt-change", render: withRefs(data),
@@ -87,15 +88,13 @@ export function dumbbellChart(rows: RateTargetRow[], { document, locale, width =
     ...baseOptions(document, width),
     height: marginTop + marginBottom + names.length * step,
     marginTop, marginBottom, marginLeft, marginRight,
-    x: { domain: [0, xMax], label: locale === "vi" ? "Tỷ lệ hộ (%)" : "Share of households (%)", labelAnchor: "center", labelArrow: "none", tickFormat: (d: number) => formatNumber(d, locale), ticks: 5 },
+    x: { domain: [0, xMax], label: t(locale, "chart_rate_axis"), labelAnchor: "center", labelArrow: "none", tickFormat: (d: number) => formatNumber(d, locale), ticks: 5 },
     y: { domain: names, label: null, tickSize: 0, padding: 0.5 },
     marks,
   }) as SVGSVGElement;
   drawKey(svg, document, key, width);
 
   const list = rows.length ? ` ${rows.map((r) => dumbbellTitle(r, locale)).join("; ")}.` : "";
-  const summary = locale === "vi"
-    ? `Biểu đồ quả tạ: tỷ lệ hộ đầu kỳ và chỉ tiêu của ${names.length} địa bàn.${list}`
-    : `Dumbbell chart: baseline and target household rates of ${names.length} ${names.length === 1 ? "locality" : "localities"}.${list}`;
+  const summary = `${tn(locale, "chart_dumbbell", names.length)}${list}`;
   return finish(svg, { summary, id });
 }

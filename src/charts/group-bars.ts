@@ -1,7 +1,7 @@
 /** Residential groups of a locality as grouped horizontal bars: households at baseline, able to exit, and the year-end target. */
 import * as Plot from "@observablehq/plot";
 import { nice, ticks } from "d3";
-import type { Locale } from "../lib/format.ts";
+import { t, type Locale } from "../i18n/catalogue.ts";
 import { formatHouseholds, formatNumber, formatPercent } from "../lib/format.ts";
 import type { GroupBarRow, Measure } from "../lib/view.ts";
 import { baseOptions, COLORS, drawKey, finish, keyHeight, marginFor, measureColor, measureWords, unique, WIDTH, withRefs } from "./common.ts";
@@ -24,14 +24,8 @@ const SERIES = ["baseline", "exit", "target"] as const;
 /** Name of a series with its year: "Cuối năm 2023" / "End of 2023", "Có khả năng thoát nghèo năm 2024" / "Able to exit in 2024". */
 export function seriesLabel(series: GroupBarRow["series"], measure: Measure, date: string, locale: Locale): string {
   const y = date.slice(0, 4);
-  if (locale === "vi") {
-    if (series === "baseline") return `Cuối năm ${y}`;
-    if (series === "exit") return `Có khả năng thoát ${measure === "poor" ? "nghèo" : "cận nghèo"} năm ${y}`;
-    return `Chỉ tiêu cuối năm ${y}`;
-  }
-  if (series === "baseline") return `End of ${y}`;
-  if (series === "exit") return `Able to exit in ${y}`;
-  return `Target, end of ${y}`;
+  if (series === "exit") return t(locale, measure === "poor" ? "series_exit_poor" : "series_exit_near_poor", { y });
+  return t(locale, series === "baseline" ? "series_baseline" : "series_target", { y });
 }
 
 /** Colour of a series: grey baseline, green exits, the measure's colour for the target. */
@@ -55,7 +49,7 @@ export function groupBarsChart(rows: GroupBarRow[], { document, locale, sort = "
   const label = (r: GroupBarRow) => seriesLabel(r.series, r.measure, r.date, locale);
   const title = (r: GroupBarRow) =>
     `${r.name}, ${label(r).toLowerCase()}: ${formatHouseholds(r.households, locale)}`
-    + (r.rate === null ? "" : ` (${formatPercent(r.rate, locale)} ${locale === "vi" ? "tổng số hộ" : "of all households"})`);
+    + (r.rate === null ? "" : ` (${formatPercent(r.rate, locale)} ${t(locale, "chart_of_all")})`);
 
   const present = SERIES.filter((s) => rows.some((r) => r.series === s));
   const key = present.map((s) => ({ label: seriesLabel(s, measure, dateOf(s), locale), color: seriesColor(s, measure), swatch: "square" as const }));
@@ -70,7 +64,7 @@ export function groupBarsChart(rows: GroupBarRow[], { document, locale, sort = "
     ...baseOptions(document, width),
     height: marginTop + marginBottom + names.length * groupHeight,
     marginTop, marginBottom, marginLeft, marginRight: 40,
-    x: { domain: [0, xMax], label: locale === "vi" ? `Số ${measureWords(measure, locale)}` : `Number of ${measureWords(measure, locale)}`, labelAnchor: "center", labelArrow: "none", ticks: xTicks, tickFormat: (d: number) => formatNumber(d, locale) },
+    x: { domain: [0, xMax], label: t(locale, "chart_number_of", { who: measureWords(measure, locale) }), labelAnchor: "center", labelArrow: "none", ticks: xTicks, tickFormat: (d: number) => formatNumber(d, locale) },
     y: { domain: [...SERIES], axis: null, padding: 0.12 },
     fy: { domain: names, label: null, axis: "left", tickSize: 0, padding: 0.22 },
     marks: [
@@ -87,8 +81,6 @@ export function groupBarsChart(rows: GroupBarRow[], { document, locale, sort = "
 
   const total = (s: GroupBarRow["series"]) => rows.filter((r) => r.series === s).reduce((a, r) => a + r.households, 0);
   const totals = key.length ? ` ${key.map((k, i) => `${k.label}: ${formatHouseholds(total(present[i]), locale)}`).join("; ")}.` : "";
-  const summary = locale === "vi"
-    ? `Biểu đồ cột: số ${measureWords(measure, locale)} của ${names.length} thôn, tổ dân phố.${totals}`
-    : `Bar chart: ${measureWords(measure, locale)} in ${names.length} residential groups.${totals}`;
+  const summary = `${t(locale, "chart_bars", { who: measureWords(measure, locale), n: names.length })}${totals}`;
   return finish(svg, { summary, id });
 }

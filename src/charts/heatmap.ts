@@ -1,6 +1,6 @@
 /** Coverage targets as a table of cells: indicator across, plan's locality down, value printed in each cell. */
 import * as Plot from "@observablehq/plot";
-import type { Locale } from "../lib/format.ts";
+import { t, type Locale } from "../i18n/catalogue.ts";
 import type { CoverageRow } from "../lib/view.ts";
 import { baseOptions, COLORS, comparatorShort, coverageShort, finish, FONT_SIZE, marginFor, sequential, textOn, unique, WIDTH, withRefs } from "./common.ts";
 import { coverageDomain, coverageTitle } from "./coverage.ts";
@@ -22,7 +22,6 @@ interface Cell {
 
 /** Cells x = indicator (short label), y = locality; darker = higher target; a grey "—" cell where a plan set no target. */
 export function coverageHeatmap(rows: CoverageRow[], { document, locale, width = WIDTH, id }: HeatmapOptions): SVGSVGElement {
-  const vi = locale === "vi";
   const indicators = unique(rows.map((r) => r.indicator));
   const shortOf = new Map(rows.map((r) => [r.indicator, coverageShort(r, locale)]));
   const plans = unique(rows.map((r) => r.plan_id)).sort();
@@ -36,7 +35,7 @@ export function coverageHeatmap(rows: CoverageRow[], { document, locale, width =
   const fillOf = (r: CoverageRow) => sequential((r.value - lo) / (hi - lo));
   const refRows = filled.map((c) => c.row);
   const title = (c: Cell & { row: CoverageRow }) => coverageTitle(c.row, locale);
-  const noTarget = (c: Cell) => `${nameOf.get(c.plan_id)}: ${shortOf.get(c.indicator)}: ${vi ? "không đặt chỉ tiêu" : "no target set"}`;
+  const noTarget = (c: Cell) => `${nameOf.get(c.plan_id)}: ${shortOf.get(c.indicator)}: ${t(locale, "chart_no_target")}`;
 
   const marginLeft = marginFor([...nameOf.values()], 80, 200);
   const marginTop = 76;
@@ -61,8 +60,6 @@ export function coverageHeatmap(rows: CoverageRow[], { document, locale, width =
     ],
   }) as SVGSVGElement;
 
-  const summary = vi
-    ? `Bảng màu: chỉ tiêu bao phủ (%) của ${plans.length} kế hoạch theo ${indicators.length} chỉ số; ô xám là chỉ số kế hoạch không đặt chỉ tiêu (${blank.length} ô).`
-    : `Heatmap: coverage targets (%) of ${plans.length} plans on ${indicators.length} indicators; grey cells are indicators a plan set no target for (${blank.length} cells).`;
+  const summary = t(locale, "chart_heatmap", { plans: plans.length, n: indicators.length, blank: blank.length });
   return finish(svg, { summary, id });
 }

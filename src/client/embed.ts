@@ -1,10 +1,32 @@
 /**
  * On an embed page: tell the embedding page our height so its iframe fits the content (the snippet we hand out
- * listens for this message), and again whenever the content changes size (toggles, details opened).
+ * listens for this message), and again whenever the content changes size (toggles, details opened), smaller too.
+ * The message carries the height and nothing else: the host may be anyone, so it learns nothing of the view.
  */
+
+/** Height of the content itself: the document's scrollHeight never drops below the iframe, so it cannot shrink. */
+export function contentHeight(main: HTMLElement): number {
+  const style = getComputedStyle(document.body);
+  return Math.ceil(main.getBoundingClientRect().bottom + window.scrollY + parseFloat(style.marginBottom) + parseFloat(style.paddingBottom));
+}
+
 export function initEmbed() {
-  if (!document.querySelector("main.bare") || window.parent === window) return;
-  const post = () => window.parent.postMessage({ type: "ppt-embed-height", height: Math.ceil(document.documentElement.scrollHeight), href: location.href }, "*");
-  new ResizeObserver(post).observe(document.body);
+  const main = document.querySelector<HTMLElement>("main.bare");
+  if (!main || window.parent === window) return;
+  // Post to the host's origin when the browser tells it (referrer), else to any: the payload is one number.
+  let target = "*";
+  try {
+    if (document.referrer) target = new URL(document.referrer).origin;
+  } catch {
+    target = "*";
+  }
+  let last = 0;
+  const post = () => {
+    const height = contentHeight(main);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: "ppt-embed-height", height }, target);
+  };
+  new ResizeObserver(post).observe(main);
   post();
 }

@@ -48,7 +48,26 @@ function copyLinks() {
   }
 }
 
+/** "Copy embed code": the snippet as the textarea shows it (with the current view). */
+function copySnippets() {
+  for (const b of document.querySelectorAll<HTMLButtonElement>("button[data-copy-snippet]")) {
+    const code = b.parentElement?.querySelector<HTMLTextAreaElement>("[data-embed-snippet]");
+    if (!code) continue;
+    b.hidden = false;
+    b.addEventListener("click", async () => {
+      const status = b.nextElementSibling as HTMLElement | null;
+      try {
+        await navigator.clipboard.writeText(code.value);
+        if (status) status.textContent = b.dataset.copied ?? "";
+      } catch {
+        code.select();
+      }
+    });
+  }
+}
+
 initState(keepState);
+copySnippets();
 keepState();
 copyLinks();
 initTooltips();

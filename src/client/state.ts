@@ -38,7 +38,14 @@ function apply(root: HTMLElement, state: State) {
     const v = state[el.dataset.param!];
     if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) {
       el.checked = Array.isArray(v) ? v.includes(el.value) : v === el.value;
-    } else el.value = String(v);
+    } else {
+      el.value = String(v);
+      // A value the control does not offer (meeting mode's ?slide=50 on a 6-slide deck) clamps to the nearest end.
+      if (el instanceof HTMLSelectElement && el.selectedIndex === -1 && el.options.length) {
+        const n = Number(v);
+        el.selectedIndex = Number.isFinite(n) && n > Number(el.options[0].value) ? el.options.length - 1 : 0;
+      }
+    }
   }
   for (const el of root.querySelectorAll<HTMLElement>("[data-when]")) {
     el.hidden = !el.dataset.when!.split(" ").every((cond) => {
@@ -49,8 +56,10 @@ function apply(root: HTMLElement, state: State) {
   for (const el of root.querySelectorAll<HTMLElement>("[data-in]")) {
     const [k, v] = el.dataset.in!.split(":");
     const list = state[k];
-    el.classList.toggle("dim", Array.isArray(list) && !list.includes(v));
+    el.hidden = Array.isArray(list) && !list.includes(v);
   }
+  // Page modules that redraw for a state (the compare page) listen for this.
+  root.dispatchEvent(new CustomEvent("ppt-state", { detail: state }));
 }
 
 /** Wire every `[data-state]` root on the page; `onChange` runs after each change of view. */
@@ -60,11 +69,19 @@ export function initState(onChange: () => void) {
     if (!schema) continue;
     const defaults = schema.parse({}) as State;
     const current = () => parseState(schema, location.search) as State;
+    // Inside an iframe the host page's history is not ours to grow: each change replaces the entry.
+    const record = (q: string) => (window.parent === window ? history.pushState : history.replaceState).call(history, null, "", location.pathname + q + location.hash);
     apply(root, current());
+    // The controls now show the nearest valid view; the URL says the same.
+    const shown = schema.parse(readControls(root, defaults)) as State;
+    if (formatState(shown, defaults) !== formatState(current(), defaults)) {
+      history.replaceState(null, "", location.pathname + formatState(shown, defaults) + location.hash);
+      apply(root, shown);
+    }
     root.addEventListener("change", (e) => {
       if (!(e.target as HTMLElement).dataset?.param) return;
       const next = schema.parse(readControls(root, defaults)) as State;
-      history.pushState(null, "", location.pathname + formatState(next, defaults) + location.hash);
+      record(formatState(next, defaults));
       apply(root, next);
       onChange();
     });

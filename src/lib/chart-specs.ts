@@ -4,19 +4,19 @@
  * these specs, so a downloaded file or an embed shows exactly what the page shows.
  */
 import { coverageChart, coverageHeatmap, deprivationChart, dumbbellChart, groupBarsChart } from "../charts/index.ts";
-import { planCitation } from "./cite.ts";
-import { formatNumber, formatPercent, formatPp, type Locale } from "./format.ts";
+import { planCitation, planNumber } from "./cite.ts";
+import { formatNumber, formatPercent, formatPp, formatTarget, type Locale } from "./format.ts";
 import { formatDate, localePath, paths, standardName, t } from "./i18n.ts";
 import type { PlanRow } from "./schema.ts";
 import { siteIndex, type SiteData } from "./site-data.ts";
 import { coverageSummary, deprivationSummary, groupBarsSummary, householdsChange, rateTargetsSummary } from "./summary.ts";
 import { LocalityState, OverviewState } from "./url-state.ts";
 import {
-  coverageTargets, coverageTargetsAround, deprivationProfile, DIMENSION_COVERAGE, groupBars, indicatorLabel, localityIndex, plansFor, rateTargets, type GroupBarRow, type Measure,
+  coverageTargets, coverageTargetsAround, deprivationProfile, DIMENSION_COVERAGE, groupBars, indicatorLabel, localityIndex, plansFor, rateTargets, type CoverageRow, type GroupBarRow, type Measure, type RateTargetRow,
 } from "./view.ts";
 
 /** A table cell: text, or text with a link. */
-export type Cell = string | number | { text: string; href?: string; title?: string };
+export type Cell = string | number | { text: string; href?: string; title?: string; code?: boolean };
 /** A raw row of a CSV download. */
 export type CsvRow = Record<string, string | number | boolean | null>;
 
@@ -27,11 +27,16 @@ export interface ChartVariant {
   /** The variant shown by default (no query string, or JavaScript off). */
   default: boolean;
   summary: string;
-  table: { columns: { label: string; num?: boolean }[]; rows: Cell[][] };
+  table: { columns: { label: string; num?: boolean }[]; rows: Cell[][]; /** The plan of each row, where a page filters by plan. */ plans?: string[] };
   /** Exactly the rows the chart draws, with their source. */
   csv: CsvRow[];
   draw: (document: Document) => SVGSVGElement;
+  /** What the browser needs to draw the chart again for a subset of plans (the compare page). */
+  redraw?: Redraw;
 }
+
+/** A chart the browser can draw again from its rows: which chart function, and the rows it drew. */
+export type Redraw = { chart: "dumbbell"; rows: RateTargetRow[] } | { chart: "coverage"; rows: CoverageRow[] };
 
 /** A chart: where it lives, what it shows, where its figures come from. */
 export interface ChartSpec {
@@ -68,7 +73,7 @@ export function embedPath(locale: Locale, spec: Pick<ChartSpec, "page" | "id">):
 }
 
 const withSource = (rows: CsvRow[], plan: PlanRow, locale: Locale): CsvRow[] =>
-  rows.map((r) => ({ ...r, plan_id: plan.id, plan_number: plan.number, source: planCitation(plan, locale) }));
+  rows.map((r) => ({ ...r, plan_id: plan.id, plan_number: planNumber(plan), source: planCitation(plan, locale) }));
 
 /** Charts of a locality page. */
 export function localityCharts(data: SiteData, id: string, locale: Locale): ChartSpec[] {
@@ -89,13 +94,13 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
   if (gapRows.length) {
     specs.push({
       id: "gap-chart", page, sources,
-      title: locale === "vi" ? `Tỷ lệ hộ nghèo và hộ cận nghèo của ${loc.name}: đầu kỳ và chỉ tiêu` : `Poor and near-poor household rates in ${loc.name}: baseline and target`,
+      title: t(locale, "title_gap", { name: loc.name }),
       variants: [{
         default: true,
         summary: gapRows.map((r) => rateTargetsSummary([r], r.measure, locale)).join(" "),
         table: {
           columns: [{ label: t(locale, "group") }, { label: t(locale, "baseline"), num: true }, { label: t(locale, "target"), num: true }, { label: t(locale, "change_pp"), num: true }, { label: t(locale, "change_households"), num: true }, { label: t(locale, "source") }],
-          rows: gapRows.map((r) => [measureLabel(r.measure), `${formatPercent(r.baseline, locale)} (${formatDate(r.baseline_date, locale)})`, `${formatPercent(r.target, locale)} (${formatDate(r.target_date, locale)})`, `${formatPp(r.change_pp, locale)}${r.change_pp_computed ? "*" : ""}`, householdsChange(r, locale) ?? "", { text: t(locale, "see_quote"), href: quoteHref(r.plan_id, r.ref) }]),
+          rows: gapRows.map((r) => [measureLabel(r.measure), `${formatPercent(r.baseline, locale, r.baseline_decimals)} (${formatDate(r.baseline_date, locale)})`, `${formatPercent(r.target, locale, r.target_decimals)} (${formatDate(r.target_date, locale)})`, `${formatPp(r.change_pp, locale)}${r.change_pp_computed ? "*" : ""}`, householdsChange(r, locale) ?? "", { text: t(locale, "see_quote"), href: quoteHref(r.plan_id, r.ref) }]),
         },
         csv: gapRows.flatMap((r) => withSource([{
           locality_id: r.locality_id, measure: r.measure, baseline_pct: r.baseline, baseline_date: r.baseline_date, target_pct: r.target, target_date: r.target_date,
@@ -109,7 +114,7 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
   // Residential groups: one variant per group and sort order.
   const defaults = LocalityState.parse({});
   const sorts = ["name", "baseline", "exit", "target"] as const;
-  const seriesLabel = { baseline: locale === "vi" ? "Cuối năm 2023" : "End 2023", exit: locale === "vi" ? "Có khả năng thoát 2024" : "Able to exit in 2024", target: locale === "vi" ? "Chỉ tiêu cuối năm 2024" : "End-2024 target" };
+  const seriesLabel = { baseline: t(locale, "series_baseline_2023"), exit: t(locale, "series_exit_2024"), target: t(locale, "series_target_2024") };
   if (ownPlans.length && siteIndex(data).children.has(id)) {
     const plan = ownPlans[0];
     const variants = measures.flatMap((m) => {
@@ -140,7 +145,7 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
     if (variants.length) {
       specs.push({
         id: "groups-chart", page, sources, state: "locality", variants,
-        title: locale === "vi" ? `Hộ nghèo và hộ cận nghèo theo tổ dân phố, ${loc.name}: cuối năm 2023, có khả năng thoát, chỉ tiêu cuối năm 2024` : `Poor and near-poor households by residential group, ${loc.name}: end 2023, able to exit, end-2024 target`,
+        title: t(locale, "title_groups", { name: loc.name }),
       });
     }
   }
@@ -151,12 +156,12 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
     const plan = ownPlans[0];
     specs.push({
       id: "deprivation-chart", page, sources,
-      title: locale === "vi" ? `Tỷ lệ hộ nghèo và hộ cận nghèo thiếu hụt từng chỉ số, ${loc.name}, cuối năm 2023` : `Share of poor and near-poor households deprived in each indicator, ${loc.name}, end 2023`,
+      title: t(locale, "title_deprivation", { name: loc.name }),
       variants: [{
         default: true,
         summary: deprivationSummary(depRows, locale),
         table: {
-          columns: [{ label: t(locale, "indicator") }, { label: t(locale, "group") }, { label: locale === "vi" ? "Số hộ" : "Households", num: true }, { label: t(locale, "stated"), num: true }, { label: t(locale, "computed"), num: true }, { label: t(locale, "source") }],
+          columns: [{ label: t(locale, "indicator") }, { label: t(locale, "group") }, { label: t(locale, "households_col"), num: true }, { label: t(locale, "stated"), num: true }, { label: t(locale, "computed"), num: true }, { label: t(locale, "source") }],
           rows: depRows.map((r) => [`${r.code} ${r.label}`, measureLabel(r.group), formatNumber(r.households, locale, 0), formatPercent(r.stated_pct, locale), r.computed_pct === null ? "" : `${formatPercent(r.computed_pct, locale, 2)}${r.consistent === false ? " ⚠" : ""}`, { text: t(locale, "see_quote"), href: quoteHref(plan.id, r.ref) }]),
         },
         csv: withSource(depRows.map((r) => ({ indicator: r.indicator, code: r.code, label: r.label, group: r.group, households: r.households, stated_pct: r.stated_pct, computed_pct: r.computed_pct, consistent: r.consistent, ref: r.ref })), plan, locale),
@@ -169,17 +174,16 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
   // A plan against its neighbours (all plans while there are few): a national site cannot draw every plan per page.
   const covRows = ownPlans.length ? coverageTargetsAround(data, locale, ownPlans[0].id) : [];
   if (ownPlans.length && covRows.some((r) => r.plan_id === ownPlans[0].id)) {
-    const comparatorWord = (c: string) => ({ ge: "≥ ", gt: locale === "vi" ? "trên " : "over " })[c] ?? "";
     specs.push({
       id: "coverage-chart", page,
       sources: [...new Set(covRows.map((r) => r.plan_id))].map((pid) => ({ text: planCitation(planById.get(pid)!, locale), href: localePath(locale, paths.plan(pid)), plan: planById.get(pid)! })),
-      title: locale === "vi" ? `Chỉ tiêu bao phủ của ${loc.name} và các kế hoạch khác (%)` : `Coverage targets of ${loc.name} and the other plans (%)`,
+      title: t(locale, "title_coverage", { name: loc.name }),
       variants: [{
         default: true,
         summary: coverageSummary(covRows, locale, loc.name),
         table: {
           columns: [{ label: t(locale, "indicator") }, { label: t(locale, "locality") }, { label: t(locale, "target"), num: true }, { label: t(locale, "source") }],
-          rows: covRows.map((r) => [r.label, r.locality_name, `${comparatorWord(r.comparator)}${formatPercent(r.value, locale)}`, { text: t(locale, "see_quote"), href: quoteHref(r.plan_id, r.ref) }]),
+          rows: covRows.map((r) => [r.label, r.locality_name, formatTarget(r.value, r.comparator, "percent", locale), { text: t(locale, "see_quote"), href: quoteHref(r.plan_id, r.ref) }]),
         },
         csv: covRows.flatMap((r) => withSource([{ indicator: r.indicator, label: r.label, dimension: r.dimension, locality_id: r.locality_id, comparator: r.comparator, target_pct: r.value, ref: r.ref }], planById.get(r.plan_id)!, locale)),
         draw: (document) => coverageChart(covRows, { document, locale, highlight: ownPlans[0].id }),
@@ -201,7 +205,7 @@ export function overviewCharts(data: SiteData, locale: Locale): ChartSpec[] {
       if (!rows.length) continue;
       specs.push({
         id: `rates-${measure}-${std}`, page: paths.home, state: "overview",
-        title: `${t(locale, measure === "poor" ? "poverty_rate" : "near_poverty_rate")}, ${standardName(std, locale)}: ${locale === "vi" ? "đầu kỳ → chỉ tiêu" : "baseline → target"}`,
+        title: t(locale, "title_rates", { rate: t(locale, measure === "poor" ? "poverty_rate" : "near_poverty_rate"), standard: standardName(std, locale) }),
         sources: [...new Set(rows.map((r) => r.plan_id))].map((id) => ({ text: planCitation(planById.get(id)!, locale), href: planHref(id), plan: planById.get(id)! })),
         variants: [{
           when: `measure=${measure}`,
@@ -209,7 +213,7 @@ export function overviewCharts(data: SiteData, locale: Locale): ChartSpec[] {
           summary: rateTargetsSummary(rows, measure, locale),
           table: {
             columns: [{ label: t(locale, "locality") }, { label: t(locale, "baseline"), num: true }, { label: t(locale, "target"), num: true }, { label: t(locale, "change_pp"), num: true }, { label: t(locale, "change_households"), num: true }, { label: t(locale, "source") }],
-            rows: rows.map((r) => [{ text: r.locality_name, href: localePath(locale, paths.locality(r.locality_id)) }, `${formatPercent(r.baseline, locale)} (${formatDate(r.baseline_date, locale)})`, `${formatPercent(r.target, locale)} (${formatDate(r.target_date, locale)})`, `${formatPp(r.change_pp, locale)}${r.change_pp_computed ? "*" : ""}`, householdsChange(r, locale) ?? "", { text: t(locale, "see_quote"), href: `${planHref(r.plan_id)}#${r.ref}` }]),
+            rows: rows.map((r) => [{ text: r.locality_name, href: localePath(locale, paths.locality(r.locality_id)) }, `${formatPercent(r.baseline, locale, r.baseline_decimals)} (${formatDate(r.baseline_date, locale)})`, `${formatPercent(r.target, locale, r.target_decimals)} (${formatDate(r.target_date, locale)})`, `${formatPp(r.change_pp, locale)}${r.change_pp_computed ? "*" : ""}`, householdsChange(r, locale) ?? "", { text: t(locale, "see_quote"), href: `${planHref(r.plan_id)}#${r.ref}` }]),
           },
           csv: rows.flatMap((r) => withSource([{ locality_id: r.locality_id, locality_name: r.locality_name, standard: r.standard, measure, baseline_pct: r.baseline, baseline_date: r.baseline_date, target_pct: r.target, target_date: r.target_date, change_pp: r.change_pp, change_households: r.change_households, ref: r.ref }], planById.get(r.plan_id)!, locale)),
           draw: (document) => dumbbellChart(rows, { document, locale }),
@@ -245,9 +249,10 @@ export function compareCharts(data: SiteData, locale: Locale): ChartSpec[] {
           title: `${indicatorLabel(data, ind, locale)}, ${standardName(std, locale)}`,
           variants: [{
             when: `indicator=${ind}`, default: ind === defaultIndicator, summary: rateTargetsSummary(rows, m, locale),
-            table: { columns: cols, rows: rows.map((r) => [r.locality_name, formatPercent(r.baseline, locale), formatPercent(r.target, locale), formatPp(r.change_pp, locale)]) },
+            table: { columns: cols, rows: rows.map((r) => [r.locality_name, formatPercent(r.baseline, locale, r.baseline_decimals), formatPercent(r.target, locale, r.target_decimals), formatPp(r.change_pp, locale)]), plans: rows.map((r) => r.plan_id) },
             csv: rows.flatMap((r) => withSource([{ locality_id: r.locality_id, indicator: ind, standard: std, baseline_pct: r.baseline, target_pct: r.target, change_pp: r.change_pp, ref: r.ref }], planById.get(r.plan_id)!, locale)),
             draw: (document) => dumbbellChart(rows, { document, locale }),
+            redraw: { chart: "dumbbell", rows },
           }],
         });
       }
@@ -259,15 +264,16 @@ export function compareCharts(data: SiteData, locale: Locale): ChartSpec[] {
       title: `${indicatorLabel(data, ind, locale)} (%)`,
       variants: [{
         when: `indicator=${ind}`, default: ind === defaultIndicator, summary: coverageSummary(rows, locale),
-        table: { columns: [{ label: t(locale, "locality") }, { label: t(locale, "target"), num: true }], rows: rows.map((r) => [r.locality_name, formatPercent(r.value, locale)]) },
+        table: { columns: [{ label: t(locale, "locality") }, { label: t(locale, "target"), num: true }], rows: rows.map((r) => [r.locality_name, formatTarget(r.value, r.comparator, "percent", locale)]), plans: rows.map((r) => r.plan_id) },
         csv: rows.flatMap((r) => withSource([{ locality_id: r.locality_id, indicator: ind, comparator: r.comparator, target_pct: r.value, ref: r.ref }], planById.get(r.plan_id)!, locale)),
         draw: (document) => coverageChart(rows, { document, locale }),
+        redraw: { chart: "coverage", rows },
       }],
     });
   }
   specs.push({
     id: "matrix-chart", page: paths.compare, sources: sourcesOf(cov.map((r) => r.plan_id)),
-    title: locale === "vi" ? "Chỉ tiêu bao phủ (%) theo địa bàn và chỉ số" : "Coverage targets (%) by locality and indicator",
+    title: t(locale, "title_matrix"),
     variants: [{
       default: true, summary: coverageSummary(cov, locale),
       table: { columns: [{ label: t(locale, "locality") }, { label: t(locale, "indicator") }, { label: t(locale, "target"), num: true }], rows: cov.map((r) => [r.locality_name, r.label, formatPercent(r.value, locale)]) },

@@ -3,6 +3,7 @@
  * Method page explains; every disagreement becomes a finding (data, not a build failure: plans are published as
  * they are). Checks are rounding-aware: a rate printed with 2 decimals agrees when the recomputed one rounds to it.
  */
+import { t as tr } from "../i18n/catalogue.ts";
 import { formatNumber, type Locale } from "./format.ts";
 import { changePp, changeRelativePct } from "./gap.ts";
 import { impliedTotal, intersect, type ImpliedTotal } from "./implied-total.ts";
@@ -43,7 +44,7 @@ export interface Derivation {
 
 const vi = (x: number, d?: number) => formatNumber(x, "vi", d);
 const en = (x: number, d?: number) => formatNumber(x, "en", d);
-const fmt = (l: Locale) => (l === "vi" ? vi : en);
+const fmt = (l: Locale) => (x: number, d?: number) => formatNumber(x, l, d);
 
 type Figure = { plan_id: string; locality_id: string; indicator: string; group: string; date: string; value: number; decimals: number; ref: string; quote: string; source_line: number; unit: string };
 
@@ -162,7 +163,7 @@ export function derive(
   }
 
   // 2. Implied totals where a count and its rate are printed but the total is not.
-  const implied: { plan: string; loc: string; t: ImpliedTotal; refs: string[]; label: string; quote: string; line: number }[] = [];
+  const implied: { plan: string; loc: string; t: ImpliedTotal; refs: string[]; label: (l: Locale) => string; quote: string; line: number }[] = [];
   for (const f of figs) {
     const rateInd = RATE_OF[f.indicator];
     if (!rateInd || totalAt(f.plan_id, f.locality_id, f.date)) continue;
@@ -170,7 +171,7 @@ export function derive(
     if (!rate) continue;
     const t = impliedTotal(f.value, rate.value, rate.decimals);
     if (!t) continue;
-    implied.push({ plan: f.plan_id, loc: f.locality_id, t, refs: [f.ref, rate.ref], label: `${f.value} / ${rate.value}%`, quote: rate.quote, line: rate.source_line });
+    implied.push({ plan: f.plan_id, loc: f.locality_id, t, refs: [f.ref, rate.ref], label: (l) => `${fmt(l)(f.value)} / ${fmt(l)(rate.value)}%`, quote: rate.quote, line: rate.source_line });
     derived.push({
       plan_id: f.plan_id, locality_id: f.locality_id, rule: "implied_total", indicator: "total_households", group: "all", date: f.date,
       value: t.value, low: t.low, high: t.high, unit: "households", inputs: [f.ref, rate.ref],
@@ -182,7 +183,8 @@ export function derive(
     const d = printedDecimals.get(`${t.plan_id}|${t.ref}|change_pp`) ?? decimalsOf(t.change_pp);
     const it = impliedTotal(Math.abs(t.change_households), Math.abs(t.change_pp), d);
     if (!it) continue;
-    implied.push({ plan: t.plan_id, loc: t.locality_id, t: it, refs: [t.ref], label: `${Math.abs(t.change_households)} / ${Math.abs(t.change_pp)} pp`, quote: t.quote, line: t.source_line });
+    const [hh, pp] = [Math.abs(t.change_households), Math.abs(t.change_pp)];
+    implied.push({ plan: t.plan_id, loc: t.locality_id, t: it, refs: [t.ref], label: (l) => `${fmt(l)(hh)} / ${fmt(l)(pp, d)} ${tr(l, "unit_pp")}`, quote: t.quote, line: t.source_line });
     derived.push({
       plan_id: t.plan_id, locality_id: t.locality_id, rule: "implied_total_from_change", indicator: "total_households", group: "all",
       date: t.baseline_date ?? t.target_date, value: it.value, low: it.low, high: it.high, unit: "households", inputs: [t.ref],
@@ -201,15 +203,15 @@ export function derive(
         if (!both) {
           findings.push({
             plan_id: x.plan, locality_id: x.loc, code: "implied_totals_disagree", severity: "warning",
-            message_vi: `Hai cách suy ra tổng số hộ không khớp: ${x.label} cho ${range(x.t, "vi")} hộ, ${y.label} cho ${range(y.t, "vi")} hộ.`,
-            message_en: `Two ways of inferring the total households disagree: ${x.label} gives ${range(x.t, "en")}, ${y.label} gives ${range(y.t, "en")}.`,
+            message_vi: `Hai cách suy ra tổng số hộ không khớp: ${x.label("vi")} cho ${range(x.t, "vi")} hộ, ${y.label("vi")} cho ${range(y.t, "vi")} hộ.`,
+            message_en: `Two ways of inferring the total households disagree: ${x.label("en")} gives ${range(x.t, "en")}, ${y.label("en")} gives ${range(y.t, "en")}.`,
             stated: x.t.value, computed: y.t.value, refs: [...x.refs, ...y.refs], quote: y.quote, source_line: y.line,
           });
         } else if (Math.abs(x.t.value - y.t.value) / Math.min(x.t.value, y.t.value) > 0.05) {
           findings.push({
             plan_id: x.plan, locality_id: x.loc, code: "implied_totals_differ_within_rounding", severity: "info",
-            message_vi: `Tổng số hộ suy ra: ${x.label} ≈ ${vi(round(x.t.value, 0))} hộ, ${y.label} ≈ ${vi(round(y.t.value, 0))} hộ. Chỉ khớp nhau nhờ làm tròn (khoảng chung ${vi(both.low)}–${both.high === null ? "∞" : vi(both.high)} hộ).`,
-            message_en: `Implied total households: ${x.label} ≈ ${en(round(x.t.value, 0))}, ${y.label} ≈ ${en(round(y.t.value, 0))}. They agree only within rounding (common range ${en(both.low)}–${both.high === null ? "∞" : en(both.high)}).`,
+            message_vi: `Tổng số hộ suy ra: ${x.label("vi")} ≈ ${vi(round(x.t.value, 0))} hộ, ${y.label("vi")} ≈ ${vi(round(y.t.value, 0))} hộ. Chỉ khớp nhau nhờ làm tròn (khoảng chung ${vi(both.low)}–${both.high === null ? "∞" : vi(both.high)} hộ).`,
+            message_en: `Implied total households: ${x.label("en")} ≈ ${en(round(x.t.value, 0))}, ${y.label("en")} ≈ ${en(round(y.t.value, 0))}. They agree only within rounding (common range ${en(both.low)}–${both.high === null ? "∞" : en(both.high)}).`,
             stated: x.t.value, computed: y.t.value, refs: [...x.refs, ...y.refs], quote: y.quote, source_line: y.line,
           });
         }
@@ -270,7 +272,11 @@ export function derive(
   }
 
   // 5. Targets: fill baselines and changes that follow from printed figures; check baseline + change = target.
-  const targets = targetsIn.map((t) => ({ ...t, computed_fields: [...t.computed_fields] }));
+  const targets = targetsIn.map((t) => ({
+    ...t, computed_fields: [...t.computed_fields],
+    baseline_decimals: t.baseline_value === null ? null : printedDecimals.get(`${t.plan_id}|${t.ref}|baseline_value`) ?? null,
+    target_decimals: t.target_value === null ? null : printedDecimals.get(`${t.plan_id}|${t.ref}|target_value`) ?? null,
+  }));
   for (const t of targets) {
     const dT = printedDecimals.get(`${t.plan_id}|${t.ref}|target_value`) ?? (t.target_value === null ? 0 : decimalsOf(t.target_value));
     if (t.baseline_value === null && t.target_value !== null && STOCKS.has(t.indicator)) {

@@ -515,6 +515,10 @@ export const TargetRow = z.object({
   change_relative_pct: z.number().nullable(),
   /** Which of the fields above were computed by a rule (see the Method page) rather than printed. */
   computed_fields: z.array(z.string()).describe("Which of the fields above were computed by a rule (see the Method page) rather than printed."),
+  /** Decimals the plan printed for the baseline (2 for "2,50%"), so pages keep its precision; null when not printed. */
+  baseline_decimals: z.number().int().min(0).nullable().optional().describe("Decimals the plan printed for the baseline (2 for \"2,50%\"); null when not printed."),
+  /** Decimals the plan printed for the target; null when not printed. */
+  target_decimals: z.number().int().min(0).nullable().optional().describe("Decimals the plan printed for the target; null when not printed."),
   unit: Unit,
   ...Provenance,
 }).strict();

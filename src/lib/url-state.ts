@@ -30,6 +30,8 @@ export function compareState(planIds: readonly [string, ...string[]], indicators
   return z.object({
     plans: z.catch(z.array(z.enum(planIds)).check(z.maxLength(planIds.length)), [...planIds]),
     indicator: z.catch(z.enum(indicators), indicators[0]),
+    /** Order of the plans in charts and tables: as listed, or by baseline, target or change (largest cut first). */
+    sort: choice(["plan", "baseline", "target", "change"], "plan"),
   });
 }
 

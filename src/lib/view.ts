@@ -2,7 +2,7 @@
  * View rows: what charts and tables draw, computed from the public data files. Pure functions, no DOM, no Astro:
  * the same rows feed the build-time SVG, the data table under each chart and the per-chart CSV.
  */
-import type { Locale } from "./format.ts";
+import { localized, t, type Locale } from "../i18n/catalogue.ts";
 import { siteIndex, type SiteData, type SiteIndex } from "./site-data.ts";
 import type { DerivedRow, LocalityRow, PlanRow, TargetRow } from "./schema.ts";
 
@@ -31,6 +31,9 @@ export interface RateTargetRow {
   change_households_high: number | null;
   /** Whether change_pp was computed rather than printed. */
   change_pp_computed: boolean;
+  /** Decimals printed for the baseline and the target (undefined: as computed), so "2,50%" stays "2,50%". */
+  baseline_decimals?: number;
+  target_decimals?: number;
   ref: string;
 }
 
@@ -108,7 +111,8 @@ export function localityIndex(data: SiteData): Map<string, LocalityRow> {
 /** Display name: "Quảng Minh" with its type in the reader's language ("phường Quảng Minh" / "Quảng Minh ward"). */
 export function localityName(l: Pick<LocalityRow, "name" | "type_vi" | "type_en">, locale: Locale, withType = false): string {
   if (!withType) return l.name;
-  return locale === "vi" ? `${capitalise(l.type_vi)} ${l.name}` : `${l.name} ${l.type_en}`;
+  // Sentence case: the type comes first in Vietnamese ("Phường Quảng Minh"), last in English.
+  return capitalise(t(locale, "locality_with_type", { name: l.name, type: localized(l, "type", locale) }));
 }
 
 function capitalise(s: string) {
@@ -118,7 +122,7 @@ function capitalise(s: string) {
 /** Indicator label in the reader's language. */
 export function indicatorLabel(data: SiteData, id: string, locale: Locale): string {
   const r = siteIndex(data).indicator.get(id);
-  return r ? (locale === "vi" ? r.name_vi : r.name_en) : id;
+  return r ? localized(r, "name", locale) : id;
 }
 
 /** The first (text) statement of a target: tables repeat the totals row, and the text is what readers quote. */
@@ -154,6 +158,7 @@ export function rateTargets(data: SiteData, measure: Measure, localityId?: strin
         target: t.target_value!, target_date: t.target_date, change_pp: t.change_pp!, change_households: t.change_households,
         change_households_low: range?.low ?? null, change_households_high: range?.high ?? null,
         change_pp_computed: t.computed_fields.includes("change_pp"), ref: t.ref,
+        baseline_decimals: t.baseline_decimals ?? undefined, target_decimals: t.target_decimals ?? undefined,
       };
     });
 }
@@ -200,7 +205,7 @@ export function groupBars(data: SiteData, parentId: string, measure: Measure): G
 /** Deprivation profile of a locality (both groups), in the standard's order. */
 export function deprivationProfile(data: SiteData, localityId: string, locale: Locale): DeprivationViewRow[] {
   const std = data.reference.standards.find((s) => s.id === "2022-2025");
-  const meta = new Map(std?.dimensions.flatMap((d) => d.indicators.map((i) => [i.id, { code: i.code, dim: locale === "vi" ? d.name_vi : d.name_en }])) ?? []);
+  const meta = new Map(std?.dimensions.flatMap((d) => d.indicators.map((i) => [i.id, { code: i.code, dim: localized(d, "name", locale) }])) ?? []);
   return [...(siteIndex(data).deprivationsByLocality.get(localityId) ?? [])]
     .sort((a, b) => DEPRIVATION_ORDER.indexOf(a.indicator) - DEPRIVATION_ORDER.indexOf(b.indicator) || a.group.localeCompare(b.group))
     .map((d) => ({

@@ -32,7 +32,7 @@ export function getStaticPaths() {
 function svgText(spec: ChartSpec, v: ChartVariant, locale: Locale): string {
   const query = v.when ? `?${v.when.replace(/ /g, "&")}` : "";
   const footer = [
-    `${locale === "vi" ? "Nguồn" : "Source"}: ${spec.sources.map((s) => s.text).join("; ")}.`,
+    t(locale, "source_line", { sources: spec.sources.map((s) => s.text).join("; ") }),
     `${t(locale, "site")} · ${absoluteUrl(localePath(locale, spec.page))}${query}#${spec.id}`,
   ];
   const chart = drawnSvg(loadSiteData(), locale, spec, v, "file");

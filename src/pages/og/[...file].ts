@@ -24,11 +24,11 @@ function siteCard(data: SiteData, locale: Locale): string {
   const overview = rateTargets(data, "poor").filter((r) => r.standard === "2022-2025");
   return previewCard({
     site: t(locale, "site"),
-    title: locale === "vi" ? "Kế hoạch giảm nghèo của các địa phương" : "Local poverty-reduction plans",
-    subtitle: locale === "vi" ? "Số liệu, chỉ tiêu và câu gốc" : "Figures, targets and their sentences",
+    title: t(locale, "og_title"),
+    subtitle: t(locale, "og_subtitle"),
     figures: [
-      { value: String(data.plans.length), label: locale === "vi" ? "kế hoạch" : "plans" },
-      { value: String(data.statistics.length + data.targets.length + data.deprivations.length), label: locale === "vi" ? "số liệu, mỗi số có câu gốc" : "figures, each with its sentence" },
+      { value: String(data.plans.length), label: t(locale, "ov_plans") },
+      { value: String(data.statistics.length + data.targets.length + data.deprivations.length), label: t(locale, "ov_figures") },
     ],
     chartSvg: overview.length ? serialize(dumbbellChart(overview, { document: serverDocument(), locale })) : undefined,
     footer: t(locale, "tagline").slice(0, 110),
@@ -51,9 +51,9 @@ export const GET: APIRoute<{ locale: Locale; id: string | undefined }> = async (
   const stat = (ind: string) => index.statisticsByLocality.get(id)?.find((s) => s.indicator === ind);
   const target = rateTargets(data, "poor", id)[0];
   const figures = [
-    target ? { value: `${formatPercent(target.baseline, locale)} → ${formatPercent(target.target, locale)}`, label: `${t(locale, "poverty_rate")}, ${formatDate(target.baseline_date, locale)} → ${formatDate(target.target_date, locale)}` } : undefined,
+    target ? { value: `${formatPercent(target.baseline, locale, target.baseline_decimals)} → ${formatPercent(target.target, locale, target.target_decimals)}`, label: `${t(locale, "poverty_rate")}, ${formatDate(target.baseline_date, locale)} → ${formatDate(target.target_date, locale)}` } : undefined,
     stat("poor_households") ? { value: formatHouseholds(stat("poor_households")!.value, locale), label: `${t(locale, "poor")}, ${formatDate(stat("poor_households")!.date, locale)}` } : undefined,
-    stat("total_households") ? { value: formatHouseholds(stat("total_households")!.value, locale), label: locale === "vi" ? "Tổng số hộ dân cư" : "Total households" } : undefined,
+    stat("total_households") ? { value: formatHouseholds(stat("total_households")!.value, locale), label: t(locale, "total_households_long") } : undefined,
   ].filter((f) => f !== undefined);
   const charts = localityCharts(data, id, locale);
   const main = charts.find((c) => c.id === "gap-chart") ?? charts[0];
