@@ -23,8 +23,17 @@ const MERITORIOUS = new RegExp(String.raw`\bkhong tinh ${N} ho ngheo co thanh vi
 const GROUP_COUNT = new RegExp(String.raw`(?:\bho (can )?ngheo (?:co|la|con) ${N} ho|${N} ho (can )?ngheo)(?: (?:voi|gom) ${N} nhan kh[a-z]{1,3}u)?`, "gd");
 const RATE_AFTER = new RegExp(String.raw`^\s*(?:\([^)]*\)\s*)?[^;%()]{0,60}?\bchiem (?:ty le )?(${PCT})`, "d");
 
+/** Labelled subsets of the poor ("Hộ nghèo có khả năng thoát nghèo: 04 hộ"), read before the general reading. */
+export function extractLabelledCounts(doc: Doc, ctx: Context): Candidate[] {
+  return counts(doc, ctx, false);
+}
+
 /** Statistics: counts of poor and near-poor households and persons, with the rate printed beside them. */
 export function extractCounts(doc: Doc, ctx: Context): Candidate[] {
+  return counts(doc, ctx, true);
+}
+
+function counts(doc: Doc, ctx: Context, groups: boolean): Candidate[] {
   const t = doc.text;
   const out: Candidate[] = [];
   const push = (c: Candidate | undefined) => c && out.push(c);
@@ -49,7 +58,7 @@ export function extractCounts(doc: Doc, ctx: Context): Candidate[] {
       [seg.a, seg.b], m.index, { pattern: "count_meritorious_excluded", reason: '"không tính N hộ nghèo có thành viên … người có công"', confidence: 0.85 }));
   }
 
-  for (const m of t.matchAll(GROUP_COUNT)) {
+  if (groups) for (const m of t.matchAll(GROUP_COUNT)) {
     const ix = m.indices!;
     const countSpan = ix[2] ?? ix[3];
     const near = !!(m[1] ?? m[4]);

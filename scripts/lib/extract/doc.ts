@@ -6,7 +6,7 @@ import { SourceText } from "../provenance.ts";
 import { fold, placeQuote, toOriginal, type Folded } from "./text.ts";
 
 /** Where a candidate goes in the plan file. */
-export type Section = "statistics" | "targets" | "deprivations";
+export type Section = "statistics" | "targets" | "deprivations" | "past_changes" | "other_figures";
 
 /** One figure the extractor proposes, with the evidence a reviewer needs. */
 export interface Candidate {
