@@ -82,6 +82,9 @@ const num = (printed: string): number[] => {
   return t.high ? [t.value, t.high.value] : [t.value];
 };
 
+/** The indicators the keys hold: the headline rates and counts (coverage, outputs and budgets are not in them). */
+export const HEADLINE = new Set(["total_households", "poor_households", "near_poor_households", "poverty_rate", "near_poverty_rate", "poor_persons", "near_poor_persons"]);
+
 /** The draft's statistics, targets and mapped table cells as case records. */
 export function draftedRecords(draft: Draft): CaseRecord[] {
   const plan = draft.plan as Record<string, unknown[]>;
@@ -107,6 +110,11 @@ export function draftedRecords(draft: Draft): CaseRecord[] {
     if (vals.length === 2) [r.value_low, r.value_high] = [Math.min(...vals), Math.max(...vals)];
     else r.value = vals[0];
     out.push(r);
+    // The households a change stands for ("tương đương 76 hộ") are a count target of their own in the keys.
+    if (t.kind !== "count" && t.change_households !== undefined) {
+      const [h] = num(t.change_households);
+      if (h !== undefined) out.push({ record: "target", indicator: /near/.test(t.indicator) ? "near_poor_households" : "poor_households", group: t.group, kind: "count", value: sign * h, date: t.target_date, sub_unit: t.sub_unit ?? null });
+    }
   }
   for (const tm of (plan.tables ?? []) as { file: string; header_rows: number; name_column: number; rows: Record<string, string>; columns: { index: number; indicator: string; group: string; record: "statistic" | "target"; kind?: string; date: string; decimal?: string; unit: string }[] }[]) {
     const tbl = draft.tables.find((x) => x.file === tm.file);
@@ -145,7 +153,12 @@ export function matches(k: CaseRecord, d: CaseRecord, ignoreDate = false): boole
 /** Score one case. */
 export function scoreCase(name: string, text: string, key: CaseKey, localities: LocalityInput[]): CaseResult {
   const draft = extractDraft(text, { sourceFile: `${name}.txt`, localities });
-  const drafted = draftedRecords(draft);
+  // The same record drafted twice (a sentence and its table's totals row) is one record, as a key's also_lines are.
+  const seen = new Set<string>();
+  const drafted = draftedRecords(draft).filter((r) => HEADLINE.has(r.indicator)).filter((r) => {
+    const k = JSON.stringify({ ...r, sub_unit: normSub(r.sub_unit) });
+    return !seen.has(k) && !!seen.add(k);
+  });
   const left = [...key.records];
   const extra: CaseResult["extra"] = [];
   let matched = 0;

@@ -10,6 +10,7 @@ import { extractLabelledCounts, extractOutputs } from "./counts.ts";
 import { extractCoverage } from "./coverage.ts";
 import { extractDeprivations } from "./deprivations.ts";
 import { Doc, type Candidate, type Context, type Skipped } from "./doc.ts";
+import { extractFlatTables } from "./flat-tables.ts";
 import { extractHeader, type Header } from "./header.ts";
 import { docTypeOf, numbersIn, timesIn, type DocType } from "./grammar.ts";
 import { readDocument, readingCandidates, type ReadingContext } from "./reading.ts";
@@ -70,13 +71,15 @@ export function extractDraft(text: string, opts: { sourceFile: string; localitie
   const header = extractHeader(doc, opts.sourceFile, opts.localities);
   const ctx: Context = { year: header.year.value, issued: header.issued.value };
   const skipped: Skipped[] = [];
-  const tables = extractTables(doc, header.id.value, { localityId: header.locality_id.value, year: ctx.year }, opts.localities);
   const reading = readingContext(doc, header);
+  const resultsOnly = reading.docType !== "plan" && reading.docType !== "council_resolution";
+  const tables = extractTables(doc, header.id.value, { localityId: header.locality_id.value, year: resultsOnly ? reading.resultYear + 1 : ctx.year, resultsOnly }, opts.localities);
   // Order matters: the most specific families claim their numbers first; the reading takes every headline figure
   // (rates, counts, changes) and the families after it the coverage, output and budget figures it leaves.
   const raw = [
     ...extractDeprivations(doc, ctx),
     ...extractLabelledCounts(doc, ctx),
+    ...extractFlatTables(doc, reading, skipped),
     ...readingCandidates(doc, readDocument(doc, reading), skipped),
     ...extractOutputs(doc, ctx),
     ...extractCoverage(doc, ctx, skipped),
@@ -196,6 +199,6 @@ function listUnread(doc: Doc, skipped: Skipped[]) {
     const value = doc.value(n.na, n.b).trim();
     const line = doc.line(n.na);
     if (listed.has(`${line}|${value}`)) continue;
-    skipped.push({ line, value, why: n.unit === "households" ? "household count of no population the reading knows (a programme output, a subset…)" : n.unit === "percent" ? "percentage of no indicator the reading knows" : n.unit === "money" ? "amount no budget pattern reads" : "no indicator recognised" });
+    skipped.push({ line, value, why: n.unit === "households" ? "household count of no population the reading knows (a programme output, a subset…)" : n.unit === "persons" ? "persons of no named group (population, workers…)" : n.unit === "percent" ? "percentage of no indicator the reading knows (other indicator, coverage of all residents…)" : n.unit === "money" ? "amount no budget pattern reads" : "no indicator recognised" });
   }
 }

@@ -34,18 +34,21 @@ export interface NumberToken {
 /** Value of a number printed the Vietnamese way: "." between thousands, "," before decimals, stray spaces allowed. */
 export function numberValue(printed: string): number {
   const s = printed.replace(/\s+/g, "");
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(s)) return Number(s.replace(/\./g, ""));
   if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(s)) return Number(s.replace(/\./g, "").replace(",", "."));
   return Number(s.replace(",", "."));
 }
 
 // A decimal comma followed by a space is still a decimal when a percent sign closes it ("12, 07%"); a grouped number
 // keeps its dots ("27.460"); a plain number may be read from a glued unit ("5,6%").
-const NUM_RE = /(?<![\d.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+, \d+(?= ?%)|\d+(?:,\d+)?)(?![\d]|[.,]\d)/g;
+// A copy may also print a space inside a grouped number ("31. 482 hộ").
+const NUM_RE = /(?<![\d.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:\. \d{3})+(?= ho\b| nguoi\b| nhan khau\b)|\d+, \d+(?= ?%)|\d+(?:,\d+)?)(?![\d]|[.,]\d)/g;
 const UNIT_RE: [RegExp, NumberUnit][] = [
   [/^ ?(?:%|phan tram)/, "percent"],
   [/^ ?diem phan tram\b|^ ?diem %/, "pp"],
   [/^ ?(?:ho|ho gia dinh)\b/, "households"],
-  [/^ ?(?:nhan khau|khau|nguoi|lao dong)\b/, "persons"],
+  [/^ ?(?:nguoi )?lao dong\b/, "other"],
+  [/^ ?(?:nhan khau|khau|nguoi)\b/, "persons"],
   [/^ ?(?:trieu|ty|nghin|ngan) (?:dong|vnd)\b|^ ?(?:trieu|ty) ?d\b/, "money"],
   [/^ ?(?:luot|can|ngoi|mo hinh|the|xa|thon|ban|ap|to|nam|thang|ngay|tuoi|ha|tan|km|m2|gio|phut|dong)\b/, "other"],
 ];

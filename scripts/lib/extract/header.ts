@@ -134,6 +134,32 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
       notes.push({ code: "date_unreadable", severity: "warning", message_vi: `Ngày ban hành không đọc được trong bản sao (“${q.quote}”); để trống.`, message_en: `The date of issue cannot be read in the copy (“${q.quote}”); left empty.`, quote: q.quote, occurrence: q.occurrence });
     }
   }
+  if (issued.value === null && !so) {
+    // A one-line header: "HĐND XÃ … - Nghị quyết số 27/NQ-HĐND ngày 19/12/2024".
+    const one = /\b(?:nghi quyet|ke hoach|bao cao|quyet dinh) so:? ?(\d+ ?\/ ?[a-z]+(?:-[a-z0-9]+)+)(?: ngay (\d{1,2}) ?\/ ?(\d{1,2}) ?\/ ?(\d{4}))?/d.exec(t.slice(0, headRange(doc, 2)[1]));
+    if (one?.indices?.[1]) {
+      const q = doc.quote(one.index, one.index + one[0].length);
+      number = { value: doc.value(one.indices[1][0], one.indices[1][1]) };
+      if (q) numberQuote = { value: q.quote };
+      if (one[4] && q) {
+        issued = { value: `${one[4]}-${pad(one[3])}-${pad(one[2])}` };
+        issuedQuote = { value: q.quote };
+      }
+    }
+  }
+  if (issued.value === null && !dm) {
+    // A news item prints its publication date on a line of its own ("Cập nhật: 15/01/2025", "07/03/2024 | 08:15").
+    const lines0 = doc.original.split("\n").slice(0, 4);
+    for (const l of lines0) {
+      const f = fold(l).text.trim();
+      const m = /^\(?(?:(?:cap nhat|ngay dang|dang ngay|ngay)\s*:?\s*)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*[|,-]?\s*\d{1,2}:\d{2})?\)?$/.exec(f);
+      if (m) {
+        issued = { value: `${m[3]}-${pad(m[2])}-${pad(m[1])}`, comment: "publication date of the item" };
+        issuedQuote = { value: l.trim().normalize("NFC") };
+        break;
+      }
+    }
+  }
   if (issued.value === null) {
     // The appendix often repeats the plan's number and date: "(Kèm theo Kế hoạch số: /KH-UBND ngày 22 /02/2024 …)".
     const ap = /\((?:ban hanh )?kem theo (?:ke hoach|quyet dinh|bao cao|nghi quyet|to trinh) so[^)]{0,60}?ngay (\d{1,2}) ?\/ ?(\d{1,2}) ?\/ ?(\d{4})[^)]{0,120}\)/.exec(t);
@@ -177,7 +203,8 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
   // news item names it in its first line ("Huyện Mường Khoa: …", "Xã Ia Phơ Lang còn …").
   let printedName: string | null = null, printedLevel: "province" | "district" | "commune" | null = null;
   {
-    const heads = lines.slice(0, 10).map((l) => plain(l));
+    // A two-column header ("ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI …") is read one column at a time.
+    const heads = lines.slice(0, 10).flatMap((l) => l.split(/\s{2,}|\t/)).map((l) => plain(l)).filter((l) => l && !/^(?:cộng hòa|độc lập|cong hoa|doc lap)/i.test(l));
     const issuerLines: string[] = [];
     heads.forEach((l, i) => {
       const f = fold(l).text.replace(/\s{2,}.*$/, "");
@@ -188,7 +215,13 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
       const m = LEVEL_RE.exec(f.replace(/\s{2,}.*$/, ""));
       if (!m) return undefined;
       const level = LEVELS.find(([w]) => w === m[1])![1];
-      const words = m[2].trim().split(" ").filter((w) => !/^(?:cong|hoa|doc|lap|so|khoa|ky)$/.test(w));
+      // The name ends where a verb or a council's term begins ("Xã Ia Phơ Lang còn …", "HUYỆN EA RÔNG KHÓA XII").
+      const words: string[] = [];
+      for (const w of m[2].trim().split(" ")) {
+        if (/^(?:con|vua|dat|no|giam|tang|phan|co|khoa|ky|xii|xiii|xiv|xi|x|ix|viii|nam|ve|tren|thuc|trien|ban|da|se|luc|duoc|cong|chu|uy|hoi)$/.test(w)) break;
+        words.push(w);
+      }
+      if (!words.length) return undefined;
       return { level, key: words.join(" "), orig };
     };
     let best: { level: "province" | "district" | "commune"; key: string } | undefined;
@@ -252,7 +285,9 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
   // Year: the title's "năm YYYY", else the file name's year, else the date of issue.
   const titleYear = /\bnam (\d{4})\b/.exec(fold(title).text);
   const fileYear = /^(\d{4})-/.exec(sourceFile);
-  const year = Number(titleYear?.[1] ?? fileYear?.[1] ?? issued.value?.slice(0, 4) ?? new Date(0).getUTCFullYear());
+  // Without a title year, file year or date, the latest year the text names (never a default year).
+  const named_ = [...t.matchAll(/\bnam (\d{4})\b/g)].map((m) => Number(m[1])).filter((y) => y >= 1990 && y <= 2100);
+  const year = Number(titleYear?.[1] ?? fileYear?.[1] ?? issued.value?.slice(0, 4) ?? (named_.length ? Math.max(...named_) : new Date(0).getUTCFullYear()));
   const yearComment = titleYear ? undefined : fileYear ? "CHECK: from the file name" : "CHECK: no year found";
 
   // Standard: the one the text names (Quyết định 09/2011/QĐ-TTg for 2011–2015, 59/2015/QĐ-TTg for 2016–2020, Nghị

@@ -6,6 +6,7 @@
  * sentence, the section heading and the document's type. The result is a record (a statistic at a date, a target at
  * a date, a past change) or a reason to leave the number out.
  */
+import { fold } from "./text.ts";
 import { candidate, yearEnd, type Candidate, type Doc, type Segment, type Skipped } from "./doc.ts";
 import {
   AIM_WORDS, labelsIn, numbersIn, RESULT_WORDS, sectionKind, timesIn,
@@ -54,7 +55,7 @@ export function sectionsOf(doc: Doc): Section[] {
     const sub = SUBHEAD.test(line) && line.length < 90 && !/%|\d+ ?ho\b/.test(f);
     if (!roman && !article && !caps && !sub) continue;
     const heading = f.replace(/^\s*(?:[ivxl]+[.)]|dieu \d+[.:]|\d+(?:\.\d+)*[.)]|[a-z][.)])\s*/, "");
-    const kind = sectionKind(heading.split(/[.:]/)[0] ?? heading);
+    const kind = sectionKind(heading);
     const years = timesIn(heading).filter((x) => !x.comparison && x.kind !== "period");
     const year = years.length ? years[years.length - 1].year : undefined;
     // A sub-heading without a section word keeps the section it is in ("1. Về kinh tế" under "Chỉ tiêu").
@@ -88,6 +89,40 @@ export interface Reading {
   apart?: "combined" | "urban" | "rural" | "sub_population";
   seg: Segment;
   how: string;
+  /** "(tương ứng giảm 16 hộ)": the households a rate change stands for, kept on the rate's record. */
+  households?: Reading;
+  /** "giảm … là 0,25% (giảm từ 0,97% xuống còn 0,72%)": the change and the start folded into the level target. */
+  change?: Reading;
+  baseline?: Reading;
+  /** Folded into another record. */
+  merged?: boolean;
+}
+
+/**
+ * One statement printed as several numbers is one record: the households a change "tương ứng" to, and the change
+ * and start of a from–to in brackets after it.
+ */
+export function mergeReadings(doc: Doc, readings: Reading[]): Reading[] {
+  const t = doc.text;
+  for (let i = 1; i < readings.length; i++) {
+    const r = readings[i], p = readings[i - 1];
+    if (r.seg !== p.seg || p.merged) continue;
+    const between = t.slice(p.n.b, r.n.na);
+    if (r.n.unit === "households" && (p.record === "target" || p.record === "past_change") && p.kind !== "count" && !p.households && /\btuong (?:ung|duong)\b/.test(between) && !/[;]/.test(between)) {
+      p.households = r;
+      r.merged = true;
+    }
+  }
+  for (let i = 0; i + 2 < readings.length; i++) {
+    const [c, b, l] = [readings[i], readings[i + 1], readings[i + 2]];
+    if (c.seg !== l.seg || c.merged || b.merged || l.merged) continue;
+    if (c.record === "target" && c.kind === "change_pp" && b.how.includes("(from)") && l.record === "target" && l.kind === "level" && l.indicator === c.indicator && /^\s*\(?\s*(?:giam )?tu\s*$/.test(t.slice(c.n.b, b.n.na))) {
+      l.change = c;
+      l.baseline = b;
+      c.merged = true;
+    }
+  }
+  return readings;
 }
 
 const POP_GROUP: Record<string, string> = { poor: "poor", near_poor: "near_poor", total: "all" };
@@ -104,12 +139,15 @@ export function readDocument(doc: Doc, ctx: ReadingContext): Reading[] {
     const labels = labelsIn(st).map((l) => ({ ...l, a: l.a + seg.a, b: l.b + seg.a }));
     const times = timesIn(st).map((x) => ({ ...x, a: x.a + seg.a, b: x.b + seg.a }));
     const inTime = (n: NumberToken) => times.some((x) => x.a <= n.na && n.nb <= x.b);
-    // A sub-unit named at the start of a line applies to the whole sentence ("- Thôn Đông: hiện có 9 hộ nghèo").
-    const lead = new RegExp(String.raw`^(?:${UNIT_WORDS}) ((?:[a-z]+ ?){1,4}?) ?:`).exec(st);
+    // A sub-unit named at the start of a line applies to the whole line ("- Thôn Đông: hiện có 9 hộ nghèo; giảm 3 hộ").
+    const lineA = doc.foldedAt(doc.original.lastIndexOf("\n", doc.f.start[seg.a] - 1) + 1);
+    const lineText = t.slice(lineA, seg.b).replace(/^[\s\-+*•]+/, "");
+    const leadM = new RegExp(String.raw`^(?:${UNIT_WORDS}) ((?:[a-z]+ ?){1,4}?) ?:`).exec(lineText);
+    const lead = leadM ? { 0: leadM[0], at: lineA + (t.slice(lineA, seg.b).length - lineText.length) } : undefined;
     let prev: { n: NumberToken; verb?: "change" | "level" | "from"; pop?: Label } | undefined;
     for (const n of nums) {
       if (n.partOfCode || inTime(n) || doc.isClaimed(n.na)) continue;
-      const r = readNumber(doc, ctx, seg, n, { labels, times, nums, prev, lead: lead ? { name: lead[0], a: seg.a } : undefined, section: sectionAt(n.a) });
+      const r = readNumber(doc, ctx, seg, n, { labels, times, nums, prev, lead: lead ? { name: lead[0], a: lead.at } : undefined, section: sectionAt(n.a) });
       if (!r) continue;
       out.push(r);
       prev = { n, verb: r.kind ? (r.kind === "level" ? (r.how.includes("from") ? "from" : "level") : "change") : prev?.verb, pop: r.indicator ? labelOf(labels, n, t) ?? prev?.pop : prev?.pop };
@@ -125,7 +163,8 @@ function shift(n: NumberToken, d: number): NumberToken {
 /** The label right after a number ("45 hộ nghèo", "0,4% tỷ lệ hộ nghèo"), else the last one before it. */
 function labelOf(labels: Label[], n: NumberToken, t: string): Label | undefined {
   const after = labels.find((l) => l.a >= n.nb && l.a <= n.b + 2 && /^[ %a-z]*$/.test(t.slice(n.nb, l.a)));
-  if (after) return after;
+  // "chiếm 3,18% tổng số hộ": the households after a share are its denominator, not its population.
+  if (after && !(after.population === "total" && (n.unit === "percent" || n.unit === "pp"))) return after;
   return labels.filter((l) => l.b <= n.na).pop();
 }
 
@@ -169,21 +208,23 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
     // Words between the label and the number can still make the figure a part or a flow ("Trong đó: khu vực thành thị 1.287 hộ").
     for (const [re, why] of ASIDE_LOCAL) if (re.test(local)) { aside = why; break; }
   }
-  if (!label || (!afterLabel && n.unit === "households" && /\b(?:co|gom|tong so|tren tong so|trong tong so|tong cong) $/.test(pre) && !/^ ?(?:ngheo|can ngheo)\b/.test(t.slice(n.b, n.b + 12)))) {
+  // "toàn xã có 2.345 hộ": households after "có" with no population of their own in the clause are all households.
+  const labelNear = label && !afterLabel && !/[,;]/.test(t.slice(label.b, n.na));
+  if (!label || (!afterLabel && !labelNear && n.unit === "households" && /\b(?:co|gom|tong so|tren tong so|trong tong so|tong cong) $/.test(pre) && !/^ ?(?:ngheo|can ngheo)\b/.test(t.slice(n.b, n.b + 12)))) {
     if (n.unit === "households" && /\b(?:co|tong so|tren tong so|trong tong so|tong so ho|tong cong)\s*(?:la\s*)?:?\s*$/.test(pre)) {
       pop = "total";
       aside = undefined;
     }
   }
-  if (!pop) {
-    if (n.unit === "percent" || n.unit === "households" || n.unit === "persons" || n.unit === "pp") return leave(n.unit === "persons" ? "population: persons of no named group" : "no population named for it");
-    return leave("no unit or indicator recognised");
-  }
+  // No population: a coverage, an output or nothing the families know; the families after the reading try it, and
+  // the left-out list gets it if none does.
+  if (!pop) return undefined;
   // "trong đó …" lists without a population of their own, and flows named between label and number.
   if (/\btrong do\b[^;]*$/.test(sentenceBefore) && /\b(?:thoat|phat sinh|chuyen|tai ngheo)\b/.test(local)) aside = "flow: households that changed status during the year";
 
   // Unit → measure.
   let indicator: string | undefined, group = POP_GROUP[pop];
+  if (pop === "poor" && label && /^ a\b/.test(t.slice(label.b, label.b + 3))) group = "poor_a";
   const isPct = n.unit === "percent" || n.unit === "pp";
   if (pop === "combined") return { ...base, why: "combined rate: poor + near-poor households", apart: "combined", how: "combined rate kept apart", record: "statistic", date: undefined, group: "poor_and_near_poor", indicator: isPct ? "poverty_rate" : "poor_households" };
   if (isPct) {
@@ -199,24 +240,41 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
   const verbText = t.slice(Math.max(seg.a, n.na - 60), n.na).split(/[;()]/).pop() ?? "";
   const v = lastVerb(verbText);
   let verb: "change" | "level" | "from" | undefined = v?.verb;
+  // "giảm tỷ lệ hộ nghèo là 0,25%": the verb before the label makes the figure a change.
+  if (verb === "level" && label && !afterLabel && label.rate && /\b(?:giam|tang)\s*$/.test(t.slice(Math.max(seg.a, label.a - 8), label.a)) && /^\s*(?:[a-z ]{0,40}?\b)?(?:la|o muc)\s*$/.test(t.slice(label.b, n.na))) verb = "change";
   if (!verb && around.prev && prevNum && around.prev.n === prevNum && /^(?:[ ,]*(?:va|,)\s|[^a-z]*$|\s*(?:(?:ty le )?(?:so )?(?:ho )?(?:can )?ngheo)?\s*(?:va|,)\s*$)/.test(t.slice(prevNum.b, n.na))) verb = around.prev.verb;
-  // "giảm 30% số hộ nghèo": a percent of a count.
+  // "giảm 30% số hộ nghèo": a percent of a count; "100% hộ nghèo được …" is a coverage (coverage.ts).
   const relative = n.unit === "percent" && verb === "change" && afterLabel && !label!.rate;
+  if (n.unit === "percent" && afterLabel && !label!.rate && !relative) return undefined;
+  // A percent under a population named before it is its rate only through a share word ("hộ nghèo 45 hộ, chiếm
+  // 1,92%", "Hộ nghèo: 97 hộ, tỷ lệ 3,04%", "tỷ lệ 4,2% với 3.418 hộ"); "trẻ em thuộc hộ nghèo … đạt 96%" is a coverage.
+  if (isPct && label && !afterLabel && !label.rate && !/\b(?:chiem|ty le|muc)\b|:\s*$/.test(local) && !(prevNum && prevNum.unit === "households" && /^[\s,(]*$/.test(t.slice(prevNum.b, n.na)))) return undefined;
+  // "hỗ trợ … cho 312 hộ nghèo": households a programme reached, not the stock.
+  if (n.unit === "households" && afterLabel && verb !== "change" && /\b(?:cho|ho tro|giup do|cap|vay|xay dung|sua chua|tham gia|dao tao|tu van|ket noi|ban giao|tang)\b[^,;:]*$/.test(pre)) return leave("programme output: households a programme reached");
   const decrease = v ? v.decrease : /\bgiam\b/.test(verbText);
 
   // Sub-unit: named at the start of the line, or just before the figure in its clause ("xã Đắk Rông Hạ có tỷ lệ …").
   let subUnit: string | undefined;
   const clauseStart = Math.max(seg.a, t.lastIndexOf(";", n.na) + 1, t.lastIndexOf(",", label && !afterLabel ? label.a : n.na) + 1);
   const clause = t.slice(clauseStart, n.na);
-  const named = [...clause.matchAll(SUB_UNIT)].filter((m) => !/^(?:nay|do|tren|trong|ve|co|la|va|con)\b/.test(m[2]));
-  const pick = named.length ? named[named.length - 1] : undefined;
-  const leadName = around.lead?.name;
-  for (const cand of [pick ? { text: pick[0], at: clauseStart + pick.index } : undefined, leadName ? { text: leadName.replace(/:$/, ""), at: around.lead!.a } : undefined]) {
-    if (!cand) continue;
-    const name = doc.value(cand.at, cand.at + cand.text.trim().length).replace(/\s*:$/, "");
-    const key = placeKey(cand.text.replace(new RegExp(`^(?:${UNIT_WORDS}) `), ""));
-    if (!key || key === ctx.localityKey || /^(?:toan|dia|cac|moi)/.test(cand.text.split(" ")[1] ?? "")) continue;
-    if (/^(?:toan|tren dia ban)/.test(cand.text)) continue;
+  const named = [...clause.matchAll(SUB_UNIT)].filter((m) => !/^(?:nay|do|tren|trong|ve|co|la|va|con)\b/.test(m[2]) && !/\bdia $/.test(clause.slice(0, m.index)));
+  // A place name is printed with capitals ("xã Đắk Rông Hạ"): "huyện giao", "huyện với" are not names.
+  const capitalised = (at: number, text: string) => {
+    const words = doc.value(at, at + text.trim().length).split(/\s+/);
+    const unitLen = (/^(?:thi tran|thi xa|thanh pho|to dan pho|khu pho)\b/.test(text) ? 2 : 1);
+    const nameWords: string[] = [];
+    for (const w of words.slice(unitLen)) {
+      if (!/^\p{Lu}/u.test(w)) break;
+      nameWords.push(w);
+    }
+    return nameWords.length ? `${words.slice(0, unitLen).join(" ")} ${nameWords.join(" ")}`.replace(/[:,]$/, "") : undefined;
+  };
+  const cands = [...named.reverse().map((m) => ({ text: m[0], at: clauseStart + m.index })), ...(around.lead ? [{ text: around.lead.name.replace(/:$/, ""), at: around.lead.a }] : [])];
+  for (const cand of cands) {
+    const name = capitalised(cand.at, cand.text);
+    if (!name) continue;
+    const key = placeKey(fold(name).text.replace(new RegExp(`^(?:${UNIT_WORDS}) `), ""));
+    if (!key || key === ctx.localityKey) continue;
     subUnit = name;
     break;
   }
@@ -297,9 +355,10 @@ export function lastVerb(text: string): { verb: "change" | "level" | "from"; dec
 /** Turn readings into draft candidates and left-out entries; claims every number it read. */
 export function readingCandidates(doc: Doc, readings: Reading[], skipped: Skipped[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const r of readings) {
+  for (const r of mergeReadings(doc, readings)) {
     doc.claim(r.n.na);
     if (r.n.high) doc.claim(r.n.high.na);
+    if (r.merged) continue;
     const printed = doc.value(r.n.na, pctEnd(doc, r.n));
     if (r.why && !r.apart && r.record !== "past_change") {
       skipped.push({ line: doc.line(r.n.na), value: printed, why: r.why });
@@ -316,11 +375,14 @@ export function readingCandidates(doc: Doc, readings: Reading[], skipped: Skippe
       c = candidate(doc, "statistics", { indicator: r.indicator, group: r.group, date: r.date, value: printed, unit, ...sub }, span, r.n.a, how);
     } else if (r.record === "past_change") {
       const change = changeFields(doc, r);
-      c = candidate(doc, "past_changes", { indicator: r.indicator, group: r.group, kind: r.kind, date: r.date, ...change, unit, ...sub }, span, r.n.a, how);
+      const hh = r.households ? { change_households: doc.value(r.households.n.na, r.households.n.nb) } : {};
+      c = candidate(doc, "past_changes", { indicator: r.indicator, group: r.group, kind: r.kind, date: r.date, ...change, ...hh, unit, ...sub }, span, r.n.a, how);
     } else if (r.record === "target") {
       const base = { indicator: r.indicator, group: r.group, kind: r.kind, comparator: r.comparator ?? "eq", target_date: r.date, unit, ...sub };
-      if (r.kind === "level") c = candidate(doc, "targets", { ...base, kind: r.n.unit === "households" ? "count" : "level", target_value: printed }, span, r.n.a, how);
-      else c = candidate(doc, "targets", { ...base, ...changeFields(doc, r) }, span, r.n.a, how);
+      const hh = r.households ? { change_households: doc.value(r.households.n.na, r.households.n.nb) } : {};
+      const from = r.baseline && r.change ? { baseline_value: doc.value(r.baseline.n.na, pctEnd(doc, r.baseline.n)), baseline_date: r.baseline.date, ...changeFields(doc, r.change) } : {};
+      if (r.kind === "level") c = candidate(doc, "targets", { ...base, kind: r.n.unit === "households" ? "count" : "level", target_value: printed, ...from }, span, r.n.a, how);
+      else c = candidate(doc, "targets", { ...base, ...changeFields(doc, r), ...hh }, span, r.n.a, how);
     }
     if (c) out.push(c);
     else skipped.push({ line: doc.line(r.n.na), value: printed, why: "read, but no quote could be cut for it" });
