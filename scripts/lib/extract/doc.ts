@@ -112,7 +112,7 @@ export class Doc {
     // Sentence ends inside lines: ";" and "." / "!" / "?" before whitespace (a decimal mark is followed by a digit).
     for (const m of o.matchAll(/(?<!\.)[;.!?](?=[\s*_)]*(?:\s|$))(?!\.)/g)) {
       // "31. 482 hộ" is a grouped number with a stray space, not a sentence end.
-      if (m[0] === "." && /\d$/.test(o.slice(Math.max(0, m.index - 3), m.index)) && /^ \d{3}(?!\d)/.test(o.slice(m.index + 1, m.index + 5)) && /^\s*\d{3}\s+(?:hộ|người|nhân khẩu|ho|nguoi)/iu.test(o.slice(m.index + 1, m.index + 20).normalize("NFC"))) continue;
+      if (m[0] === "." && /\d$/.test(o.slice(Math.max(0, m.index - 3), m.index)) && /^ \d{3}(?!\d)/.test(o.slice(m.index + 1, m.index + 5)) && /^\s*\d{3} (?:ho|nguoi|nhan khau)\b/.test(fold(o.slice(m.index + 1, m.index + 20), { ocr: false }).text)) continue;
       const stop = m.index + 1;
       let resume = stop;
       while (resume < o.length && /[\s*_)]/.test(o[resume])) resume++;

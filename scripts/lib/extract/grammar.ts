@@ -165,15 +165,20 @@ export interface Label {
   aside?: string;
 }
 
+/** Reasons shared with reading.ts, which keeps these figures apart rather than leaving them out. */
+export const URBAN = "sub-area: urban area";
+export const RURAL = "sub-area: rural area";
+export const MINORITY = "sub-population: ethnic minority households";
+
 // A flow or a part names households that changed status or a subset of them: never the stock.
 const ASIDE: [RegExp, string][] = [
   [/\b(?:thoat (?:khoi )?(?:can )?ngheo|tho[ae]t ngheo)\b/, "flow: households that left poverty or near-poverty"],
   [/\b(?:phat sinh|tai ngheo|moi phat sinh|ngheo moi)\b/, "flow: households newly poor or back in poverty"],
   [/\bchuyen (?:sang|thanh|len|xuong)\b|\btu ho ngheo (?:len|sang)\b/, "flow: households that moved between groups"],
   [/\bbien dong\b/, "flow: change during the year"],
-  [/\bthanh thi\b/, "sub-area: urban area"],
-  [/\bnong thon\b/, "sub-area: rural area"],
-  [/\bdan toc thieu so\b|\bdong bao\b|\bnguoi dan toc\b/, "sub-population: ethnic minority households"],
+  [/\bthanh thi\b/, URBAN],
+  [/\bnong thon\b/, RURAL],
+  [/\bdan toc thieu so\b|\bdong bao\b|\bnguoi dan toc\b/, MINORITY],
   [/\bhuyen ngheo\b|\bxa (?:dac biet )?kho khan\b|\bvung\b/, "sub-area: poor districts or disadvantaged communes"],
   [/\bbao tro xa hoi\b|\bkhong co kha nang\b|\bco kha nang\b|\bchinh sach\b|\bnguoi co cong\b|\bco thanh vien\b|\bchu ho la\b|\bphu nu\b|\bkhuyet tat\b/, "subset: part of the poor or near-poor households"],
   [/\bthieu hut\b/, "subset: households deprived in one indicator"],

@@ -204,7 +204,7 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
   let printedName: string | null = null, printedLevel: "province" | "district" | "commune" | null = null;
   {
     // A two-column header ("ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI …") is read one column at a time.
-    const heads = lines.slice(0, 10).flatMap((l) => l.split(/\s{2,}|\t/)).map((l) => plain(l)).filter((l) => l && !/^(?:cộng hòa|độc lập|cong hoa|doc lap)/i.test(l));
+    const heads = lines.slice(0, 10).flatMap((l) => l.split(/\s{2,}|\t/)).map((l) => plain(l)).filter((l) => l && !/^(?:cong hoa|doc lap)/.test(fold(l).text));
     const issuerLines: string[] = [];
     heads.forEach((l, i) => {
       const f = fold(l).text.replace(/\s{2,}.*$/, "");

@@ -9,7 +9,7 @@
 import { fold } from "./text.ts";
 import { candidate, yearEnd, type Candidate, type Doc, type Segment, type Skipped } from "./doc.ts";
 import {
-  AIM_WORDS, labelsIn, numbersIn, RESULT_WORDS, sectionKind, timesIn,
+  AIM_WORDS, MINORITY, RURAL, URBAN, labelsIn, numbersIn, RESULT_WORDS, sectionKind, timesIn,
   type DocType, type Label, type NumberToken, type TimeExpr,
 } from "./grammar.ts";
 
@@ -311,8 +311,9 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
   const how = `${isPct ? "rate" : n.unit === "households" ? "count" : "persons"} ${verb ?? "level"}${verb === "from" ? " (from)" : ""}; ${mood}: ${moodWhy}`;
 
   if (aside) {
-    if (/^sub-area: (urban|rural)/.test(aside)) return { ...base, why: aside, apart: /urban/.test(aside) ? "urban" : "rural", how: "sub-area kept apart", record: "statistic", indicator, group, date: dateOf(false) };
-    if (/^sub-population/.test(aside)) return { ...base, why: aside, apart: "sub_population", how: "sub-population kept apart", record: "statistic", indicator, group, date: dateOf(false) };
+    const area = aside === URBAN ? "urban" : aside === RURAL ? "rural" : undefined;
+    if (area) return { ...base, why: aside, apart: area, how: "sub-area kept apart", record: "statistic", indicator, group, date: dateOf(false) };
+    if (aside === MINORITY) return { ...base, why: aside, apart: "sub_population", how: "sub-population kept apart", record: "statistic", indicator, group, date: dateOf(false) };
     return leave(aside);
   }
   if (verb === "change" || relative) {
@@ -327,9 +328,9 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
 }
 
 const ASIDE_LOCAL: [RegExp, string][] = [
-  [/\bthanh thi\b/, "sub-area: urban area"],
-  [/\bnong thon\b/, "sub-area: rural area"],
-  [/\bdan toc thieu so\b|\bdong bao\b/, "sub-population: ethnic minority households"],
+  [/\bthanh thi\b/, URBAN],
+  [/\bnong thon\b/, RURAL],
+  [/\bdan toc thieu so\b|\bdong bao\b/, MINORITY],
   [/\b(?:thoat (?:can )?ngheo|phat sinh|chuyen sang|tai ngheo)\b/, "flow: households that changed status"],
   [/\bbao tro xa hoi\b|\bkha nang\b|\bnguoi co cong\b/, "subset: part of the poor households"],
 ];
