@@ -15,7 +15,6 @@ const LABELLED: { re: RegExp; indicator: string; group: string; what: string }[]
   { re: new RegExp(String.raw`\bho ngheo thuoc (?:dien )?bao tro xa hoi[^:;]{0,80}: ${N} ho\b`, "gd"), indicator: "poor_social_protection_households", group: "poor", what: '"Hộ nghèo thuộc diện bảo trợ xã hội …: N hộ"' },
   { re: new RegExp(String.raw`\bho ngheo (?:co )?kha nang thoat ngheo: ${N} ho\b`, "gd"), indicator: "poor_exit_capable_households", group: "poor", what: '"Hộ nghèo có khả năng thoát nghèo: N hộ"' },
   { re: new RegExp(String.raw`\bho can ngheo (?:co )?kha nang thoat (?:can )?ngheo: ${N} ho\b`, "gd"), indicator: "near_poor_exit_capable_households", group: "near_poor", what: '"Hộ cận nghèo có khả năng thoát cận nghèo: N hộ"' },
-  { re: new RegExp(String.raw`\btong so ho(?: dan cu)?[^\d;%]{0,40}?(?:la|co|:) ${N} ho\b`, "gd"), indicator: "total_households", group: "all", what: '"tổng số hộ … N hộ"' },
 ];
 
 const MERITORIOUS = new RegExp(String.raw`\bkhong tinh ${N} ho ngheo co thanh vien[^)]{0,80}?(?:nguoi co cong|uu dai)`, "gd");

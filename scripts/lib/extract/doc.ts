@@ -104,7 +104,8 @@ export class Doc {
       const line = raw.replace(/\r$/, "");
       if (line.trim() === "") continue;
       const m = MARKER.exec(line);
-      const ends = /[.;:!?]$/.test(prevEnd) || /\t/.test(line) || /\t/.test(prevEnd) || HEADING.test(prevLine);
+      // The document's first line is its title, and a line that is only a date and time ends its segment too.
+      const ends = /[.;:!?]$/.test(prevEnd) || /\t/.test(line) || /\t/.test(prevEnd) || HEADING.test(prevLine) || (out.length === 0 && cuts.length === 1) || /^[\s(]*(?:\p{L}+[\s:]*){0,3}\d{1,2}\/\d{1,2}\/\d{4}[\s|,:\d)-]*$/u.test(prevLine);
       if (m || ends || prevEnd === "") cuts.push({ stop: lineStart, resume: lineStart + (m ? m[0].length : 0) });
       prevEnd = line.replace(/[\s*_]+$/u, "");
       prevLine = line.trimEnd();

@@ -212,14 +212,16 @@ export function labelsIn(t: string): Label[] {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Words that make a clause an aim (a plan's target), and words that make it an account of what happened. */
-export const AIM_WORDS = /\b(?:phan dau|chi tieu|muc tieu|du kien|dua ty le|nhiem vu|ke hoach (?:dat|giam)|can dat|giao (?:chi tieu|cho)|dat muc|giam it nhat|tiep tuc giam|no luc)\b/;
-export const RESULT_WORDS = /\b(?:da (?:giam|tang|dat|thuc hien|hoan thanh)|giam duoc|dat duoc|vuot|hoan thanh|cung ky|ket qua (?:ra soat|thuc hien|dat duoc)|qua ra soat|thap hon|cao hon|nhu vay|uoc (?:dat|thuc hien))\b/;
+export const AIM_WORDS = /\b(?:phan dau|chi tieu|muc tieu|du kien|dua ty le|nhiem vu|ke hoach (?:dat|giam|nam)|theo ke hoach|can dat|giao (?:chi tieu|cho)|dat muc|giam it nhat|tiep tuc giam|se (?:giam|tang|dat|con|xuong))\b/;
+export const RESULT_WORDS = /\b(?:da (?:giam|tang|dat|thuc hien|hoan thanh)|giam duoc|dat duoc|vuot|hoan thanh|cung ky|ket qua (?:ra soat|thuc hien|dat duoc)|qua ra soat|thap hon|cao hon|nhu vay|uoc (?:dat|thuc hien)|hien (?:co|con)|tan thanh danh gia)\b/;
 
 /** What a section heading says about the figures under it. */
 export function sectionKind(heading: string): "aim" | "result" | undefined {
-  if (/\b(?:muc tieu|chi tieu|nhiem vu|phuong huong|ke hoach nam|giai phap|phan bo|giao chi tieu|du kien)\b/.test(heading) && !/\bket qua thuc hien (?:muc tieu|chi tieu)\b/.test(heading)) return "aim";
-  if (/\b(?:ket qua|thuc trang|tinh hinh|danh gia|ton tai|so ket|tong ket|hien trang|ra soat)\b/.test(heading)) return "result";
-  return undefined;
+  // The first section word wins: "Kết quả năm 2023 và phương hướng, nhiệm vụ năm 2024" is an account first.
+  const aim = /\b(?:muc tieu|chi tieu|nhiem vu|phuong huong|ke hoach nam|giai phap|phan bo|giao chi tieu|du kien)\b/.exec(heading);
+  const result = /\b(?:ket qua|thuc trang|tinh hinh|danh gia|ton tai|so ket|tong ket|hien trang|ra soat)\b/.exec(heading);
+  if (aim && (!result || aim.index < result.index)) return "aim";
+  return result ? "result" : undefined;
 }
 
 /** The document's type, from the word that names it at the top ("KẾ HOẠCH", "QUYẾT ĐỊNH", "BÁO CÁO", "NGHỊ QUYẾT"). */

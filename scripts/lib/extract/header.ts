@@ -212,13 +212,15 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
       else if (/^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|chu tich uy ban nhan dan) /.test(f)) issuerLines.push(f);
     });
     const fromLine = (f: string, orig?: string) => {
+      void orig;
       const m = LEVEL_RE.exec(f.replace(/\s{2,}.*$/, ""));
       if (!m) return undefined;
       const level = LEVELS.find(([w]) => w === m[1])![1];
       // The name ends where a verb or a council's term begins ("Xã Ia Phơ Lang còn …", "HUYỆN EA RÔNG KHÓA XII").
       const words: string[] = [];
       for (const w of m[2].trim().split(" ")) {
-        if (/^(?:con|vua|dat|no|giam|tang|phan|co|khoa|ky|xii|xiii|xiv|xi|x|ix|viii|nam|ve|tren|thuc|trien|ban|da|se|luc|duoc|cong|chu|uy|hoi)$/.test(w)) break;
+        if (/^(?:con|vua|dat|no|giam|tang|phan|co|ky|xii|xiii|xiv|xi|x|ix|viii|nam|ve|tren|thuc|trien|ban|da|se|luc|duoc|cong|chu|uy|hoi)$/.test(w)) break;
+        if (w === "khoa" && /\bkhoa (?:[ivxl]+|\d+)\b/.test(f)) break;
         words.push(w);
       }
       if (!words.length) return undefined;

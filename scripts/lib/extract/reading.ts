@@ -55,14 +55,19 @@ export function sectionsOf(doc: Doc): Section[] {
     const sub = SUBHEAD.test(line) && line.length < 90 && !/%|\d+ ?ho\b/.test(f);
     if (!roman && !article && !caps && !sub) continue;
     const heading = f.replace(/^\s*(?:[ivxl]+[.)]|dieu \d+[.:]|\d+(?:\.\d+)*[.)]|[a-z][.)])\s*/, "");
-    const kind = sectionKind(heading);
-    const years = timesIn(heading).filter((x) => !x.comparison && x.kind !== "period");
+    // A long heading line carries its text after a colon ("Điều 1. Tán thành đánh giá kết quả năm 2023: 15/16 chỉ tiêu …").
+    const head = heading.length > 80 ? heading.split(/[:;]/)[0] : heading;
+    let kind = sectionKind(head);
+    const parent = out[out.length - 1];
+    // "1. Về chỉ tiêu giảm nghèo" under "KẾT QUẢ ĐẠT ĐƯỢC" is a topic of the account, not an aim.
+    if (sub && !roman && !article && parent.kind === "result" && kind === "aim" && !/\b(?:muc tieu|phuong huong|nhiem vu|ke hoach)\b/.test(head)) kind = "result";
+    const years = timesIn(head).filter((x) => !x.comparison && x.kind !== "period");
     const year = years.length ? years[years.length - 1].year : undefined;
     // A sub-heading without a section word keeps the section it is in ("1. Về kinh tế" under "Chỉ tiêu").
     if (sub && !roman && !article && !caps && !kind) continue;
     // A capitals line inside the header block (the issuer, "CỘNG HÒA …") is no section.
     if (caps && !roman && !kind && !year) continue;
-    out.push({ a, kind: kind ?? (roman || article ? undefined : out[out.length - 1].kind), year: year ?? (kind ? undefined : out[out.length - 1].year), heading });
+    out.push({ a, kind: kind ?? (roman || article ? undefined : parent.kind), year: year ?? (kind ? undefined : parent.year), heading: head });
   }
   return out;
 }
@@ -249,7 +254,8 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
   // A percent under a population named before it is its rate only through a share word ("hộ nghèo 45 hộ, chiếm
   // 1,92%", "Hộ nghèo: 97 hộ, tỷ lệ 3,04%", "tỷ lệ 4,2% với 3.418 hộ"); "trẻ em thuộc hộ nghèo … đạt 96%" is a coverage.
   if (isPct && label && !afterLabel && !label.rate && !/\b(?:chiem|ty le|muc)\b|:\s*$/.test(local) && !(prevNum && prevNum.unit === "households" && /^[\s,(]*$/.test(t.slice(prevNum.b, n.na)))) return undefined;
-  // "hỗ trợ … cho 312 hộ nghèo": households a programme reached, not the stock.
+  // "835 hộ thoát nghèo", "96 hộ nghèo mới", "12 hộ tái nghèo": a flow printed after its number.
+  if (n.unit === "households" && /^ ?(?:(?:ngheo|can ngheo) )?(?:thoat|tai ngheo|phat sinh|moi phat sinh|chuyen|ngheo moi|dang ky thoat)\b|^ ?ngheo moi\b/.test(t.slice(n.b, n.b + 25))) return leave("flow: households that changed status");
   if (n.unit === "households" && afterLabel && verb !== "change" && /\b(?:cho|ho tro|giup do|cap|vay|xay dung|sua chua|tham gia|dao tao|tu van|ket noi|ban giao|tang)\b[^,;:]*$/.test(pre)) return leave("programme output: households a programme reached");
   const decrease = v ? v.decrease : /\bgiam\b/.test(verbText);
 
