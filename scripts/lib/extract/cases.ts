@@ -76,7 +76,8 @@ function normSub(s: string | null | undefined): string | null {
 }
 
 const num = (printed: string): number[] => {
-  const toks = numbersIn(fold(String(printed)).text);
+  // "31. 482", "16, 85": a stray space inside a printed number.
+  const toks = numbersIn(fold(String(printed)).text.replace(/(\d)([.,]) (\d)/g, "$1$2$3"));
   if (!toks.length) return [];
   const t = toks[0];
   return t.high ? [t.value, t.high.value] : [t.value];

@@ -12,7 +12,7 @@ const N = `(${NUM})`;
 
 /** Labelled counts: "<label>: N hộ". */
 const LABELLED: { re: RegExp; indicator: string; group: string; what: string }[] = [
-  { re: new RegExp(String.raw`\bho ngheo thuoc (?:dien )?bao tro xa hoi[^:;]{0,80}: ${N} ho\b`, "gd"), indicator: "poor_social_protection_households", group: "poor", what: '"Hộ nghèo thuộc diện bảo trợ xã hội …: N hộ"' },
+  { re: new RegExp(String.raw`\bho ngheo thuoc (?:dien )?bao tro xa hoi[^:;.]{0,80}: ${N} ho\b`, "gd"), indicator: "poor_social_protection_households", group: "poor", what: '"Hộ nghèo thuộc diện bảo trợ xã hội …: N hộ"' },
   { re: new RegExp(String.raw`\bho ngheo (?:co )?kha nang thoat ngheo: ${N} ho\b`, "gd"), indicator: "poor_exit_capable_households", group: "poor", what: '"Hộ nghèo có khả năng thoát nghèo: N hộ"' },
   { re: new RegExp(String.raw`\bho can ngheo (?:co )?kha nang thoat (?:can )?ngheo: ${N} ho\b`, "gd"), indicator: "near_poor_exit_capable_households", group: "near_poor", what: '"Hộ cận nghèo có khả năng thoát cận nghèo: N hộ"' },
 ];

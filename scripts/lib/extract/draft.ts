@@ -181,7 +181,8 @@ export function readingContext(doc: Doc, header: Header): ReadingContext {
   const asOfM = /\b(?:so lieu (?:tinh den|tai thoi diem|den)|tai thoi diem|thoi diem|tinh den) (?:ngay )?(\d{1,2}) ?\/ ?(\d{1,2}) ?\/ ?(\d{4})\b/.exec(t);
   const asOf = asOfM ? `${asOfM[3]}-${asOfM[2].padStart(2, "0")}-${asOfM[1].padStart(2, "0")}` : undefined;
   const name = header.locality?.name ?? header.locality_name?.value;
-  return { docType, aimYear, resultYear, asOf, localityKey: name ? fold(name).text.replace(/[^a-z]/g, "") : undefined };
+  const period = /\bgiai doan (\d{4}) ?- ?(\d{4})\b/.exec(title);
+  return { docType, aimYear, resultYear, asOf, periodEnd: period ? `${period[2]}-12-31` : undefined, localityKey: name ? fold(name).text.replace(/[^a-z]/g, "") : undefined };
 }
 
 /** Every number no family read goes to the left-out list, so nothing printed is dropped without a word. */

@@ -135,7 +135,8 @@ export function timesIn(t: string): TimeExpr[] {
     push({ a: m.index, b: m.index + m[0].length, date: `${m[2]}-12-31`, kind: "period", year: Number(m[2]), comparison: false });
   }
   // "đầu năm 2024" is the review of the end of 2023; "đầu năm" alone is left to context.
-  for (const m of t.matchAll(/\bdau (?:nam|ky) (\d{4})\b/g)) {
+  // ("phấn đấu năm 2024" is an aim for 2024, not "đầu năm".)
+  for (const m of t.matchAll(/(?<!\bphan )\bdau (?:nam|ky) (\d{4})\b/g)) {
     const y = Number(m[1]) - 1;
     push({ a: m.index, b: m.index + m[0].length, date: `${y}-12-31`, kind: "start", year: y, comparison: comparisonAt(m.index) });
   }
@@ -230,6 +231,9 @@ export type DocType = "plan" | "review_decision" | "report" | "council_resolutio
 /** Read the type from the first lines (folded, one per entry); news has no document-type line and no "Số:". */
 export function docTypeOf(lines: string[]): DocType {
   const head = lines.slice(0, 14);
+  // A one-line header: "HĐND XÃ … - Nghị quyết số 27/NQ-HĐND ngày 19/12/2024".
+  const one = /\b(nghi quyet|ke hoach|bao cao|quyet dinh) so:? ?\d+ ?\//.exec(lines.slice(0, 2).join(" "));
+  if (one) return ({ "nghi quyet": "council_resolution", "ke hoach": "plan", "bao cao": "report", "quyet dinh": "review_decision" } as const)[one[1] as "ke hoach"];
   for (const l of head) {
     const s = l.replace(/[*#_]/g, "").trim();
     if (/^nghi quyet\b/.test(s)) return "council_resolution";

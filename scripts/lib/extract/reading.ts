@@ -22,6 +22,8 @@ export interface ReadingContext {
   resultYear: number;
   /** An as-of date the document gives its review figures ("số liệu tính đến ngày 14/11/2023"), if any. */
   asOf?: string;
+  /** End of the period the document covers ("giai đoạn 2021 - 2025" in its title): the date of a per-year aim. */
+  periodEnd?: string;
   /** Folded key of the document's own locality name, so "xã Hòa Thịnh" in its own text is not a sub-unit. */
   localityKey?: string;
 }
@@ -113,7 +115,7 @@ export function mergeReadings(doc: Doc, readings: Reading[]): Reading[] {
     const r = readings[i], p = readings[i - 1];
     if (r.seg !== p.seg || p.merged) continue;
     const between = t.slice(p.n.b, r.n.na);
-    if (r.n.unit === "households" && (p.record === "target" || p.record === "past_change") && p.kind !== "count" && !p.households && /\btuong (?:ung|duong)\b/.test(between) && !/[;]/.test(between)) {
+    if (r.n.unit === "households" && (p.record === "target" || p.record === "past_change") && p.kind !== "count" && !p.households && /\b(?:tuong (?:ung|duong)|khoang)\b/.test(between) && !/[;]/.test(between)) {
       p.households = r;
       r.merged = true;
     }
@@ -138,17 +140,23 @@ export function readDocument(doc: Doc, ctx: ReadingContext): Reading[] {
   const sections = sectionsOf(doc);
   const sectionAt = (k: number) => sections.filter((s) => s.a <= k).pop()!;
   const out: Reading[] = [];
+  let carried: TimeExpr[] = [];
   for (const seg of doc.segments) {
     const st = t.slice(seg.a, seg.b);
     const nums = numbersIn(st).map((n) => shift(n, seg.a));
     const labels = labelsIn(st).map((l) => ({ ...l, a: l.a + seg.a, b: l.b + seg.a }));
-    const times = timesIn(st).map((x) => ({ ...x, a: x.a + seg.a, b: x.b + seg.a }));
+    const times: TimeExpr[] = timesIn(st).map((x) => ({ ...x, a: x.a + seg.a, b: x.b + seg.a }));
     const inTime = (n: NumberToken) => times.some((x) => x.a <= n.na && n.nb <= x.b);
     // A sub-unit named at the start of a line applies to the whole line ("- Thôn Đông: hiện có 9 hộ nghèo; giảm 3 hộ").
     const lineA = doc.foldedAt(doc.original.lastIndexOf("\n", doc.f.start[seg.a] - 1) + 1);
     const lineText = t.slice(lineA, seg.b).replace(/^[\s\-+*•]+/, "");
     const leadM = new RegExp(String.raw`^(?:${UNIT_WORDS}) ((?:[a-z]+ ?){1,4}?) ?:`).exec(lineText);
     const lead = leadM ? { 0: leadM[0], at: lineA + (t.slice(lineA, seg.b).length - lineText.length) } : undefined;
+    // A time named in the first clause of a sentence ("Đầu giai đoạn (cuối năm 2021), … ; 18.907 hộ cận nghèo")
+    // dates the clauses after it.
+    const prevSeg = doc.segments[doc.segments.indexOf(seg) - 1];
+    if (!times.some((x) => !x.comparison) && prevSeg && t[prevSeg.b - 1] === ";" && carried.length) times.push(...carried.map((x) => ({ ...x, a: seg.a, b: seg.a })));
+    carried = times.filter((x) => !x.comparison && x.kind !== "period");
     let prev: { n: NumberToken; verb?: "change" | "level" | "from"; pop?: Label } | undefined;
     for (const n of nums) {
       if (n.partOfCode || inTime(n) || doc.isClaimed(n.na)) continue;
@@ -245,6 +253,8 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
   const verbText = t.slice(Math.max(seg.a, n.na - 60), n.na).split(/[;()]/).pop() ?? "";
   const v = lastVerb(verbText);
   let verb: "change" | "level" | "from" | undefined = v?.verb;
+  // "giảm từ 1,5 - 2%": a range of a change, not the start of a from–to.
+  if (verb === "from" && n.high) verb = "change";
   // "giảm tỷ lệ hộ nghèo là 0,25%": the verb before the label makes the figure a change.
   if (verb === "level" && label && !afterLabel && label.rate && /\b(?:giam|tang)\s*$/.test(t.slice(Math.max(seg.a, label.a - 8), label.a)) && /^\s*(?:[a-z ]{0,40}?\b)?(?:la|o muc)\s*$/.test(t.slice(label.b, n.na))) verb = "change";
   if (!verb && around.prev && prevNum && around.prev.n === prevNum && /^(?:[ ,]*(?:va|,)\s|[^a-z]*$|\s*(?:(?:ty le )?(?:so )?(?:ho )?(?:can )?ngheo)?\s*(?:va|,)\s*$)/.test(t.slice(prevNum.b, n.na))) verb = around.prev.verb;
@@ -307,7 +317,12 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
   if (ctx.docType === "review_decision" && !benchmark && !AIM_WORDS.test(sentenceBefore)) mood = "result";
 
   const dateOf = (aim: boolean) => {
+    // A yearly aim of a multi-year programme is dated at the end of its period.
+    if (aim && n.perYear && ctx.periodEnd && benchmark) return ctx.periodEnd;
     if (aim && benchmark) return yearEnd(time?.year ?? around.section.year ?? ctx.resultYear);
+    // "giảm 31 hộ so với cuối năm 2022 (88 hộ)": the bracketed figure is the comparison year's.
+    const cmp = around.times.filter((x) => x.comparison && x.b <= n.na && /^\s*\(\s*$/.test(t.slice(x.b, n.na))).pop();
+    if (!aim && cmp) return cmp.date;
     if (time) return time.date;
     if (aim) return yearEnd(around.section.kind === "aim" && around.section.year ? around.section.year : ctx.aimYear);
     if (ctx.asOf && (!around.section.year || around.section.year === Number(ctx.asOf.slice(0, 4)))) return ctx.asOf;
