@@ -81,8 +81,9 @@ export function extractDraft(text: string, opts: { sourceFile: string; localitie
     ...extractLabelledCounts(doc, ctx),
     ...extractFlatTables(doc, reading, skipped),
     ...readingCandidates(doc, readDocument(doc, reading), skipped),
-    ...extractOutputs(doc, ctx),
-    ...extractCoverage(doc, ctx, skipped),
+    // Outputs and coverage read as aims: in a review decision, report or news item they are results, left out.
+    ...(resultsOnly ? [] : extractOutputs(doc, ctx)),
+    ...(resultsOnly ? [] : extractCoverage(doc, ctx, skipped)),
     ...extractBudget(doc, ctx, skipped),
   ];
   listUnread(doc, skipped);

@@ -15,6 +15,7 @@ const LEVELS: [string, "province" | "district" | "commune"][] = [
   ["quan", "district"], ["phuong", "commune"], ["xa", "commune"],
 ];
 const LEVEL_RE = new RegExp(String.raw`\b(${LEVELS.map(([w]) => w).join("|")}) ((?:[a-z]+ ?){1,5})`);
+const LEVEL_VI: Record<string, string> = { "thi tran": "thị trấn", "thi xa": "thị xã", "thanh pho": "thành phố", tinh: "tỉnh", huyen: "huyện", quan: "quận", phuong: "phường", xa: "xã" };
 const TYPE_WORD: Record<DocType, string> = { plan: "Kế hoạch", review_decision: "Quyết định", report: "Báo cáo", council_resolution: "Nghị quyết", news: "" };
 const TYPE_LINE = /^(?:ke hoach|quyet dinh|bao cao(?: so ket| tong ket)?|nghi quyet)\b/;
 
@@ -201,6 +202,7 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
   // The issuer's line names the level and the name ("ỦY BAN NHÂN DÂN TỈNH HÀ LÂM", "UBND THỊ XÃ AN PHƯỚC", the name
   // on the next line when the first stops at "ỦY BAN NHÂN DÂN"); the deepest one is the document's own locality. A
   // news item names it in its first line ("Huyện Mường Khoa: …", "Xã Ia Phơ Lang còn …").
+  let printedWord: string | undefined;
   let printedName: string | null = null, printedLevel: "province" | "district" | "commune" | null = null;
   {
     // A two-column header ("ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI …") is read one column at a time.
@@ -224,9 +226,9 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
         words.push(w);
       }
       if (!words.length) return undefined;
-      return { level, key: words.join(" "), orig };
+      return { level, word: m[1], key: words.join(" "), orig };
     };
-    let best: { level: "province" | "district" | "commune"; key: string } | undefined;
+    let best: { level: "province" | "district" | "commune"; word: string; key: string } | undefined;
     for (const l of issuerLines) {
       const r = fromLine(l);
       const rank = (x?: { level: string }) => (x ? ["province", "district", "commune"].indexOf(x.level) : -1);
@@ -235,6 +237,7 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
     if (!best && docType === "news") best = fromLine(fold(heads.find((l) => l.length >= 8) ?? "").text.split(/[:,]/)[0]) ?? fromLine(fold(heads.find((l) => l.length >= 8) ?? "").text);
     if (best) {
       printedLevel = best.level;
+      printedWord = best.word;
       // The name as printed: the original words the folded key came from, in title case when printed in capitals.
       const re = new RegExp(best.key.split(" ").map((w) => `${w}`).join("\\s+"));
       const at = re.exec(t);
@@ -254,7 +257,7 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
   const localityId = locality?.id ?? (slug(placeName) || "unknown");
   if (!locality) localityComment = `CHECK: "${placeName || "?"}" is not in data/localities.yaml: add it there (step 2) and write its full id here`;
   const fullName = (l: LocalityInput) => `${l.type_vi} ${l.name.replace(/\s*–\s*/g, " - ")}`;
-  const issuer: HeaderField<string> = locality ? { value: `UBND ${fullName(locality)}`, comment: "CHECK: from the locality; write it as the plan signs it" } : { value: `UBND ${placeName || "?"}`, comment: "CHECK: issuer guessed from the place name" };
+  const issuer: HeaderField<string> = locality ? { value: `UBND ${fullName(locality)}`, comment: "CHECK: from the locality; write it as the plan signs it" } : { value: `${docType === "council_resolution" ? "HĐND" : "UBND"} ${printedWord ? `${LEVEL_VI[printedWord]} ` : ""}${placeName || "?"}`, comment: "CHECK: issuer guessed from the place name" };
   const issuerEn: HeaderField<string> = locality ? { value: `People's Committee of ${locality.name.replace(/\s*–\s*/g, " - ")} ${locality.type_en}`, comment: "CHECK" } : { value: "TODO: English name of the issuer", comment: "CHECK" };
 
   // Title: the line(s) after the type word ("KẾ HOẠCH", "QUYẾT ĐỊNH", "BÁO CÁO", "NGHỊ QUYẾT"); a news item's first line.
@@ -305,7 +308,7 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
       ? `Năm ${year} áp dụng chuẩn nghèo giai đoạn 2011-2015 (Quyết định 09/2011/QĐ-TTg).`
       : standard === "2016-2020"
       ? `Năm ${year} áp dụng chuẩn nghèo giai đoạn 2016-2020 (Quyết định 59/2015/QĐ-TTg; Điều 2 Nghị định 07/2021/NĐ-CP giữ chuẩn này cho năm 2021).`
-      : `Kế hoạch năm ${year}: chuẩn nghèo đa chiều giai đoạn 2022-2025 (Nghị định 07/2021/NĐ-CP).`;
+      : `${docType === "plan" ? "Kế hoạch năm" : "Năm"} ${year}: chuẩn nghèo đa chiều giai đoạn 2022-2025 (Nghị định 07/2021/NĐ-CP).`;
 
   // Higher-level plan: "Thực hiện Kế hoạch số 67/KH-UBND ngày 19/02/2024 của UBND thị xã Việt Yên".
   const pp = /\b(?:thuc hien|can cu) (ke hoach so:? \d+\/\S+ ngay \d{1,2}\/\d{1,2}\/\d{4} cua [^;,]*?)(?= ve | v[e]? | nham |[;,]|$)/.exec(t.slice(0, Math.min(t.length, 4000)));

@@ -194,6 +194,7 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
   const t = doc.text;
   const base = { n, seg };
   const leave = (why: string, how = "left out"): Reading => ({ ...base, why, how });
+  if (/\bthu nhap\b/.test(t.slice(Math.max(seg.a, n.na - 60), n.na))) return leave("income");
   if (n.unit === "money") return undefined; // budget.ts reads amounts
   if (n.unit === "other") return undefined; // houses, models, turns: counts.ts reads the outputs it knows
   const idx = around.nums.indexOf(n);
@@ -239,8 +240,8 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
   let indicator: string | undefined, group = POP_GROUP[pop];
   if (pop === "poor" && label && /^ a\b/.test(t.slice(label.b, label.b + 3))) group = "poor_a";
   const isPct = n.unit === "percent" || n.unit === "pp";
-  if (pop === "combined") return { ...base, why: "combined rate: poor + near-poor households", apart: "combined", how: "combined rate kept apart", record: "statistic", date: undefined, group: "poor_and_near_poor", indicator: isPct ? "poverty_rate" : "poor_households" };
-  if (isPct) {
+  if (pop === "combined") indicator = "poverty_rate";
+  else if (isPct) {
     if (pop === "total") return leave("other indicator: a share of all households");
     indicator = pop === "near_poor" ? "near_poverty_rate" : "poverty_rate";
   } else if (n.unit === "households") indicator = pop === "total" ? "total_households" : pop === "near_poor" ? "near_poor_households" : "poor_households";
@@ -331,6 +332,10 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
   const comparator = /\b(?:it nhat|toi thieu|tu)\s*$/.test(verbText) || /^ ?tro len\b/.test(post) ? "ge" : /\bduoi\s*$/.test(verbText) ? "lt" : /\b(?:tren)\s*$/.test(verbText) ? "gt" : /\b(?:khong qua|toi da)\s*$/.test(verbText) ? "le" : "eq";
   const how = `${isPct ? "rate" : n.unit === "households" ? "count" : "persons"} ${verb ?? "level"}${verb === "from" ? " (from)" : ""}; ${mood}: ${moodWhy}`;
 
+  if (pop === "combined") {
+    if (verb === "change") return leave("past result: change in the combined rate of poor + near-poor households");
+    return { ...base, why: "combined rate: poor + near-poor households", apart: "combined", how: "combined rate kept apart", record: "statistic", date: dateOf(false), group: "poor_and_near_poor", indicator: isPct ? "poverty_rate" : "poor_households" };
+  }
   if (aside) {
     const area = aside === URBAN ? "urban" : aside === RURAL ? "rural" : undefined;
     if (area) return { ...base, why: aside, apart: area, how: "sub-area kept apart", record: "statistic", indicator, group, date: dateOf(false) };
