@@ -158,6 +158,8 @@ export const PlanNote = z.object({
 export const StatisticInput = z.object({
   /** Locality the figure is about; defaults to the plan's locality. */
   locality_id: LocalityId.optional(),
+  /** A sub-unit named in the text (a village, a commune of a district) not yet in data/localities.yaml: its name as printed. */
+  sub_unit: z.string().min(1).optional(),
   /** Indicator id. */
   indicator: Indicator,
   /** Population group. */
@@ -178,6 +180,8 @@ export const StatisticInput = z.object({
 export const TargetInput = z.object({
   /** Locality the target is for; defaults to the plan's locality. */
   locality_id: LocalityId.optional(),
+  /** A sub-unit named in the text, not yet in data/localities.yaml: its name as printed. */
+  sub_unit: z.string().min(1).optional(),
   /** Indicator id. */
   indicator: Indicator,
   /** Population group. */
@@ -277,8 +281,54 @@ export const TableMapping = z.object({
   columns: z.array(TableColumn).min(1),
 }).strict();
 
+/** What kind of document a plan file was drafted from: a plan, or a document that reports results without targets. */
+export const DocType = z.enum(["plan", "review_decision", "report", "council_resolution", "news"]);
+
+/**
+ * A change that already happened ("giảm 1,74% so với năm 2022", "giảm 23 hộ"): a statistic of its own kind, kept apart
+ * from the targets so a result is never read as an aim.
+ */
+export const PastChangeInput = z.object({
+  locality_id: LocalityId.optional(),
+  sub_unit: z.string().min(1).optional(),
+  indicator: Indicator,
+  group: Group,
+  /** change_pp (points), count (households) or change_relative (percent of a count). */
+  kind: z.enum(["change_pp", "count", "change_relative"]),
+  /** End of the period the change is over. */
+  date: IsoDate,
+  change_pp: Published.optional(),
+  change_households: Published.optional(),
+  change_relative_pct: Published.optional(),
+  direction: Direction,
+  /** "%/năm": an average per year. */
+  per_year: z.union([z.boolean(), z.literal("true")]).optional(),
+  unit: Unit,
+  quote: Quote,
+  occurrence: Occurrence,
+}).strict();
+
+/**
+ * A figure kept apart from the locality's rates: the combined poor-plus-near-poor rate, an urban or rural area's
+ * figure, or a sub-population's (ethnic minority households).
+ */
+export const OtherFigureInput = z.object({
+  kind: z.enum(["combined", "urban", "rural", "sub_population"]),
+  sub_unit: z.string().min(1).optional(),
+  indicator: Indicator,
+  group: Group,
+  date: IsoDate.optional(),
+  value: Published,
+  unit: Unit,
+  why: z.string().min(1),
+  quote: Quote,
+  occurrence: Occurrence,
+}).strict();
+
 /** A curated plan file in data/plans/. */
 export const PlanFile = z.object({
+  /** Kind of document (absent: a plan). */
+  doc_type: DocType.optional(),
   /** Plan id, e.g. `quang-minh-2024`. */
   id: Slug,
   /** Locality the plan covers. */
@@ -321,6 +371,10 @@ export const PlanFile = z.object({
   deprivations: z.array(DeprivationInput).default([]),
   /** Appendix tables. */
   tables: z.array(TableMapping).default([]),
+  /** Changes already achieved (never targets). */
+  past_changes: z.array(PastChangeInput).default([]),
+  /** Combined, urban/rural and sub-population figures, kept apart from the locality's rates. */
+  other_figures: z.array(OtherFigureInput).default([]),
 }).strict();
 
 /** A label in both languages. */

@@ -118,7 +118,7 @@ describe("OCR repair: a confusion model and the plans' lexicon", () => {
     // (lexicon.ts).
     const fragments = new Set(["kh", "and", "tho", "de"]);
     const missing: string[] = [];
-    for (const family of ["rates", "counts", "coverage", "deprivations", "budget", "doc", "header", "tables"]) {
+    for (const family of ["rates", "counts", "coverage", "deprivations", "budget", "doc", "header", "tables", "grammar", "reading", "flat-tables", "draft"]) {
       const src = readFileSync(`${root}scripts/lib/extract/${family}.ts`, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|\s)\/\/ .*$/gm, "");
       const bodies = [
         ...[...src.matchAll(/(?<=[=(,:[!&|?{;]\s*)\/((?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\\\n[])+)\/[dgimsuy]*/g)].map((m) => m[1]),

@@ -12,10 +12,9 @@ const N = `(${NUM})`;
 
 /** Labelled counts: "<label>: N hộ". */
 const LABELLED: { re: RegExp; indicator: string; group: string; what: string }[] = [
-  { re: new RegExp(String.raw`\bho ngheo thuoc (?:dien )?bao tro xa hoi[^:;]{0,80}: ${N} ho\b`, "gd"), indicator: "poor_social_protection_households", group: "poor", what: '"Hộ nghèo thuộc diện bảo trợ xã hội …: N hộ"' },
+  { re: new RegExp(String.raw`\bho ngheo thuoc (?:dien )?bao tro xa hoi[^:;.]{0,80}: ${N} ho\b`, "gd"), indicator: "poor_social_protection_households", group: "poor", what: '"Hộ nghèo thuộc diện bảo trợ xã hội …: N hộ"' },
   { re: new RegExp(String.raw`\bho ngheo (?:co )?kha nang thoat ngheo: ${N} ho\b`, "gd"), indicator: "poor_exit_capable_households", group: "poor", what: '"Hộ nghèo có khả năng thoát nghèo: N hộ"' },
   { re: new RegExp(String.raw`\bho can ngheo (?:co )?kha nang thoat (?:can )?ngheo: ${N} ho\b`, "gd"), indicator: "near_poor_exit_capable_households", group: "near_poor", what: '"Hộ cận nghèo có khả năng thoát cận nghèo: N hộ"' },
-  { re: new RegExp(String.raw`\btong so ho(?: dan cu)?[^\d;%]{0,40}?(?:la|co|:) ${N} ho\b`, "gd"), indicator: "total_households", group: "all", what: '"tổng số hộ … N hộ"' },
 ];
 
 const MERITORIOUS = new RegExp(String.raw`\bkhong tinh ${N} ho ngheo co thanh vien[^)]{0,80}?(?:nguoi co cong|uu dai)`, "gd");
@@ -23,8 +22,17 @@ const MERITORIOUS = new RegExp(String.raw`\bkhong tinh ${N} ho ngheo co thanh vi
 const GROUP_COUNT = new RegExp(String.raw`(?:\bho (can )?ngheo (?:co|la|con) ${N} ho|${N} ho (can )?ngheo)(?: (?:voi|gom) ${N} nhan kh[a-z]{1,3}u)?`, "gd");
 const RATE_AFTER = new RegExp(String.raw`^\s*(?:\([^)]*\)\s*)?[^;%()]{0,60}?\bchiem (?:ty le )?(${PCT})`, "d");
 
+/** Labelled subsets of the poor ("Hộ nghèo có khả năng thoát nghèo: 04 hộ"), read before the general reading. */
+export function extractLabelledCounts(doc: Doc, ctx: Context): Candidate[] {
+  return counts(doc, ctx, false);
+}
+
 /** Statistics: counts of poor and near-poor households and persons, with the rate printed beside them. */
 export function extractCounts(doc: Doc, ctx: Context): Candidate[] {
+  return counts(doc, ctx, true);
+}
+
+function counts(doc: Doc, ctx: Context, groups: boolean): Candidate[] {
   const t = doc.text;
   const out: Candidate[] = [];
   const push = (c: Candidate | undefined) => c && out.push(c);
@@ -49,7 +57,7 @@ export function extractCounts(doc: Doc, ctx: Context): Candidate[] {
       [seg.a, seg.b], m.index, { pattern: "count_meritorious_excluded", reason: '"không tính N hộ nghèo có thành viên … người có công"', confidence: 0.85 }));
   }
 
-  for (const m of t.matchAll(GROUP_COUNT)) {
+  if (groups) for (const m of t.matchAll(GROUP_COUNT)) {
     const ix = m.indices!;
     const countSpan = ix[2] ?? ix[3];
     const near = !!(m[1] ?? m[4]);

@@ -6,7 +6,7 @@ import { SourceText } from "../provenance.ts";
 import { fold, placeQuote, toOriginal, type Folded } from "./text.ts";
 
 /** Where a candidate goes in the plan file. */
-export type Section = "statistics" | "targets" | "deprivations";
+export type Section = "statistics" | "targets" | "deprivations" | "past_changes" | "other_figures";
 
 /** One figure the extractor proposes, with the evidence a reviewer needs. */
 export interface Candidate {
@@ -104,13 +104,16 @@ export class Doc {
       const line = raw.replace(/\r$/, "");
       if (line.trim() === "") continue;
       const m = MARKER.exec(line);
-      const ends = /[.;:!?]$/.test(prevEnd) || /\t/.test(line) || /\t/.test(prevEnd) || HEADING.test(prevLine);
+      // The document's first line is its title, and a line that is only a date and time ends its segment too.
+      const ends = /[.;:!?]$/.test(prevEnd) || /\t/.test(line) || /\t/.test(prevEnd) || HEADING.test(prevLine) || (out.length === 0 && cuts.length === 1) || /^[\s(]*(?:\p{L}+[\s:]*){0,3}\d{1,2}\/\d{1,2}\/\d{4}[\s|,:\d)-]*$/u.test(prevLine);
       if (m || ends || prevEnd === "") cuts.push({ stop: lineStart, resume: lineStart + (m ? m[0].length : 0) });
       prevEnd = line.replace(/[\s*_]+$/u, "");
       prevLine = line.trimEnd();
     }
     // Sentence ends inside lines: ";" and "." / "!" / "?" before whitespace (a decimal mark is followed by a digit).
     for (const m of o.matchAll(/(?<!\.)[;.!?](?=[\s*_)]*(?:\s|$))(?!\.)/g)) {
+      // "31. 482 hộ" is a grouped number with a stray space, not a sentence end.
+      if (m[0] === "." && /\d$/.test(o.slice(Math.max(0, m.index - 3), m.index)) && /^ \d{3}(?!\d)/.test(o.slice(m.index + 1, m.index + 5)) && /^\s*\d{3} (?:ho|nguoi|nhan khau)\b/.test(fold(o.slice(m.index + 1, m.index + 20), { ocr: false }).text)) continue;
       const stop = m.index + 1;
       let resume = stop;
       while (resume < o.length && /[\s*_)]/.test(o[resume])) resume++;

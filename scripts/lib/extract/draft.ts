@@ -6,18 +6,23 @@ import { Document, isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap 
 import type { LocalityInput } from "../../../src/lib/schema.ts";
 import { maybeViNumber } from "../../../src/lib/vi-number.ts";
 import { extractBudget } from "./budget.ts";
-import { extractCounts, extractOutputs } from "./counts.ts";
+import { extractLabelledCounts, extractOutputs } from "./counts.ts";
 import { extractCoverage } from "./coverage.ts";
 import { extractDeprivations } from "./deprivations.ts";
 import { Doc, type Candidate, type Context, type Skipped } from "./doc.ts";
+import { extractFlatTables } from "./flat-tables.ts";
 import { extractHeader, type Header } from "./header.ts";
-import { extractRates, extractRelative } from "./rates.ts";
+import { docTypeOf, numbersIn, timesIn, type DocType } from "./grammar.ts";
+import { readDocument, readingCandidates, type ReadingContext } from "./reading.ts";
 import { extractTables, type FoundTable } from "./tables.ts";
+import { fold } from "./text.ts";
 
 /** What the extractor produced for one source. */
 export interface Draft {
   /** The plan file as an object (what the YAML holds). */
   plan: Record<string, unknown>;
+  /** What the reading took the document for, and the years it read its figures in. */
+  reading: ReadingContext;
   /** The figures, after removing repeats. */
   candidates: Candidate[];
   /** Figures seen and left out, for the reviewer. */
@@ -32,7 +37,12 @@ const FIELD_ORDER: Record<string, string[]> = {
   statistics: ["locality_id", "indicator", "group", "date", "value", "unit"],
   targets: ["locality_id", "indicator", "group", "kind", "comparator", "baseline_value", "baseline_date", "target_value", "target_date", "change_pp", "change_households", "change_relative_pct", "direction", "unit"],
   deprivations: ["locality_id", "group", "date", "indicator", "households", "stated_pct"],
+  past_changes: ["locality_id", "sub_unit", "indicator", "group", "kind", "date", "change_pp", "change_households", "change_relative_pct", "direction", "per_year", "unit"],
+  other_figures: ["kind", "sub_unit", "indicator", "group", "date", "value", "unit", "why"],
 };
+// Statistics and targets of a named sub-unit keep its name as printed until data/localities.yaml has it.
+FIELD_ORDER.statistics.splice(1, 0, "sub_unit");
+FIELD_ORDER.targets.splice(1, 0, "sub_unit");
 
 const num = (v: string | undefined) => (v === undefined ? "" : String(maybeViNumber(v)?.value ?? v));
 
@@ -61,17 +71,22 @@ export function extractDraft(text: string, opts: { sourceFile: string; localitie
   const header = extractHeader(doc, opts.sourceFile, opts.localities);
   const ctx: Context = { year: header.year.value, issued: header.issued.value };
   const skipped: Skipped[] = [];
-  const tables = extractTables(doc, header.id.value, { localityId: header.locality_id.value, year: ctx.year }, opts.localities);
-  // Order matters: the most specific families claim their numbers first.
+  const reading = readingContext(doc, header);
+  const resultsOnly = reading.docType !== "plan" && reading.docType !== "council_resolution";
+  const tables = extractTables(doc, header.id.value, { localityId: header.locality_id.value, year: resultsOnly ? reading.resultYear + 1 : ctx.year, resultsOnly }, opts.localities);
+  // Order matters: the most specific families claim their numbers first; the reading takes every headline figure
+  // (rates, counts, changes) and the families after it the coverage, output and budget figures it leaves.
   const raw = [
     ...extractDeprivations(doc, ctx),
-    ...extractRates(doc, ctx),
-    ...extractCounts(doc, ctx),
-    ...extractRelative(doc, ctx),
-    ...extractOutputs(doc, ctx),
-    ...extractCoverage(doc, ctx, skipped),
+    ...extractLabelledCounts(doc, ctx),
+    ...extractFlatTables(doc, reading, skipped),
+    ...readingCandidates(doc, readDocument(doc, reading), skipped),
+    // Outputs and coverage read as aims: in a review decision, report or news item they are results, left out.
+    ...(resultsOnly ? [] : extractOutputs(doc, ctx)),
+    ...(resultsOnly ? [] : extractCoverage(doc, ctx, skipped)),
     ...extractBudget(doc, ctx, skipped),
   ];
+  listUnread(doc, skipped);
   const candidates = dedupe(raw);
   const record = (c: Candidate) => {
     const r: Record<string, unknown> = {};
@@ -82,9 +97,11 @@ export function extractDraft(text: string, opts: { sourceFile: string; localitie
   };
   const h = header;
   const plan: Record<string, unknown> = {
-    id: h.id.value, locality_id: h.locality_id.value, year: h.year.value, number: h.number.value, number_quote: h.number_quote.value,
+    id: h.id.value, ...(h.doc_type.value !== "plan" ? { doc_type: h.doc_type.value } : {}), locality_id: h.locality_id.value, year: h.year.value, number: h.number.value, number_quote: h.number_quote.value,
     issued: h.issued.value, issued_quote: h.issued_quote.value, issuer: h.issuer.value, issuer_en: h.issuer_en.value,
-    title: h.title.value, title_en: h.title_en.value, poverty_standard: h.poverty_standard.value, standard_note: h.standard_note.value,
+    title: h.title.value, title_en: h.title_en.value,
+    // The portal has no 2011–2015 standard yet: say so in a placeholder rather than file the figures under another.
+    poverty_standard: h.poverty_standard.value === "2011-2015" ? "TODO: 2011-2015 standard (Quyết định 09/2011/QĐ-TTg), which the portal does not hold yet" : h.poverty_standard.value, standard_note: h.standard_note.value,
     source_file: h.source_file.value, ...(h.ocr.value ? { ocr: true } : {}),
     ...(h.parent_plan ? { parent_plan: h.parent_plan.value } : {}),
     notes: h.notes.map((n) => ({ code: n.code, severity: n.severity, message_vi: n.message_vi, message_en: n.message_en, quote: n.quote, ...(n.occurrence > 1 ? { occurrence: n.occurrence } : {}) })),
@@ -92,8 +109,10 @@ export function extractDraft(text: string, opts: { sourceFile: string; localitie
     targets: candidates.filter((c) => c.section === "targets").map(record),
     deprivations: candidates.filter((c) => c.section === "deprivations").map(record),
     tables: tables.map((t) => t.mapping),
+    past_changes: candidates.filter((c) => c.section === "past_changes").map(record),
+    other_figures: candidates.filter((c) => c.section === "other_figures").map(record),
   };
-  return { plan, candidates, skipped, tables, header, yaml: toYaml(plan, candidates, header, tables, skipped) };
+  return { plan, reading, candidates, skipped, tables, header, yaml: toYaml(plan, candidates, header, tables, skipped) };
 }
 
 function toYaml(plan: Record<string, unknown>, candidates: Candidate[], header: Header, tables: FoundTable[], skipped: Skipped[]): string {
@@ -111,7 +130,7 @@ function toYaml(plan: Record<string, unknown>, candidates: Candidate[], header: 
     const pair = pairOf(k);
     if (comment && pair) pair.key.commentBefore = ` ${comment}`;
   }
-  for (const section of ["statistics", "targets", "deprivations"] as const) {
+  for (const section of ["statistics", "targets", "deprivations", "past_changes", "other_figures"] as const) {
     const seq = pairOf(section)?.value;
     if (!isSeq(seq)) continue;
     const list = candidates.filter((c) => c.section === section);
@@ -128,7 +147,60 @@ function toYaml(plan: Record<string, unknown>, candidates: Candidate[], header: 
     });
   }
   if (skipped.length) {
-    doc.comment = [" Figures seen but left out (add them by hand if they belong in the plan):", ...skipped.map((s) => ` line ${s.line}: ${s.value} (${s.why})`)].join("\n");
+    const sorted = [...skipped].sort((x, y) => x.line - y.line);
+    doc.comment = [" Figures seen but left out (add them by hand if they belong in the plan):", ...sorted.map((s) => ` line ${s.line}: ${s.value} (${s.why})`)].join("\n");
   }
   return doc.toString({ lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" });
+}
+
+/** The document's type and the years its aims and results are for, from its header and text. */
+export function readingContext(doc: Doc, header: Header): ReadingContext {
+  const t = doc.text;
+  const lines = doc.original.split("\n").slice(0, 16).map((l) => fold(l).text);
+  const docType: DocType = header.doc_type?.value ?? docTypeOf(lines);
+  const title = fold(header.title.value).text;
+  const titleYears = timesIn(title).filter((x) => !x.comparison && x.kind !== "period").map((x) => x.year);
+  const issuedYear = header.issued.value ? Number(header.issued.value.slice(0, 4)) : undefined;
+  const issuedMonth = header.issued.value ? Number(header.issued.value.slice(5, 7)) : undefined;
+  // "rà soát hộ nghèo … năm 2023": the year a review describes, wherever the document names it first.
+  const review = /\bra soat (?:[a-z,]+ ){0,8}?(?:cuoi )?nam (\d{4})\b/.exec(t);
+  const reviewYear = review ? Number(review[1]) : undefined;
+  const late = issuedMonth !== undefined && issuedMonth >= 10;
+  const fromIssue = issuedYear !== undefined ? (late ? issuedYear : issuedYear - 1) : undefined;
+  let resultYear: number, aimYear: number;
+  if (docType === "plan" || docType === "council_resolution") {
+    aimYear = header.year.value;
+    resultYear = aimYear - 1;
+  } else if (docType === "review_decision") {
+    resultYear = reviewYear ?? titleYears[0] ?? fromIssue ?? header.year.value;
+    aimYear = resultYear + 1;
+  } else {
+    resultYear = (docType === "report" ? titleYears[0] : undefined) ?? reviewYear ?? fromIssue ?? header.year.value;
+    const ahead = /\b(?:phuong huong|nhiem vu|ke hoach|phan dau)(?: [a-z,]+){0,4} nam (\d{4})\b/.exec(t);
+    aimYear = ahead && Number(ahead[1]) > resultYear ? Number(ahead[1]) : resultYear + 1;
+  }
+  const asOfM = /\b(?:so lieu (?:tinh den|tai thoi diem|den)|tai thoi diem|thoi diem|tinh den) (?:ngay )?(\d{1,2}) ?\/ ?(\d{1,2}) ?\/ ?(\d{4})\b/.exec(t);
+  const asOf = asOfM ? `${asOfM[3]}-${asOfM[2].padStart(2, "0")}-${asOfM[1].padStart(2, "0")}` : undefined;
+  const name = header.locality?.name ?? header.locality_name?.value;
+  const period = /\bgiai doan (\d{4}) ?- ?(\d{4})\b/.exec(title);
+  return { docType, aimYear, resultYear, asOf, periodEnd: period ? `${period[2]}-12-31` : undefined, localityKey: name ? fold(name).text.replace(/[^a-z]/g, "") : undefined };
+}
+
+/** Every number no family read goes to the left-out list, so nothing printed is dropped without a word. */
+function listUnread(doc: Doc, skipped: Skipped[]) {
+  const t = doc.text;
+  const times = timesIn(t);
+  const listed = new Set(skipped.map((s) => `${s.line}|${s.value}`));
+  for (const n of numbersIn(t)) {
+    if (n.partOfCode || doc.isClaimed(n.na) || times.some((x) => x.a <= n.na && n.nb <= x.b)) continue;
+    // List and article numbers, and the page numbers of a copy, are structure, not figures.
+    const lineStart = doc.original.lastIndexOf("\n", doc.f.start[n.na] - 1) + 1;
+    const before = doc.original.slice(lineStart, doc.f.start[n.na]);
+    if (/^[\s\-–(]*$/.test(before) && (n.unit === "bare" || /^[.)]/.test(t.slice(n.nb, n.nb + 1)))) continue;
+    if (/\b(?:dieu|khoa|ky hop thu|muc|khoan|diem|du an|tieu du an|phu luc|bieu|bang|so)\s*$/.test(t.slice(Math.max(0, n.na - 14), n.na))) continue;
+    const value = doc.value(n.na, n.b).trim();
+    const line = doc.line(n.na);
+    if (listed.has(`${line}|${value}`)) continue;
+    skipped.push({ line, value, why: n.unit === "households" ? "household count of no population the reading knows (a programme output, a subset…)" : n.unit === "persons" ? "persons of no named group (population, workers…)" : n.unit === "percent" ? "percentage of no indicator the reading knows (other indicator, coverage of all residents…)" : n.unit === "money" ? "amount no budget pattern reads" : "no indicator recognised" });
+  }
 }

@@ -51,6 +51,20 @@ export const PHRASES: string[] = [
   "can cu", "uy ban nhan dan", "ubnd", "phu luc", "tong", "tong cong", "cong", "toan", "thanh pho", "thi xa", "thi tran",
   "huyen", "quan", "phuong", "xa", "to dan pho", "tdp", "thon", "xom", "khu pho", "khu", "ban", "ap", "tinh",
   "va", "voi", "gom", "co", "cac", "trong", "nam", "cuoi", "het", "giam", "tang", "tu", "xuong", "muc", "thuc hien",
+  // Document types, headers and sections (grammar.ts, header.ts, reading.ts).
+  "quyet dinh", "bao cao", "nghi quyet", "bao cao so ket", "bao cao tong ket", "quyet nghi", "hoi dong nhan dan", "hdnd",
+  "chu tich", "tm", "xet", "dieu", "khoa", "khoan", "diem", "bieu", "ky hop", "ky hop thu", "cong hoa", "doc lap",
+  "qd", "nq", "bc", "ttg", "qd-ttg", "ix", "viii", "xii", "xiii", "xiv", "cap nhat", "ngay dang", "dang ngay", "ban hanh",
+  "ban hanh kem theo", "trien khai", "vua", "se", "no luc", "nhiem vu", "phuong huong", "ket qua", "ra soat",
+  "ket qua ra soat", "so lieu", "thoi diem", "tai thoi diem", "tinh den", "den", "vao", "dau ky", "tong ket", "ton tai",
+  "tinh hinh", "danh gia", "thuc trang", "hien trang", "phan bo", "giao chi tieu", "du kien", "uoc dat", "hoan thanh",
+  "vuot", "cung ky", "so voi", "thap hon", "cao hon", "nhu vay", "dua", "dua ty le", "tiep tuc", "can dat", "dat muc",
+  "tt", "stt", "don vi", "ten don vi", "noi dung", "tong so ho gia dinh", "dia ban", "tren dia ban", "nay",
+  // Populations and flows the reading tells apart from the stock.
+  "thanh thi", "nong thon", "khu vuc", "dan toc thieu so", "dong bao", "nguoi dan toc", "huyen ngheo", "dac biet kho khan",
+  "kho khan", "vung", "chuyen sang", "chuyen len", "tu ho ngheo len", "bien dong", "phat sinh moi", "ngheo moi", "tai ngheo",
+  "thoat khoi", "chu ho", "phu nu", "khuyet tat", "chung", "ho ngheo va ho can ngheo chung", "diem phan tram", "phan tram",
+  "luot", "nghin", "ngan", "gio", "phut", "km", "tan", "hang nam", "mot nam", "moi nam",
 ];
 
 /** Every word of the phrases. */

@@ -50,7 +50,7 @@ function isDataRow(cells: string[]): boolean {
 }
 
 /** The plan's appendix tables; `planId` and `plan` (its locality) name files and rows. */
-export function extractTables(doc: Doc, planId: string, plan: { localityId: string; year: number }, localities: LocalityInput[]): FoundTable[] {
+export function extractTables(doc: Doc, planId: string, plan: { localityId: string; year: number; resultsOnly?: boolean }, localities: LocalityInput[]): FoundTable[] {
   const lines = doc.original.split("\n");
   const out: FoundTable[] = [];
   let i = 0;
@@ -74,7 +74,7 @@ export function extractTables(doc: Doc, planId: string, plan: { localityId: stri
   return out;
 }
 
-function mapTable(block: string[], firstLine: number, lines: string[], planId: string, plan: { localityId: string; year: number }, localities: LocalityInput[], n: number): FoundTable | undefined {
+function mapTable(block: string[], firstLine: number, lines: string[], planId: string, plan: { localityId: string; year: number; resultsOnly?: boolean }, localities: LocalityInput[], n: number): FoundTable | undefined {
   const known = new Set(localities.map((l) => l.id));
   const children = localities.filter((l) => l.parent === plan.localityId).map((l) => [l.name, l.id] as [string, string]);
   const rows = block.map((l) => l.split("\t"));
@@ -129,7 +129,8 @@ function mapTable(block: string[], firstLine: number, lines: string[], planId: s
       continue;
     }
     const exit = /kha nang thoat/.test(h);
-    const past = /phe duyet|dau nam/.test(h) || (y !== undefined && y < plan.year);
+    // A review decision or report tabulates results: its columns are targets only when they say so.
+    const past = /phe duyet|dau nam/.test(h) || (y !== undefined && y < plan.year) || (!!plan.resultsOnly && !/muc tieu|chi tieu|ke hoach|phan dau/.test(h));
     const indicator = exit
       ? `${near ? "near_poor" : "poor"}_exit_capable_${percent ? "rate" : "households"}`
       : percent ? (near ? "near_poverty_rate" : "poverty_rate") : near ? "near_poor_households" : "poor_households";
