@@ -162,6 +162,8 @@ export interface Label {
   population: Population;
   /** "tỷ lệ …": the figure is a rate even without a % sign nearby. */
   rate: boolean;
+  /** Taken from the heading of the list the figure is an item of. */
+  inherited?: boolean;
   /** Why a figure under this label is not a headline record (flow, sub-area…), when it is not. */
   aside?: string;
 }

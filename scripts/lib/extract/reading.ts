@@ -112,12 +112,22 @@ export interface Reading {
 export function mergeReadings(doc: Doc, readings: Reading[]): Reading[] {
   const t = doc.text;
   for (let i = 1; i < readings.length; i++) {
-    const r = readings[i], p = readings[i - 1];
-    if (r.seg !== p.seg || p.merged) continue;
-    const between = t.slice(p.n.b, r.n.na);
-    if (r.n.unit === "households" && (p.record === "target" || p.record === "past_change") && p.kind !== "count" && !p.households && /\b(?:tuong (?:ung|duong)|khoang)\b/.test(between) && !/[;]/.test(between)) {
-      p.households = r;
-      r.merged = true;
+    const r = readings[i];
+    if (r.n.unit !== "households" || r.merged) continue;
+    // The change it stands for: the nearest earlier change of the same population in the sentence
+    // ("giảm 0,4% tỷ lệ hộ nghèo và 0,25% tỷ lệ hộ cận nghèo (tương đương giảm 16 hộ nghèo và 10 hộ cận nghèo)").
+    const near = /near/.test(r.indicator ?? "");
+    for (let j = i - 1; j >= 0; j--) {
+      const p = readings[j];
+      if (p.seg !== r.seg) break;
+      if (p.merged || p.households || !(p.record === "target" || p.record === "past_change") || p.kind === "count" || p.n.unit === "households") continue;
+      if (/near/.test(p.indicator ?? "") !== near && r.indicator) continue;
+      const between = t.slice(p.n.b, r.n.na);
+      if (/\b(?:tuong (?:ung|duong)|khoang)\b/.test(between) && !/[;]/.test(between)) {
+        p.households = r;
+        r.merged = true;
+      }
+      break;
     }
   }
   for (let i = 0; i + 2 < readings.length; i++) {
@@ -141,10 +151,18 @@ export function readDocument(doc: Doc, ctx: ReadingContext): Reading[] {
   const sectionAt = (k: number) => sections.filter((s) => s.a <= k).pop()!;
   const out: Reading[] = [];
   let carried: TimeExpr[] = [];
+  // "d) Chỉ tiêu giảm tỷ lệ hộ nghèo giao cho các huyện:" names the figure of the list items below it.
+  let listLabel: Label | undefined;
   for (const seg of doc.segments) {
     const st = t.slice(seg.a, seg.b);
     const nums = numbersIn(st).map((n) => shift(n, seg.a));
     const labels = labelsIn(st).map((l) => ({ ...l, a: l.a + seg.a, b: l.b + seg.a }));
+    const segLineStart = doc.original.lastIndexOf("\n", doc.f.start[seg.a] - 1) + 1;
+    const bullet = /^\s*[-+•]/.test(doc.original.slice(segLineStart, doc.f.start[seg.a] + 1));
+    const inherited = bullet && !labels.length ? listLabel : undefined;
+    if (inherited) labels.unshift({ ...inherited, a: seg.a, b: seg.a, inherited: true });
+    if (/:$/.test(st) && labels.length) listLabel = labels[labels.length - 1];
+    else if (!bullet) listLabel = undefined;
     const times: TimeExpr[] = timesIn(st).map((x) => ({ ...x, a: x.a + seg.a, b: x.b + seg.a }));
     const inTime = (n: NumberToken) => times.some((x) => x.a <= n.na && n.nb <= x.b);
     // A sub-unit named at the start of a line applies to the whole line ("- Thôn Đông: hiện có 9 hộ nghèo; giảm 3 hộ").
@@ -295,6 +313,10 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
     subUnit = name;
     break;
   }
+
+  // A list item under a heading that names the figure belongs to the sub-unit the item names; without one it is a
+  // group of sub-units ("Các huyện còn lại").
+  if (label?.inherited && !subUnit) return leave("sub-unit not named: a figure for a group of sub-units");
 
   // Modality: the number's own clause, then the sentence, the time it names, the section, the document type.
   const benchmark = /\b(?:chi tieu|muc tieu|ke hoach)(?: [a-z]+){0,8} \(?(?:[a-z]+ ){0,3}$/.test(t.slice(Math.max(seg.a, n.na - 80), n.na)) && !/\b(?:dat|vuot|hoan thanh)\b[^%]*$/.test(pre.slice(-12)) && (RESULT_WORDS.test(sentenceBefore) || around.section.kind === "result" || /\(/.test(pre));
