@@ -114,7 +114,7 @@ export function draftedRecords(draft: Draft): CaseRecord[] {
     // The households a change stands for ("tương đương 76 hộ") are a count target of their own in the keys.
     if (t.kind !== "count" && t.change_households !== undefined) {
       const [h] = num(t.change_households);
-      if (h !== undefined) out.push({ record: "target", indicator: /near/.test(t.indicator) ? "near_poor_households" : "poor_households", group: t.group, kind: "count", value: sign * h, date: t.target_date, sub_unit: t.sub_unit ?? null });
+      if (h !== undefined) out.push({ record: "target", indicator: t.indicator.startsWith("near_") ? "near_poor_households" : "poor_households", group: t.group, kind: "count", value: sign * h, date: t.target_date, sub_unit: t.sub_unit ?? null });
     }
   }
   for (const tm of (plan.tables ?? []) as { file: string; header_rows: number; name_column: number; rows: Record<string, string>; columns: { index: number; indicator: string; group: string; record: "statistic" | "target"; kind?: string; date: string; decimal?: string; unit: string }[] }[]) {

@@ -116,12 +116,12 @@ export function mergeReadings(doc: Doc, readings: Reading[]): Reading[] {
     if (r.n.unit !== "households" || r.merged) continue;
     // The change it stands for: the nearest earlier change of the same population in the sentence
     // ("giảm 0,4% tỷ lệ hộ nghèo và 0,25% tỷ lệ hộ cận nghèo (tương đương giảm 16 hộ nghèo và 10 hộ cận nghèo)").
-    const near = /near/.test(r.indicator ?? "");
+    const near = (r.indicator ?? "").startsWith("near_");
     for (let j = i - 1; j >= 0; j--) {
       const p = readings[j];
       if (p.seg !== r.seg) break;
       if (p.merged || p.households || !(p.record === "target" || p.record === "past_change") || p.kind === "count" || p.n.unit === "households") continue;
-      if (/near/.test(p.indicator ?? "") !== near && r.indicator) continue;
+      if ((p.indicator ?? "").startsWith("near_") !== near && r.indicator) continue;
       const between = t.slice(p.n.b, r.n.na);
       if (/\b(?:tuong (?:ung|duong)|khoang)\b/.test(between) && !/[;]/.test(between)) {
         p.households = r;
