@@ -61,7 +61,8 @@ export function extractFlatTables(doc: Doc, ctx: ReadingContext, skipped: Skippe
       if (heads) {
         let prev: Column | undefined;
         for (const c of heads) {
-          if (!/[a-z]/.test(c) || /^(?:tt|stt|don vi|ten don vi|xa, thi tran|chi tieu|noi dung)$/.test(c)) continue;
+          // The row-number and name columns carry no population or measure ("TT", "Xã", "Đơn vị").
+          if (!/[a-z]/.test(c) || !/ngheo|\bho\b|ty le|%/.test(c)) continue;
           prev = columnOf(c, prev);
           cols.push(prev);
         }

@@ -229,6 +229,8 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
   if (/\bbao hiem y te\b|\bbhyt\b/.test(pre + post.slice(0, 40)) && !/ty le (?:ho )?(?:can )?ngheo/.test(pre)) return undefined; // coverage.ts
   if (/\b(?:tren|duoi|hon|vuot) $/.test(pre) && /\bcac (?:xa|huyen|thon)\b|\bxa co\b|\bhuyen co\b|\buu tien\b/.test(sentenceBefore)) return leave("threshold: a rate that selects places, not a figure of one");
 
+  // "835 hộ thoát nghèo", "96 hộ nghèo mới", "12 hộ tái nghèo": a flow printed after its number.
+  if (n.unit === "households" && /^ ?(?:(?:ngheo|can ngheo) )?(?:thoat|tai ngheo|phat sinh|moi phat sinh|chuyen|ngheo moi|dang ky thoat)\b|^ ?ngheo moi\b/.test(t.slice(n.b, n.b + 25))) return leave("flow: households that changed status");
   const label = labelOf(around.labels, n, t);
   const afterLabel = label && label.a >= n.nb;
   const local = t.slice(Math.max(from, label && !afterLabel ? label.b : from), n.na);
@@ -283,8 +285,6 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
   // A percent under a population named before it is its rate only through a share word ("hộ nghèo 45 hộ, chiếm
   // 1,92%", "Hộ nghèo: 97 hộ, tỷ lệ 3,04%", "tỷ lệ 4,2% với 3.418 hộ"); "trẻ em thuộc hộ nghèo … đạt 96%" is a coverage.
   if (isPct && label && !afterLabel && !label.rate && !/\b(?:chiem|ty le|muc)\b|:\s*$/.test(local) && !(prevNum && prevNum.unit === "households" && /^[\s,(]*$/.test(t.slice(prevNum.b, n.na)))) return undefined;
-  // "835 hộ thoát nghèo", "96 hộ nghèo mới", "12 hộ tái nghèo": a flow printed after its number.
-  if (n.unit === "households" && /^ ?(?:(?:ngheo|can ngheo) )?(?:thoat|tai ngheo|phat sinh|moi phat sinh|chuyen|ngheo moi|dang ky thoat)\b|^ ?ngheo moi\b/.test(t.slice(n.b, n.b + 25))) return leave("flow: households that changed status");
   if (n.unit === "households" && afterLabel && verb !== "change" && /\b(?:cho|ho tro|giup do|cap|vay|xay dung|sua chua|tham gia|dao tao|tu van|ket noi|ban giao|tang)\b[^,;:]*$/.test(pre)) return leave("programme output: households a programme reached");
   const decrease = v ? v.decrease : /\bgiam\b/.test(verbText);
 
