@@ -19,7 +19,7 @@ const head = {
   decision: "ỦY BAN NHÂN DÂN HUYỆN LAM BÌNH\nSố: 4/QĐ-UBND\nLam Bình, ngày 06 tháng 01 năm 2025\nQUYẾT ĐỊNH\nPhê duyệt kết quả rà soát hộ nghèo, hộ cận nghèo năm 2024\nQUYẾT ĐỊNH:\n",
 };
 const draft = (text: string): Draft => extractDraft(text, { sourceFile: "test-doc.txt", localities });
-const records = (d: Draft) => draftedRecords(d).map(({ record, indicator, kind, value, value_low, value_high, date, sub_unit }) => ({ record, indicator, ...(kind ? { kind } : {}), ...(value !== undefined ? { value } : { value_low, value_high }), date, ...(sub_unit ? { sub_unit } : {}) }));
+const records = (d: Draft): Partial<CaseRecord>[] => draftedRecords(d).map(({ record, indicator, kind, value, value_low, value_high, date, sub_unit }) => ({ record, indicator, ...(kind ? { kind } : {}), ...(value !== undefined ? { value } : { value_low, value_high }), date, ...(sub_unit ? { sub_unit } : {}) }));
 const plan = (d: Draft) => d.plan as Record<string, Record<string, string>[]>;
 const has = (d: Draft, r: Partial<CaseRecord>) => expect(records(d)).toContainEqual(expect.objectContaining(r));
 
