@@ -89,6 +89,25 @@ describe("1. a past result is never drafted as a target", () => {
   });
 });
 
+describe("1b. modality words beyond the section", () => {
+  test("'hiện … còn' is the present state even in a sentence about aims; 'đề xuất' is an aim", () => {
+    const d = draft(`Xã Kim Sa triển khai nhiệm vụ giảm nghèo\nTại hội nghị bàn nhiệm vụ năm 2025, lãnh đạo xã cho biết hiện xã còn 73 hộ nghèo theo kết quả rà soát cuối năm 2024.\nĐề xuất năm 2025 giảm 15 hộ nghèo.\n`);
+    expect(records(d)).toEqual([
+      { record: "statistic", indicator: "poor_households", value: 73, date: "2024-12-31" },
+      { record: "target", indicator: "poor_households", kind: "count", value: -15, date: "2025-12-31" },
+    ]);
+  });
+  test("a level target keeps the households it stands for", () => {
+    const d = draft(`${head.plan}II. MỤC TIÊU\nPhấn đấu tỷ lệ hộ nghèo còn 2,4%, tương đương giảm 19 hộ nghèo.\n`);
+    expect(plan(d).targets).toMatchObject([{ kind: "level", target_value: "2,4%", change_households: "19", direction: "decrease" }]);
+  });
+  test("households at risk of falling into poverty are a subset, not the stock", () => {
+    const d = draft(`${head.report}Có 6 hộ cận nghèo có nguy cơ tái nghèo do thiên tai.\n`);
+    expect(records(d)).toEqual([]);
+    expect(d.skipped[0]).toMatchObject({ value: "6", why: expect.stringMatching(/^(subset|flow)/) });
+  });
+});
+
 describe("2. dates are read from the text, never from the file name or a comparison year", () => {
   test("an as-of date in the sentence; a comparison year is not a date", () => {
     const d = draft(`${head.report}Tính đến ngày 20/10/2024, xã còn 140 hộ nghèo, giảm 25 hộ so với năm 2022.\n`);

@@ -73,7 +73,7 @@ export const READING_PHRASES: string[] = [
   "thanh thi", "nong thon", "khu vuc", "dan toc thieu so", "dong bao", "nguoi dan toc", "huyen ngheo", "dac biet kho khan",
   "kho khan", "vung", "chuyen sang", "chuyen len", "tu ho ngheo len", "bien dong", "phat sinh moi", "ngheo moi", "tai ngheo",
   "thoat khoi", "chu ho", "phu nu", "khuyet tat", "chung", "ho ngheo va ho can ngheo chung", "diem phan tram", "phan tram",
-  "luot", "nghin", "ngan", "gio", "phut", "km", "tan", "hang nam", "mot nam", "moi nam", "khoang",
+  "luot", "nghin", "ngan", "gio", "phut", "km", "tan", "hang nam", "mot nam", "moi nam", "khoang", "de xuat", "dang ky", "nguy co", "hien nay", "tong hop", "xuat", "biet", "cho biet", "hay", "thay",
 ];
 
 /** Every word of the phrases. */

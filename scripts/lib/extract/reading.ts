@@ -285,7 +285,7 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
   // A percent under a population named before it is its rate only through a share word ("hộ nghèo 45 hộ, chiếm
   // 1,92%", "Hộ nghèo: 97 hộ, tỷ lệ 3,04%", "tỷ lệ 4,2% với 3.418 hộ"); "trẻ em thuộc hộ nghèo … đạt 96%" is a coverage.
   if (isPct && label && !afterLabel && !label.rate && !/\b(?:chiem|ty le|muc)\b|:\s*$/.test(local) && !(prevNum && prevNum.unit === "households" && /^[\s,(]*$/.test(t.slice(prevNum.b, n.na)))) return undefined;
-  if (n.unit === "households" && afterLabel && verb !== "change" && /\b(?:cho|ho tro|giup do|cap|vay|xay dung|sua chua|tham gia|dao tao|tu van|ket noi|ban giao|tang)\b[^,;:]*$/.test(pre)) return leave("programme output: households a programme reached");
+  if (n.unit === "households" && afterLabel && verb !== "change" && /\b(?:cho(?! biet| hay| thay)|ho tro|giup do|cap|vay|xay dung|sua chua|tham gia|dao tao|tu van|ket noi|ban giao|tang)\b[^,;:]*$/.test(pre)) return leave("programme output: households a programme reached");
   const decrease = v ? v.decrease : /\bgiam\b/.test(verbText);
 
   // Sub-unit: named at the start of the line, or just before the figure in its clause ("xã Đắk Rông Hạ có tỷ lệ …").
@@ -322,12 +322,14 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
   const benchmark = /\b(?:chi tieu|muc tieu|ke hoach)(?: [a-z]+){0,8} \(?(?:[a-z]+ ){0,3}$/.test(t.slice(Math.max(seg.a, n.na - 80), n.na)) && !/\b(?:dat|vuot|hoan thanh)\b[^%]*$/.test(pre.slice(-12)) && (RESULT_WORDS.test(sentenceBefore) || around.section.kind === "result" || /\(/.test(pre));
   const segTimes = around.times.filter((x) => !x.comparison && !(x.kind === "period" && /chuan ngheo(?: [a-z]+){0,4} $/.test(t.slice(Math.max(0, x.a - 40), x.a))));
   const before = segTimes.filter((x) => x.b <= n.na), after = segTimes.filter((x) => x.a >= n.b);
-  const time = before.length ? before[before.length - 1] : after[0];
+  // "… còn 73 hộ nghèo theo kết quả rà soát cuối năm 2024": a review date right after the figure is its own.
+  const own = after.find((x) => x.a - n.b < 60 && /\b(?:ket qua ra soat|tai thoi diem|tinh den|thoi diem)(?: [a-z,]+){0,6} ?$/.test(t.slice(n.b, x.a)));
+  const time = own ?? (before.length ? before[before.length - 1] : after[0]);
   let mood: "aim" | "result";
   let moodWhy: string;
   if (benchmark) [mood, moodWhy] = ["aim", "the target a result is measured against"];
   else if (AIM_WORDS.test(local) || AIM_WORDS.test(pre)) [mood, moodWhy] = ["aim", "aim words in its clause"];
-  else if (RESULT_WORDS.test(local) || /^[^;%\d]{0,25}\b(?:dat|vuot) \d/.test(post) || /^\s*(?:\([^)]*\)\s*)?,?\s*(?:so voi|cung ky)\b/.test(post) && ctx.docType !== "plan") [mood, moodWhy] = ["result", "result words in its clause"];
+  else if (RESULT_WORDS.test(local) || PRESENT.test(pre) || /^[^;%\d]{0,25}\b(?:dat|vuot) \d/.test(post) || /^[^;\d]{0,12}\btheo ket qua (?:ra soat|tong hop)\b/.test(post) || /^\s*(?:\([^)]*\)\s*)?,?\s*(?:so voi|cung ky)\b/.test(post) && ctx.docType !== "plan") [mood, moodWhy] = ["result", "result words in its clause"];
   else if (AIM_WORDS.test(sentenceBefore) && !RESULT_WORDS.test(sentenceBefore)) [mood, moodWhy] = ["aim", "aim words in its sentence"];
   else if (RESULT_WORDS.test(sentenceBefore)) [mood, moodWhy] = ["result", "result words in its sentence"];
   else if (time && time.year < ctx.aimYear && ctx.docType !== "review_decision") [mood, moodWhy] = ["result", `a year before ${ctx.aimYear}`];
@@ -375,6 +377,9 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
   return { ...base, record: "statistic", indicator, group, date: dateOf(false), subUnit, how };
 }
 
+// "hiện xã còn 61 hộ nghèo": the present state, whatever the sentence aims at ("thực hiện" is not "hiện").
+const PRESENT = /(?<!\b(?:thuc|the|xuat) )\bhien (?:nay )?(?:[a-z]+ ){0,2}(?:co|con|la)\b/;
+
 const ASIDE_LOCAL: [RegExp, string][] = [
   [/\bthanh thi\b/, URBAN],
   [/\bnong thon\b/, RURAL],
@@ -403,6 +408,7 @@ export function lastVerb(text: string): { verb: "change" | "level" | "from"; dec
 
 /** Turn readings into draft candidates and left-out entries; claims every number it read. */
 export function readingCandidates(doc: Doc, readings: Reading[], skipped: Skipped[]): Candidate[] {
+  const t = doc.text;
   const out: Candidate[] = [];
   for (const r of mergeReadings(doc, readings)) {
     doc.claim(r.n.na);
@@ -430,7 +436,8 @@ export function readingCandidates(doc: Doc, readings: Reading[], skipped: Skippe
       const base = { indicator: r.indicator, group: r.group, kind: r.kind, comparator: r.comparator ?? "eq", target_date: r.date, unit, ...sub };
       const hh = r.households ? { change_households: doc.value(r.households.n.na, r.households.n.nb) } : {};
       const from = r.baseline && r.change ? { baseline_value: doc.value(r.baseline.n.na, pctEnd(doc, r.baseline.n)), baseline_date: r.baseline.date, ...changeFields(doc, r.change) } : {};
-      if (r.kind === "level") c = candidate(doc, "targets", { ...base, kind: r.n.unit === "households" ? "count" : "level", target_value: printed, ...from }, span, r.n.a, how);
+      const levelHh = r.households ? { ...hh, direction: /\btang\b/.test(t.slice(r.n.b, r.households.n.na)) ? "increase" : "decrease" } : {};
+      if (r.kind === "level") c = candidate(doc, "targets", { ...base, kind: r.n.unit === "households" ? "count" : "level", target_value: printed, ...levelHh, ...from }, span, r.n.a, how);
       else c = candidate(doc, "targets", { ...base, ...changeFields(doc, r), ...hh }, span, r.n.a, how);
     }
     if (c) out.push(c);
