@@ -173,6 +173,14 @@ describe("4. common phrasings", () => {
     has(d, { record: "statistic", indicator: "near_poor_households", value: 1250 });
     has(d, { record: "statistic", indicator: "near_poverty_rate", value: 6.25 });
   });
+  test("a hard-wrapped line that starts with a grouped number; a rate in brackets after its count", () => {
+    const d = draft(`${head.report}I. KẾT QUẢ\nĐến cuối năm 2024, toàn xã có\n3.615 hộ dân cư; xã chỉ còn 58 hộ nghèo (1,6%).\n`);
+    expect(records(d).map((r) => [r.indicator, r.value])).toEqual([["total_households", 3615], ["poor_households", 58], ["poverty_rate", 1.6]]);
+  });
+  test("a benchmark printed alone in brackets measures the change its sentence reports", () => {
+    const d = draft(`${head.report}I. KẾT QUẢ\nTỷ lệ hộ nghèo giảm 0,72%, đạt 120% chỉ tiêu kế hoạch (0,6%).\n`);
+    expect(records(d)).toEqual([{ record: "target", indicator: "poverty_rate", kind: "change_pp", value: -0.6, date: "2024-12-31" }]);
+  });
   test("figures of named sub-units go to their sub-unit", () => {
     const d = draft(`${head.plan}II. MỤC TIÊU\nGiao chỉ tiêu giảm hộ nghèo cho các thôn:\n- Thôn Bắc Sơn: giảm 4 hộ nghèo.\n- Thôn Nà Lương: giảm 6 hộ nghèo.\nRiêng xã Kim Sa phấn đấu tỷ lệ hộ nghèo còn 2%.\n`);
     expect(records(d)).toEqual([

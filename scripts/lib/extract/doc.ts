@@ -56,7 +56,8 @@ export interface Segment {
 }
 
 // A line starting with one of these starts a new segment (bullets, "a)", "1.", "2.1", "II.", headings, bold).
-const MARKER = /^(?:\s*(?:[-+*~•]|\(?[a-zđ]\)|\d+(?:\.\d+)*[.)]|\d+(?:\.\d+)+|[IVXLivxl]+\.|#+|\*\*\d*\.?\*?\*?)(?=\s))+\s*/u;
+// ("2.1" is a marker; "2.907 hộ" at a line start, a wrapped sentence, is a grouped number.)
+const MARKER = /^(?:\s*(?:[-+*~•]|\(?[a-zđ]\)|\d+(?:\.\d{1,2})*[.)]|\d+(?:\.\d{1,2})+|[IVXLivxl]+\.|#+|\*\*\d*\.?\*?\*?)(?=\s))+\s*/u;
 
 // A heading line (all capitals, all bold, or a Markdown heading) ends its segment even without a full stop.
 const HEADING = /^\s*(?:#.*|\*\*[^*]+\*\*\s*|[^\p{Ll}]*\p{Lu}{3,}[^\p{Ll}]*)$/u;

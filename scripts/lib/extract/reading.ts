@@ -279,12 +279,14 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
   // "giảm tỷ lệ hộ nghèo là 0,25%": the verb before the label makes the figure a change.
   if (verb === "level" && label && !afterLabel && label.rate && /\b(?:giam|tang)\s*$/.test(t.slice(Math.max(seg.a, label.a - 8), label.a)) && /^\s*(?:[a-z ]{0,40}?\b)?(?:la|o muc)\s*$/.test(t.slice(label.b, n.na))) verb = "change";
   if (!verb && around.prev && prevNum && around.prev.n === prevNum && /^(?:[ ,]*(?:va|,)\s|[^a-z]*$|\s*(?:(?:ty le )?(?:so )?(?:ho )?(?:can )?ngheo)?\s*(?:va|,)\s*$)/.test(t.slice(prevNum.b, n.na))) verb = around.prev.verb;
+  // "đạt 103% chỉ tiêu kế hoạch (0,3%)": a benchmark printed alone measures the change its sentence reports.
+  if (!verb && /\((?:[a-z ]{0,20})$/.test(pre) && /\b(?:chi tieu|muc tieu|ke hoach)\b/.test(t.slice(Math.max(seg.a, n.na - 60), n.na)) && /\b(?:giam|tang)\b/.test(sentenceBefore)) verb = "change";
   // "giảm 30% số hộ nghèo": a percent of a count; "100% hộ nghèo được …" is a coverage (coverage.ts).
   const relative = n.unit === "percent" && verb === "change" && afterLabel && !label!.rate;
   if (n.unit === "percent" && afterLabel && !label!.rate && !relative) return undefined;
   // A percent under a population named before it is its rate only through a share word ("hộ nghèo 45 hộ, chiếm
   // 1,92%", "Hộ nghèo: 97 hộ, tỷ lệ 3,04%", "tỷ lệ 4,2% với 3.418 hộ"); "trẻ em thuộc hộ nghèo … đạt 96%" is a coverage.
-  if (isPct && label && !afterLabel && !label.rate && !/\b(?:chiem|ty le|muc)\b|:\s*$/.test(local) && !(prevNum && prevNum.unit === "households" && /^[\s,(]*$/.test(t.slice(prevNum.b, n.na)))) return undefined;
+  if (isPct && label && !afterLabel && !label.rate && !/\b(?:chiem|ty le|muc)\b|:\s*$/.test(local) && !(prevNum && prevNum.unit === "households" && /^[\s,(]*(?:(?:can )?ngheo)?[\s,(]*$/.test(t.slice(prevNum.b, n.na)))) return undefined;
   if (n.unit === "households" && afterLabel && verb !== "change" && /\b(?:cho(?! biet| hay| thay)|ho tro|giup do|cap|vay|xay dung|sua chua|tham gia|dao tao|tu van|ket noi|ban giao|tang)\b[^,;:]*$/.test(pre)) return leave("programme output: households a programme reached");
   const decrease = v ? v.decrease : /\bgiam\b/.test(verbText);
 
