@@ -162,6 +162,9 @@ function main(argv: string[]) {
     "**Caveat on the OCR figures:** the noise generator and the extractor's OCR repair (`text.ts`, READS) are modelled on",
     "the same single OCR copy, so these figures say the repair handles *that kind* of noise; a scanner that garbles text",
     "differently (merged or split words, lost lines, other glyphs) is not measured here.",
+    ...(FORMS.includes("pdf_text")
+      ? ["", ...["The PDF columns lose one thing: the Quảng Minh appendix is a tab-separated table with stacked headers, and printed", "to a PDF and read back by pdftotext (or tesseract) it becomes space-aligned columns, which neither table reader", "maps (`tables.ts` needs tabs; `flat-tables.ts` needs one header line). Its 78 cells are the gap in both PDF columns;", "the prose figures of all five plans come through. A scanned copy also loses single figures where OCR misreads a", "digit or a word next to it (Phan Rang: two)."]]
+      : []),
     ...(worst.length
       ? ["", "Below the aim:", "", ...worst.map((r) => `- ${r.plan}, ${LABEL[r.form]}: ${r.missed.length} missed, ${r.extra.length} extra (${[...r.missed.map((k) => `missed \`${k}\``), ...r.extra.map((k) => `extra \`${k}\``)].slice(0, 6).join("; ")}${misses(r) > 6 ? "; …" : ""})`)]
       : []),
