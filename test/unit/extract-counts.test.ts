@@ -49,10 +49,6 @@ describe("counts: households, persons and the rate beside them", () => {
     ]);
   });
 
-  test("thousands are read as printed: \"Tổng số hộ toàn xã là 1.250 hộ\"", () => {
-    expect(run("Tổng số hộ toàn xã là 1.250 hộ.", extractCounts)).toEqual([{ indicator: "total_households", group: "all", date: "2023-12-31", value: "1.250", unit: "households" }]);
-  });
-
   test('"hỗ trợ 12 hộ nghèo" is not a count of poor households', () => {
     expect(run("Hỗ trợ 12 hộ nghèo sửa chữa nhà ở.", extractCounts)).toEqual([]);
   });

@@ -97,6 +97,30 @@ describe("the CLI and the build", () => {
     }
   });
 
+  test("never overwrites a draft: the same source is refused by name, another document gets a free name", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ppt-extract-drafts-"));
+    try {
+      // Two review decisions of one year from a commune data/localities.yaml does not have.
+      const doc = (n: string) => `ỦY BAN NHÂN DÂN XÃ TÂN KHÁNH\nSố: ${n}/QĐ-UBND\nTân Khánh, ngày 05 tháng 01 năm 2025\nQUYẾT ĐỊNH\nPhê duyệt kết quả rà soát năm 2024\nHộ nghèo: ${n} hộ.\n`;
+      writeFileSync(join(dir, "a-tan-khanh.txt"), doc("31"));
+      writeFileSync(join(dir, "b-tan-khanh.txt"), doc("47"));
+      const run = (f: string) => spawnSync(node, [`${root}/scripts/extract.ts`, join(dir, f), "--out", join(dir, "drafts")], { encoding: "utf8" });
+      expect(run("a-tan-khanh.txt").status).toBe(0);
+      const first = readFileSync(join(dir, "drafts", "tan-khanh-2024.yaml"), "utf8");
+      const again = run("a-tan-khanh.txt");
+      expect(again.status).not.toBe(0);
+      expect(again.stderr).toMatch(/tan-khanh-2024\.yaml is already a draft of a-tan-khanh\.txt; a draft is never overwritten/);
+      const other = run("b-tan-khanh.txt");
+      expect(other.status).toBe(0);
+      expect(other.stderr).toMatch(/writing tan-khanh-2024-2\.yaml/);
+      expect(readFileSync(join(dir, "drafts", "tan-khanh-2024.yaml"), "utf8")).toBe(first);
+      const second = parse(readFileSync(join(dir, "drafts", "tan-khanh-2024-2.yaml"), "utf8"));
+      expect([second.id, second.source_file, second.statistics[0].value]).toEqual(["tan-khanh-2024-2", "b-tan-khanh.txt", "47"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("a draft moved into data/plans/ (curated file removed) passes the build's checks once its TODOs are written", () => {
     const tmp = mkdtempSync(join(tmpdir(), "ppt-extract-build-"));
     try {

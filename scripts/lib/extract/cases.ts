@@ -114,7 +114,7 @@ export function draftedRecords(draft: Draft): CaseRecord[] {
     // The households a change stands for ("tương đương 76 hộ") are a count target of their own in the keys.
     if (t.kind !== "count" && t.change_households !== undefined) {
       const [h] = num(t.change_households);
-      if (h !== undefined) out.push({ record: "target", indicator: /near/.test(t.indicator) ? "near_poor_households" : "poor_households", group: t.group, kind: "count", value: sign * h, date: t.target_date, sub_unit: t.sub_unit ?? null });
+      if (h !== undefined) out.push({ record: "target", indicator: t.indicator.startsWith("near_") ? "near_poor_households" : "poor_households", group: t.group, kind: "count", value: sign * h, date: t.target_date, sub_unit: t.sub_unit ?? null });
     }
   }
   for (const tm of (plan.tables ?? []) as { file: string; header_rows: number; name_column: number; rows: Record<string, string>; columns: { index: number; indicator: string; group: string; record: "statistic" | "target"; kind?: string; date: string; decimal?: string; unit: string }[] }[]) {
@@ -173,7 +173,7 @@ export function scoreCase(name: string, text: string, key: CaseKey, localities: 
   let dateErrors = 0;
   for (const e of extra) if (left.some((k) => matches(k, e, true))) dateErrors++;
   // A look-alike is found by value (unsigned, as written): the drafted record has no line, so use the candidates'.
-  const cands = draft.candidates.filter((c) => c.section === "statistics" || c.section === "targets");
+  const cands = draft.candidates.filter((c) => (c.section === "statistics" || c.section === "targets") && HEADLINE.has(String(c.record.indicator)));
   let pastAsTarget = 0, lookAlikesDrafted = 0;
   for (const m of key.must_not_draft) {
     const hit = cands.find((c) => Object.entries(c.record).some(([f, v]) => /value|change_/.test(f) && v !== undefined && num(v).some((x) => Math.abs(x - m.value) < 0.005)) && Math.abs(c.line - m.line) <= 1
@@ -215,4 +215,66 @@ export function scoreCases(dir: string, localities: LocalityInput[]): CaseResult
     const key = JSON.parse(readFileSync(join(dir, `${name}.key.json`), "utf8")) as CaseKey;
     return scoreCase(name, readFileSync(join(dir, f), "utf8"), key, localities);
   });
+}
+
+const pct = (a: number, b: number) => (b === 0 ? "–" : `${((100 * a) / b).toFixed(1)}%`);
+
+/** Matched / key / drafted over a set of cases, restricted to records `only` keeps. */
+function tally(rs: CaseResult[], only: (r: CaseRecord) => boolean = () => true) {
+  let key = 0, drafted = 0, matched = 0;
+  for (const r of rs) {
+    const k = r.key.records.filter(only).length, d = r.drafted.filter(only).length;
+    const missed = r.missed.filter(only).length, extra = r.extra.filter(only).length;
+    key += k;
+    drafted += d;
+    matched += Math.min(k - missed, d - extra);
+  }
+  return { key, drafted, matched };
+}
+
+/** The per-category tables `npm run extract:score` prints and writes to bench/RESULTS.md. */
+export function caseTables(rs: CaseResult[]): string[] {
+  const row = (name: string, c: { key: number; drafted: number; matched: number }, extra = "") => `| ${name} | ${c.key} | ${c.drafted} | ${c.matched} | ${pct(c.matched, c.key)} | ${pct(c.matched, c.drafted)} |${extra}`;
+  const head = ["| set | key records | drafted | matched | recall | precision |", "|---|---:|---:|---:|---:|---:|"];
+  const withCover = (c: string) => rs.filter((r) => r.key.covers.includes(c));
+  const hazards = [...new Set(rs.flatMap((r) => r.key.hazards))].sort();
+  const types = [...new Set(rs.map((r) => r.key.doc_type))];
+  const lookAlikes = rs.reduce((s, r) => s + r.key.must_not_draft.length, 0);
+  const drafted = rs.reduce((s, r) => s + r.lookAlikesDrafted, 0);
+  const past = rs.reduce((s, r) => s + r.key.must_not_draft.filter((m) => /^past result/.test(m.why)).length, 0);
+  const pastAsTarget = rs.reduce((s, r) => s + r.pastAsTarget, 0);
+  const dateErrors = rs.reduce((s, r) => s + r.dateErrors, 0);
+  const fields = ["doc_type", "locality.name", "locality.level", "number", "issued"];
+  const headerOk = (f: string) => rs.filter((r) => r.header.find((h) => h.field === f)!.ok).length;
+  return [
+    ...head,
+    row("**all 40 cases**", tally(rs)),
+    row("baselines (statistic records)", tally(rs, (r) => r.record === "statistic")),
+    row("targets (target records)", tally(rs, (r) => r.record === "target")),
+    row("sub-unit records", tally(rs, (r) => r.sub_unit !== null)),
+    ...["baseline", "target", "past_result", "date", "look_alike", "header"].map((c) => row(`cases covering ${c.replace("_", " ")} (${withCover(c).length})`, tally(withCover(c)))),
+    row(`cases with a text hazard (${rs.filter((r) => r.key.hazards.length).length})`, tally(rs.filter((r) => r.key.hazards.length))),
+    ...hazards.map((h) => row(`· hazard ${h} (${rs.filter((r) => r.key.hazards.includes(h)).length})`, tally(rs.filter((r) => r.key.hazards.includes(h))))),
+    ...types.map((t) => row(`doc type ${t} (${rs.filter((r) => r.key.doc_type === t).length})`, tally(rs.filter((r) => r.key.doc_type === t)))),
+    "",
+    "| check | result |",
+    "|---|---:|",
+    `| past results drafted as targets (aim 0) | ${pastAsTarget} of ${past} past-result look-alikes |`,
+    `| look-alikes drafted as a statistic or target (must_not_draft, by value and line) | ${drafted} of ${lookAlikes} |`,
+    `| drafts right but for the date | ${dateErrors} |`,
+    `| past changes drafted (their own list, never targets) | ${rs.reduce((s, r) => s + r.pastChanges, 0)} |`,
+    `| figures kept apart (combined, urban/rural, sub-population) | ${rs.reduce((s, r) => s + r.keptApart, 0)} |`,
+    `| numbers in the left-out list, with a reason | ${rs.reduce((s, r) => s + r.leftOut, 0)} |`,
+    ...fields.map((f) => `| header ${f} right | ${headerOk(f)} of ${rs.length} |`),
+  ];
+}
+
+/** One line per missed or extra record, for the console. */
+export function caseDetails(rs: CaseResult[]): string[] {
+  const fmt = (x: CaseRecord) => `${x.record} ${x.indicator} ${x.group}${x.kind ? ` ${x.kind}` : ""} ${x.value ?? `${x.value_low}…${x.value_high}`} @${x.date}${x.sub_unit ? ` [${x.sub_unit}]` : ""}`;
+  return rs.flatMap((r) => [
+    ...r.missed.map((x) => `  ${r.name}: missed ${fmt(x)} (line ${x.line})`),
+    ...r.extra.map((x) => `  ${r.name}: extra  ${fmt(x)}${x.lookAlike ? ` — look-alike: ${x.lookAlike}` : ""}`),
+    ...r.header.filter((h) => !h.ok).map((h) => `  ${r.name}: header ${h.field} ${JSON.stringify(h.got)}, key ${JSON.stringify(h.want)}`),
+  ]);
 }

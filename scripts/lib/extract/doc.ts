@@ -56,10 +56,14 @@ export interface Segment {
 }
 
 // A line starting with one of these starts a new segment (bullets, "a)", "1.", "2.1", "II.", headings, bold).
-const MARKER = /^(?:\s*(?:[-+*~•]|\(?[a-zđ]\)|\d+(?:\.\d+)*[.)]|\d+(?:\.\d+)+|[IVXLivxl]+\.|#+|\*\*\d*\.?\*?\*?)(?=\s))+\s*/u;
+// ("2.1" is a marker; "2.907 hộ" at a line start, a wrapped sentence, is a grouped number.)
+const MARKER = /^(?:\s*(?:[-+*~•]|\(?[a-zđ]\)|\d+(?:\.\d{1,2})*[.)]|\d+(?:\.\d{1,2})+|[IVXLivxl]+\.|#+|\*\*\d*\.?\*?\*?)(?=\s))+\s*/u;
 
 // A heading line (all capitals, all bold, or a Markdown heading) ends its segment even without a full stop.
 const HEADING = /^\s*(?:#.*|\*\*[^*]+\*\*\s*|[^\p{Ll}]*\p{Lu}{3,}[^\p{Ll}]*)$/u;
+
+// A line that is only a date (and a time): a news item's publication line.
+const DATE_LINE = /^[\s(]*(?:\p{L}+[\s:]*){0,3}\d{1,2}\/\d{1,2}\/\d{4}[\s|,:\d)-]*$/u;
 
 /** The document as the families see it. */
 export class Doc {
@@ -104,8 +108,9 @@ export class Doc {
       const line = raw.replace(/\r$/, "");
       if (line.trim() === "") continue;
       const m = MARKER.exec(line);
-      // The document's first line is its title, and a line that is only a date and time ends its segment too.
-      const ends = /[.;:!?]$/.test(prevEnd) || /\t/.test(line) || /\t/.test(prevEnd) || HEADING.test(prevLine) || (out.length === 0 && cuts.length === 1) || /^[\s(]*(?:\p{L}+[\s:]*){0,3}\d{1,2}\/\d{1,2}\/\d{4}[\s|,:\d)-]*$/u.test(prevLine);
+      // The document's first line is its title when the next starts a sentence, and a line that is only a date and
+      // time ends its segment too.
+      const ends = /[.;:!?]$/.test(prevEnd) || /\t/.test(line) || /\t/.test(prevEnd) || HEADING.test(prevLine) || (out.length === 0 && cuts.length === 1 && (/^\s*\p{Lu}/u.test(line) || DATE_LINE.test(line))) || DATE_LINE.test(prevLine);
       if (m || ends || prevEnd === "") cuts.push({ stop: lineStart, resume: lineStart + (m ? m[0].length : 0) });
       prevEnd = line.replace(/[\s*_]+$/u, "");
       prevLine = line.trimEnd();

@@ -61,7 +61,8 @@ export function extractFlatTables(doc: Doc, ctx: ReadingContext, skipped: Skippe
       if (heads) {
         let prev: Column | undefined;
         for (const c of heads) {
-          if (!/[a-z]/.test(c) || /^(?:tt|stt|don vi|ten don vi|xa, thi tran|chi tieu|noi dung)$/.test(c)) continue;
+          // The row-number and name columns carry no population or measure ("TT", "Xã", "Đơn vị").
+          if (!/[a-z]/.test(c) || !/ngheo|\bho\b|ty le|%/.test(c)) continue;
           prev = columnOf(c, prev);
           cols.push(prev);
         }
@@ -87,7 +88,7 @@ export function extractFlatTables(doc: Doc, ctx: ReadingContext, skipped: Skippe
       const firstFig = rowCells ? f.indexOf(rowCells.find((c, k) => k > 0 && /^\d[\d.,]*$/.test(c) && /[a-z]/.test(rowCells.slice(0, k).join(""))) ?? "\u0000") : -1;
       const nameEnd = rowCells ? firstFig : nums[f.replace(/^\s*\d+\s+/, "").length === f.length ? 0 : 1]?.na ?? -1;
       if (nameEnd <= 0) break;
-      const nameFolded = f.slice(0, nameEnd).replace(/^\s*\d+\s*(?:\|\s*)?/, "").replace(/[|\s]+$/, "").trim();
+      const nameFolded = f.slice(0, nameEnd).replace(/^[\s|]*(?:\d+[\s|]*)?/, "").replace(/[|\s]+$/, "").trim();
       if (!/[a-z]/.test(nameFolded)) break;
       const figs = nums.filter((n) => n.na >= nameEnd);
       const rowA = doc.foldedAt(starts[j]);

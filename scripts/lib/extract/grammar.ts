@@ -162,6 +162,8 @@ export interface Label {
   population: Population;
   /** "tỷ lệ …": the figure is a rate even without a % sign nearby. */
   rate: boolean;
+  /** Taken from the heading of the list the figure is an item of. */
+  inherited?: boolean;
   /** Why a figure under this label is not a headline record (flow, sub-area…), when it is not. */
   aside?: string;
 }
@@ -181,7 +183,7 @@ const ASIDE: [RegExp, string][] = [
   [/\bnong thon\b/, RURAL],
   [/\bdan toc thieu so\b|\bdong bao\b|\bnguoi dan toc\b/, MINORITY],
   [/\bhuyen ngheo\b|\bxa (?:dac biet )?kho khan\b|\bvung\b/, "sub-area: poor districts or disadvantaged communes"],
-  [/\bbao tro xa hoi\b|\bkhong co kha nang\b|\bco kha nang\b|\bchinh sach\b|\bnguoi co cong\b|\bco thanh vien\b|\bchu ho la\b|\bphu nu\b|\bkhuyet tat\b/, "subset: part of the poor or near-poor households"],
+  [/\bbao tro xa hoi\b|\bkhong co kha nang\b|\bco kha nang\b|\bchinh sach\b|\bnguoi co cong\b|\bco thanh vien\b|\bchu ho la\b|\bphu nu\b|\bkhuyet tat\b|\bnguy co\b/, "subset: part of the poor or near-poor households"],
   [/\bthieu hut\b/, "subset: households deprived in one indicator"],
 ];
 
@@ -213,7 +215,7 @@ export function labelsIn(t: string): Label[] {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Words that make a clause an aim (a plan's target), and words that make it an account of what happened. */
-export const AIM_WORDS = /\b(?:phan dau|chi tieu|muc tieu|du kien|dua ty le|nhiem vu|ke hoach (?:dat|giam|nam)|theo ke hoach|can dat|giao (?:chi tieu|cho)|dat muc|giam it nhat|tiep tuc giam|se (?:giam|tang|dat|con|xuong))\b/;
+export const AIM_WORDS = /\b(?:phan dau|chi tieu|muc tieu|du kien|dua ty le|nhiem vu|ke hoach (?:dat|giam|nam)|theo ke hoach|can dat|giao (?:chi tieu|cho)|dat muc|giam it nhat|tiep tuc giam|se (?:giam|tang|dat|con|xuong)|de xuat|dang ky giam)\b/;
 export const RESULT_WORDS = /\b(?:da (?:giam|tang|dat|thuc hien|hoan thanh)|giam duoc|dat duoc|vuot|hoan thanh|cung ky|ket qua (?:ra soat|thuc hien|dat duoc)|qua ra soat|thap hon|cao hon|nhu vay|uoc (?:dat|thuc hien)|hien (?:co|con)|tan thanh danh gia)\b/;
 
 /** What a section heading says about the figures under it. */

@@ -221,7 +221,9 @@ export function extractHeader(doc: Doc, sourceFile: string, localities: Locality
       // The name ends where a verb or a council's term begins ("Xã Ia Phơ Lang còn …", "HUYỆN EA RÔNG KHÓA XII").
       const words: string[] = [];
       for (const w of m[2].trim().split(" ")) {
-        if (/^(?:con|vua|dat|no|giam|tang|phan|co|ky|xii|xiii|xiv|xi|x|ix|viii|nam|ve|tren|thuc|trien|ban|da|se|luc|duoc|cong|chu|uy|hoi)$/.test(w)) break;
+        if (/^(?:con|vua|dat|no|giam|tang|phan|co|ky|xii|xiii|xiv|xi|x|ix|viii|ve|tren|thuc|trien|ban|da|se|luc|duoc|cong|chu|uy|hoi)$/.test(w)) break;
+        // "Nam" is a name ("An Hòa Nam") unless a year follows ("năm 2024").
+        if (w === "nam" && new RegExp(String.raw`\b${[...words, "nam"].join(" ")} \d{4}`).test(f)) break;
         if (w === "khoa" && /\bkhoa (?:[ivxl]+|\d+)\b/.test(f)) break;
         words.push(w);
       }

@@ -112,12 +112,22 @@ export interface Reading {
 export function mergeReadings(doc: Doc, readings: Reading[]): Reading[] {
   const t = doc.text;
   for (let i = 1; i < readings.length; i++) {
-    const r = readings[i], p = readings[i - 1];
-    if (r.seg !== p.seg || p.merged) continue;
-    const between = t.slice(p.n.b, r.n.na);
-    if (r.n.unit === "households" && (p.record === "target" || p.record === "past_change") && p.kind !== "count" && !p.households && /\b(?:tuong (?:ung|duong)|khoang)\b/.test(between) && !/[;]/.test(between)) {
-      p.households = r;
-      r.merged = true;
+    const r = readings[i];
+    if (r.n.unit !== "households" || r.merged) continue;
+    // The change it stands for: the nearest earlier change of the same population in the sentence
+    // ("giảm 0,4% tỷ lệ hộ nghèo và 0,25% tỷ lệ hộ cận nghèo (tương đương giảm 16 hộ nghèo và 10 hộ cận nghèo)").
+    const near = (r.indicator ?? "").startsWith("near_");
+    for (let j = i - 1; j >= 0; j--) {
+      const p = readings[j];
+      if (p.seg !== r.seg) break;
+      if (p.merged || p.households || !(p.record === "target" || p.record === "past_change") || p.kind === "count" || p.n.unit === "households") continue;
+      if ((p.indicator ?? "").startsWith("near_") !== near && r.indicator) continue;
+      const between = t.slice(p.n.b, r.n.na);
+      if (/\b(?:tuong (?:ung|duong)|khoang)\b/.test(between) && !/[;]/.test(between)) {
+        p.households = r;
+        r.merged = true;
+      }
+      break;
     }
   }
   for (let i = 0; i + 2 < readings.length; i++) {
@@ -141,10 +151,18 @@ export function readDocument(doc: Doc, ctx: ReadingContext): Reading[] {
   const sectionAt = (k: number) => sections.filter((s) => s.a <= k).pop()!;
   const out: Reading[] = [];
   let carried: TimeExpr[] = [];
+  // "d) Chỉ tiêu giảm tỷ lệ hộ nghèo giao cho các huyện:" names the figure of the list items below it.
+  let listLabel: Label | undefined;
   for (const seg of doc.segments) {
     const st = t.slice(seg.a, seg.b);
     const nums = numbersIn(st).map((n) => shift(n, seg.a));
     const labels = labelsIn(st).map((l) => ({ ...l, a: l.a + seg.a, b: l.b + seg.a }));
+    const segLineStart = doc.original.lastIndexOf("\n", doc.f.start[seg.a] - 1) + 1;
+    const bullet = /^\s*[-+•]/.test(doc.original.slice(segLineStart, doc.f.start[seg.a] + 1));
+    const inherited = bullet && !labels.length ? listLabel : undefined;
+    if (inherited) labels.unshift({ ...inherited, a: seg.a, b: seg.a, inherited: true });
+    if (/:$/.test(st) && labels.length) listLabel = labels[labels.length - 1];
+    else if (!bullet) listLabel = undefined;
     const times: TimeExpr[] = timesIn(st).map((x) => ({ ...x, a: x.a + seg.a, b: x.b + seg.a }));
     const inTime = (n: NumberToken) => times.some((x) => x.a <= n.na && n.nb <= x.b);
     // A sub-unit named at the start of a line applies to the whole line ("- Thôn Đông: hiện có 9 hộ nghèo; giảm 3 hộ").
@@ -211,6 +229,8 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
   if (/\bbao hiem y te\b|\bbhyt\b/.test(pre + post.slice(0, 40)) && !/ty le (?:ho )?(?:can )?ngheo/.test(pre)) return undefined; // coverage.ts
   if (/\b(?:tren|duoi|hon|vuot) $/.test(pre) && /\bcac (?:xa|huyen|thon)\b|\bxa co\b|\bhuyen co\b|\buu tien\b/.test(sentenceBefore)) return leave("threshold: a rate that selects places, not a figure of one");
 
+  // "835 hộ thoát nghèo", "96 hộ nghèo mới", "12 hộ tái nghèo": a flow printed after its number.
+  if (n.unit === "households" && /^ ?(?:(?:ngheo|can ngheo) )?(?:thoat|tai ngheo|phat sinh|moi phat sinh|chuyen|ngheo moi|dang ky thoat)\b|^ ?ngheo moi\b/.test(t.slice(n.b, n.b + 25))) return leave("flow: households that changed status");
   const label = labelOf(around.labels, n, t);
   const afterLabel = label && label.a >= n.nb;
   const local = t.slice(Math.max(from, label && !afterLabel ? label.b : from), n.na);
@@ -259,15 +279,15 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
   // "giảm tỷ lệ hộ nghèo là 0,25%": the verb before the label makes the figure a change.
   if (verb === "level" && label && !afterLabel && label.rate && /\b(?:giam|tang)\s*$/.test(t.slice(Math.max(seg.a, label.a - 8), label.a)) && /^\s*(?:[a-z ]{0,40}?\b)?(?:la|o muc)\s*$/.test(t.slice(label.b, n.na))) verb = "change";
   if (!verb && around.prev && prevNum && around.prev.n === prevNum && /^(?:[ ,]*(?:va|,)\s|[^a-z]*$|\s*(?:(?:ty le )?(?:so )?(?:ho )?(?:can )?ngheo)?\s*(?:va|,)\s*$)/.test(t.slice(prevNum.b, n.na))) verb = around.prev.verb;
+  // "đạt 103% chỉ tiêu kế hoạch (0,3%)": a benchmark printed alone measures the change its sentence reports.
+  if (!verb && /\((?:[a-z ]{0,20})$/.test(pre) && /\b(?:chi tieu|muc tieu|ke hoach)\b/.test(t.slice(Math.max(seg.a, n.na - 60), n.na)) && /\b(?:giam|tang)\b/.test(sentenceBefore)) verb = "change";
   // "giảm 30% số hộ nghèo": a percent of a count; "100% hộ nghèo được …" is a coverage (coverage.ts).
   const relative = n.unit === "percent" && verb === "change" && afterLabel && !label!.rate;
   if (n.unit === "percent" && afterLabel && !label!.rate && !relative) return undefined;
   // A percent under a population named before it is its rate only through a share word ("hộ nghèo 45 hộ, chiếm
   // 1,92%", "Hộ nghèo: 97 hộ, tỷ lệ 3,04%", "tỷ lệ 4,2% với 3.418 hộ"); "trẻ em thuộc hộ nghèo … đạt 96%" is a coverage.
-  if (isPct && label && !afterLabel && !label.rate && !/\b(?:chiem|ty le|muc)\b|:\s*$/.test(local) && !(prevNum && prevNum.unit === "households" && /^[\s,(]*$/.test(t.slice(prevNum.b, n.na)))) return undefined;
-  // "835 hộ thoát nghèo", "96 hộ nghèo mới", "12 hộ tái nghèo": a flow printed after its number.
-  if (n.unit === "households" && /^ ?(?:(?:ngheo|can ngheo) )?(?:thoat|tai ngheo|phat sinh|moi phat sinh|chuyen|ngheo moi|dang ky thoat)\b|^ ?ngheo moi\b/.test(t.slice(n.b, n.b + 25))) return leave("flow: households that changed status");
-  if (n.unit === "households" && afterLabel && verb !== "change" && /\b(?:cho|ho tro|giup do|cap|vay|xay dung|sua chua|tham gia|dao tao|tu van|ket noi|ban giao|tang)\b[^,;:]*$/.test(pre)) return leave("programme output: households a programme reached");
+  if (isPct && label && !afterLabel && !label.rate && !/\b(?:chiem|ty le|muc)\b|:\s*$/.test(local) && !(prevNum && prevNum.unit === "households" && /^[\s,(]*(?:(?:can )?ngheo)?[\s,(]*$/.test(t.slice(prevNum.b, n.na)))) return undefined;
+  if (n.unit === "households" && afterLabel && verb !== "change" && /\b(?:cho(?! biet| hay| thay)|ho tro|giup do|cap|vay|xay dung|sua chua|tham gia|dao tao|tu van|ket noi|ban giao|tang)\b[^,;:]*$/.test(pre)) return leave("programme output: households a programme reached");
   const decrease = v ? v.decrease : /\bgiam\b/.test(verbText);
 
   // Sub-unit: named at the start of the line, or just before the figure in its clause ("xã Đắk Rông Hạ có tỷ lệ …").
@@ -296,16 +316,22 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
     break;
   }
 
+  // A list item under a heading that names the figure belongs to the sub-unit the item names; without one it is a
+  // group of sub-units ("Các huyện còn lại").
+  if (label?.inherited && !subUnit) return leave("sub-unit not named: a figure for a group of sub-units");
+
   // Modality: the number's own clause, then the sentence, the time it names, the section, the document type.
   const benchmark = /\b(?:chi tieu|muc tieu|ke hoach)(?: [a-z]+){0,8} \(?(?:[a-z]+ ){0,3}$/.test(t.slice(Math.max(seg.a, n.na - 80), n.na)) && !/\b(?:dat|vuot|hoan thanh)\b[^%]*$/.test(pre.slice(-12)) && (RESULT_WORDS.test(sentenceBefore) || around.section.kind === "result" || /\(/.test(pre));
   const segTimes = around.times.filter((x) => !x.comparison && !(x.kind === "period" && /chuan ngheo(?: [a-z]+){0,4} $/.test(t.slice(Math.max(0, x.a - 40), x.a))));
   const before = segTimes.filter((x) => x.b <= n.na), after = segTimes.filter((x) => x.a >= n.b);
-  const time = before.length ? before[before.length - 1] : after[0];
+  // "… còn 73 hộ nghèo theo kết quả rà soát cuối năm 2024": a review date right after the figure is its own.
+  const own = after.find((x) => x.a - n.b < 60 && /\b(?:ket qua ra soat|tai thoi diem|tinh den|thoi diem)(?: [a-z,]+){0,6} ?$/.test(t.slice(n.b, x.a)));
+  const time = own ?? (before.length ? before[before.length - 1] : after[0]);
   let mood: "aim" | "result";
   let moodWhy: string;
   if (benchmark) [mood, moodWhy] = ["aim", "the target a result is measured against"];
   else if (AIM_WORDS.test(local) || AIM_WORDS.test(pre)) [mood, moodWhy] = ["aim", "aim words in its clause"];
-  else if (RESULT_WORDS.test(local) || /^[^;%\d]{0,25}\b(?:dat|vuot) \d/.test(post) || /^\s*(?:\([^)]*\)\s*)?,?\s*(?:so voi|cung ky)\b/.test(post) && ctx.docType !== "plan") [mood, moodWhy] = ["result", "result words in its clause"];
+  else if (RESULT_WORDS.test(local) || PRESENT.test(pre) || /^[^;%\d]{0,25}\b(?:dat|vuot) \d/.test(post) || /^[^;\d]{0,12}\btheo ket qua (?:ra soat|tong hop)\b/.test(post) || /^\s*(?:\([^)]*\)\s*)?,?\s*(?:so voi|cung ky)\b/.test(post) && ctx.docType !== "plan") [mood, moodWhy] = ["result", "result words in its clause"];
   else if (AIM_WORDS.test(sentenceBefore) && !RESULT_WORDS.test(sentenceBefore)) [mood, moodWhy] = ["aim", "aim words in its sentence"];
   else if (RESULT_WORDS.test(sentenceBefore)) [mood, moodWhy] = ["result", "result words in its sentence"];
   else if (time && time.year < ctx.aimYear && ctx.docType !== "review_decision") [mood, moodWhy] = ["result", `a year before ${ctx.aimYear}`];
@@ -353,6 +379,9 @@ function readNumber(doc: Doc, ctx: ReadingContext, seg: Segment, n: NumberToken,
   return { ...base, record: "statistic", indicator, group, date: dateOf(false), subUnit, how };
 }
 
+// "hiện xã còn 61 hộ nghèo": the present state, whatever the sentence aims at ("thực hiện" is not "hiện").
+const PRESENT = /(?<!\b(?:thuc|the|xuat) )\bhien (?:nay )?(?:[a-z]+ ){0,2}(?:co|con|la)\b/;
+
 const ASIDE_LOCAL: [RegExp, string][] = [
   [/\bthanh thi\b/, URBAN],
   [/\bnong thon\b/, RURAL],
@@ -381,6 +410,7 @@ export function lastVerb(text: string): { verb: "change" | "level" | "from"; dec
 
 /** Turn readings into draft candidates and left-out entries; claims every number it read. */
 export function readingCandidates(doc: Doc, readings: Reading[], skipped: Skipped[]): Candidate[] {
+  const t = doc.text;
   const out: Candidate[] = [];
   for (const r of mergeReadings(doc, readings)) {
     doc.claim(r.n.na);
@@ -408,7 +438,8 @@ export function readingCandidates(doc: Doc, readings: Reading[], skipped: Skippe
       const base = { indicator: r.indicator, group: r.group, kind: r.kind, comparator: r.comparator ?? "eq", target_date: r.date, unit, ...sub };
       const hh = r.households ? { change_households: doc.value(r.households.n.na, r.households.n.nb) } : {};
       const from = r.baseline && r.change ? { baseline_value: doc.value(r.baseline.n.na, pctEnd(doc, r.baseline.n)), baseline_date: r.baseline.date, ...changeFields(doc, r.change) } : {};
-      if (r.kind === "level") c = candidate(doc, "targets", { ...base, kind: r.n.unit === "households" ? "count" : "level", target_value: printed, ...from }, span, r.n.a, how);
+      const levelHh = r.households ? { ...hh, direction: /\btang\b/.test(t.slice(r.n.b, r.households.n.na)) ? "increase" : "decrease" } : {};
+      if (r.kind === "level") c = candidate(doc, "targets", { ...base, kind: r.n.unit === "households" ? "count" : "level", target_value: printed, ...levelHh, ...from }, span, r.n.a, how);
       else c = candidate(doc, "targets", { ...base, ...changeFields(doc, r), ...hh }, span, r.n.a, how);
     }
     if (c) out.push(c);

@@ -3,16 +3,20 @@
  * variant (variants.ts), and the draft's figures are compared with the curated file's. A variant is scored exactly
  * like the published text: only the text handed to the extractor differs, the curated figures are the answer for all.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LocalityInput } from "../../../src/lib/schema.ts";
 import { LocalitiesFile, PlanFile } from "../../../src/lib/schema.ts";
 import { loadYaml, readUtf8 } from "../yaml-file.ts";
 import { extractDraft } from "./draft.ts";
+import { readPdf } from "./pdf.ts";
+import { printTextPdf, scanPdf } from "./print-pdf.ts";
 import { figuresOf, matchCount, type Figure } from "./figures.ts";
 import { ocrVariant, seedOf, variant, type OcrNoiseOptions, type VariantKind } from "./variants.ts";
 
-export type Form = "published" | VariantKind;
+/** `pdf_text` and `pdf_scan`: the source printed to a PDF (and that PDF scanned), then read back as `extract` reads PDFs. */
+export type Form = "published" | VariantKind | "pdf_text" | "pdf_scan";
 
 export type Counts = ReturnType<typeof matchCount>;
 
@@ -53,13 +57,26 @@ export function scorePlans(root: string, forms: Form[], seed = 0, noise?: OcrNoi
     const curatedTable = (f: string) => (existsSync(join(root, "data", "tables", f)) ? readFileSync(join(root, "data", "tables", f), "utf8") : undefined);
     const c = figuresOf(curated, curatedTable);
     for (const form of forms) {
-      const text = form === "published" ? published : form === "ocr" && noise ? ocrVariant(published, ocrSeed(curated.source_file, seed), noise) : variant(form, published, ocrSeed(curated.source_file, seed));
+      const text = form === "published" ? published : form === "pdf_text" || form === "pdf_scan" ? throughPdf(published, form) : form === "ocr" && noise ? ocrVariant(published, ocrSeed(curated.source_file, seed), noise) : variant(form, published, ocrSeed(curated.source_file, seed));
       const draft = extractDraft(text, { sourceFile: curated.source_file, localities });
       const d = figuresOf(draft.plan as never, (f) => draft.tables.find((t) => t.file === f)?.tsv);
       rows.push({ plan: curated.id, form, all: matchCount(c, d), headline: matchCount(c, d, (f) => f.headline), missed: leftover(c, d), extra: leftover(d, c) });
     }
   }
   return rows;
+}
+
+/** The text `extract` reads back from the source printed to a PDF, or from that PDF scanned. */
+export function throughPdf(text: string, form: "pdf_text" | "pdf_scan"): string {
+  const dir = mkdtempSync(join(tmpdir(), "ppt-score-pdf-"));
+  try {
+    printTextPdf(text, join(dir, "doc.pdf"));
+    if (form === "pdf_text") return readPdf(join(dir, "doc.pdf")).text;
+    scanPdf(join(dir, "doc.pdf"), join(dir, "scan.pdf"));
+    return readPdf(join(dir, "scan.pdf")).text;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Sum of counts. */

@@ -29,7 +29,8 @@ const QUOTES: Record<string, string> = { "“": '"', "”": '"', "‘": "'", "�
 
 /** Fold one code point: diacritics dropped, đ → d, lower case, dashes and curly quotes made plain. */
 function foldChar(ch: string): string {
-  if (ch === "đ" || ch === "Đ") return "d";
+  // Tesseract often reads Đ as the look-alike Ð (eth): fold both to d.
+  if (ch === "đ" || ch === "Đ" || ch === "Ð" || ch === "ð") return "d";
   if (DASHES.test(ch)) return "-";
   if (QUOTES[ch]) return QUOTES[ch];
   return ch.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
