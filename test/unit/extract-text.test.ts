@@ -58,14 +58,14 @@ describe("Doc: segments and quotes", () => {
       "ty le ho ngheo giam 1%;",
     ]);
     const q = doc.quote(doc.segments[0].a, doc.segments[0].b)!;
-    expect(q).toEqual({ quote: "Thiếu hụt chỉ số phương tiện phục vụ tiếp cận thông tin: 12 hộ, tỷ lệ 70,59%.", occurrence: 1, line: 1 });
+    expect(q).toEqual({ quote: "Thiếu hụt chỉ số phương tiện phục vụ tiếp cận thông tin: 12 hộ, tỷ lệ 70,59%.", occurrence: 1, count: 1, line: 1 });
   });
 
   test("a repeated sentence gets the occurrence the build's SourceText counts", () => {
     const line = "Thiếu hụt chỉ số dinh dưỡng: 00 hộ, tỷ lệ 00%;";
     const doc = new Doc(`${line}\nMột câu khác.\n${line}`);
     const last = doc.segments[doc.segments.length - 1];
-    expect(doc.quote(last.a, last.b)).toEqual({ quote: line, occurrence: 2, line: 3 });
+    expect(doc.quote(last.a, last.b)).toEqual({ quote: line, occurrence: 2, count: 2, line: 3 });
   });
 
   test("a heading line without a full stop ends its segment", () => {

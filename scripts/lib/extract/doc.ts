@@ -15,6 +15,8 @@ export interface Candidate {
   record: Record<string, string | undefined>;
   quote: string;
   occurrence: number;
+  /** How many times the quote's words occur in the document. */
+  count: number;
   /** First line of the quote in the source. */
   line: number;
   /** 0–1: how sure the pattern is (lower after OCR repairs or guessed context). */
@@ -240,7 +242,7 @@ export function candidate(
     confidence -= 0.1;
     reason += " (after OCR repairs)";
   }
-  return { section, record, quote: q.quote, occurrence: q.occurrence, line: q.line, confidence: Math.round(confidence * 100) / 100, pattern: how.pattern, reason, at };
+  return { section, record, quote: q.quote, occurrence: q.occurrence, count: q.count, line: q.line, confidence: Math.round(confidence * 100) / 100, pattern: how.pattern, reason, at };
 }
 
 /** Record fields that hold printed values (they must appear in the quote). */

@@ -92,7 +92,8 @@ export function extractDraft(text: string, opts: { sourceFile: string; localitie
     const r: Record<string, unknown> = {};
     for (const k of FIELD_ORDER[c.section]) if (c.record[k] !== undefined) r[k] = c.record[k];
     r.quote = c.quote;
-    if (c.occurrence > 1) r.occurrence = c.occurrence;
+    // The build refuses a quote found more than once without its occurrence.
+    if (c.occurrence > 1 || c.count > 1) r.occurrence = c.occurrence;
     return r;
   };
   const h = header;

@@ -253,6 +253,8 @@ export function lineAt(original: string, offset: number): number {
 export interface PlacedQuote {
   quote: string;
   occurrence: number;
+  /** How many times the words occur in the document: a plan file must name the occurrence when it is more than one. */
+  count: number;
   line: number;
 }
 
@@ -267,7 +269,7 @@ export function placeQuote(source: SourceText, original: string, s: number, e: n
   for (let k = 1; ; k++) {
     const at = source.locate(quote, k);
     if (!at) return undefined;
-    if (at.line === line) return { quote, occurrence: k, line };
+    if (at.line === line) return { quote, occurrence: k, count: at.count, line };
     if (at.line > line) return undefined;
   }
 }
