@@ -66,7 +66,16 @@ function copySnippets() {
   }
 }
 
+/** "Print brief" buttons: printing needs script, so they show only when it runs. */
+function printButtons() {
+  for (const b of document.querySelectorAll<HTMLButtonElement>("button[data-print-brief]")) {
+    b.hidden = false;
+    b.addEventListener("click", () => print());
+  }
+}
+
 initState(keepState);
+printButtons();
 copySnippets();
 keepState();
 copyLinks();

@@ -285,6 +285,7 @@ export const en: Catalogue = {
   plan_full_text: "Full text of the plan (as published, in Vietnamese)",
   households_n: "{n} households",
   loc_meeting: "Meeting mode (presentation)",
+  print_brief: "Print brief",
   loc_online: "Online",
   loc_gap: "From baseline to target",
   loc_gap_note: "* computed from the plan's figures (see Method); “pp” means percentage points.",

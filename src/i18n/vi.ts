@@ -294,6 +294,7 @@ export const vi = {
   households_n: "{n} hộ",
   // Locality page.
   loc_meeting: "Chế độ trình chiếu (họp)",
+  print_brief: "In bản tóm tắt",
   loc_online: "Xem trực tuyến",
   loc_gap: "Từ đầu kỳ đến chỉ tiêu",
   loc_gap_note: "* tính lại từ số liệu trong kế hoạch (xem Phương pháp); “điểm %” là điểm phần trăm.",

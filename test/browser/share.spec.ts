@@ -96,7 +96,7 @@ for (const path of [QM, "/localities/ha-nam/thanh-liem/", "/en/localities/ninh-t
   test(`printing ${path} gives one A4 page with the URL and its QR code`, async ({ page }) => {
     await page.goto(path);
     await page.emulateMedia({ media: "print" });
-    await expect(page.locator(".print-only")).toBeVisible();
+    await expect(page.locator("aside.print-only")).toBeVisible();
     await expect(page.locator("#gap-chart svg").first()).toBeVisible();
     // The brief's QR code is drawn for the current view before printing, and decodes to its URL.
     await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
