@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { z } from "zod";
 import { COLUMNS } from "../src/lib/columns.ts";
+import { BOM } from "../src/lib/csv-bom.ts";
 import { CHECK_ORDER, type LocalityLink } from "../src/lib/derive.ts";
 import { foldAccents } from "../src/lib/fold.ts";
 import { LocalityRow, PublicFiles, type LocalityInput } from "../src/lib/schema.ts";
@@ -134,7 +135,7 @@ class RowFileWriter {
       this.rows.set(name, 0);
       if (CSV_FILES.includes(name)) {
         const fd = openSync(join(dir, `${name}.csv`), "w");
-        writeSync(fd, `${csvColumns(name).map(csvCell).join(",")}\n`);
+        writeSync(fd, `${BOM}${csvColumns(name).map(csvCell).join(",")}\n`);
         this.fds.set(`${name}.csv`, fd);
       }
     }

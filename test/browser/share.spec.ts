@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { fromCSV } from "arquero";
+import { stripBom } from "../../src/lib/csv-bom.ts";
 import jsQR from "jsqr";
 import { readFileSync } from "node:fs";
 import { PNG } from "pngjs";
@@ -19,7 +20,9 @@ test("the CSV download of the residential-group chart holds exactly the rows it 
   expect(href).toBe("/downloads/vi/localities/bac-giang/viet-yen/quang-minh/groups-chart.group-near_poor.sort-target.csv");
   const res = await request.get(href!);
   expect(res.status()).toBe(200);
-  const rows = fromCSV(await res.text()).objects() as Record<string, unknown>[];
+  const text = await res.text();
+  expect(text.startsWith("\ufeff")).toBe(true);
+  const rows = fromCSV(stripBom(text)).objects() as Record<string, unknown>[];
   expect(rows).toHaveLength(15); // 5 residential groups × (baseline, able to exit, end-2024 target)
   const stats = readJson("statistics.json");
   const targets = readJson("targets.json");
