@@ -177,6 +177,14 @@ test("accent-insensitive search finds phan rang and pho minh", async ({ page }) 
   }
 });
 
+test("search takes words in any order, with or without the unit type", async ({ page }) => {
+  await page.goto("/");
+  for (const [q, name] of [["phan rang thap cham", "Phan Rang – Tháp Chàm"], ["phuong quang minh", "Phường Quảng Minh"], ["tp long khanh", "Thành phố Long Khánh"], ["cham thap rang", "Phan Rang – Tháp Chàm"]]) {
+    await page.locator("#q").fill(q);
+    await expect(page.locator("#locality-list li:visible").first()).toContainText(name);
+  }
+});
+
 test("the language switch keeps the current view", async ({ page }) => {
   await page.goto(`${QM}?group=near_poor&sort=exit`);
   await page.locator("a.lang").click();
