@@ -163,3 +163,17 @@ test("every locality has a 1200×630 preview image (residential groups their com
   await page.goto("/data/");
   expect(new URL((await page.locator('meta[property="og:image"]').getAttribute("content"))!).pathname).toBe("/og/vi/site.png");
 });
+
+test("citations carry the data version and the day of access; pages say when their data last changed", async ({ page }) => {
+  await page.goto("/localities/dong-nai/long-khanh/");
+  const version = await page.locator("[data-data-version]").getAttribute("data-data-version");
+  expect(version).toMatch(/^[0-9a-f]{10}$/);
+  // The latest date the page's data carry (Long Khánh's 2025 reorganisation), not the day of the build.
+  await expect(page.locator("footer [data-data-version]")).toContainText("01/07/2025");
+  const fig = page.locator("figure.chart").first();
+  await fig.locator("details.share summary").click();
+  const cite = fig.locator("[data-citation]");
+  await expect(cite).toContainText(`Phiên bản dữ liệu ${version}.`);
+  const today = new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
+  await expect(cite).toContainText(`Truy cập ngày ${today}.`);
+});
