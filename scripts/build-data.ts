@@ -16,6 +16,7 @@ import { CHECK_ORDER, type LocalityLink } from "../src/lib/derive.ts";
 import { foldAccents } from "../src/lib/fold.ts";
 import { LocalityRow, PublicFiles, type LocalityInput } from "../src/lib/schema.ts";
 import { DataErrors } from "./lib/data-error.ts";
+import { dataPackage, jsonSchemas } from "./lib/public-schemas.ts";
 import { planIdOf, readBase, type RawData } from "./lib/read-data.ts";
 import { buildShard, CSV_FILES, csvCell, csvColumns, jsonRows, ROW_FILES, toDataError, validate, type ShardInit, type ShardResult } from "./lib/shard.ts";
 
@@ -223,6 +224,10 @@ export async function buildData(root: string, outDir = join(root, "public", "dat
       title: "Poverty Plan Tracker public data files",
       files: Object.fromEntries(Object.entries(PublicFiles).map(([name, s]) => [`${name}.json`, describeColumns(z.toJSONSchema(z.array(s)))])),
     });
+
+    // One JSON Schema per public JSON file (applied as it is by a standard validator) and a data package of the CSVs.
+    for (const [file, schema] of Object.entries(jsonSchemas())) writeJson(join(tmp, file.replace(/\.json$/, ".schema.json")), schema);
+    writeJson(join(tmp, "datapackage.json"), dataPackage(CSV_FILES, "0.1.0"));
 
     // Swap in the new output; the old one is removed only after the new one is in place.
     const old = `${outDir}.old-${process.pid}`;

@@ -9,7 +9,7 @@ if (input) {
     const q = input.value.trim();
     let shown = 0;
     for (const li of items) {
-      li.hidden = q !== "" && !searchMatches(q, li.dataset.key!);
+      li.hidden = q !== "" && !searchMatches(q, { name: li.dataset.key!, type: li.dataset.type ?? "", parents: li.dataset.parents ?? "" });
       if (!li.hidden) shown++;
     }
     if (none) none.hidden = shown > 0;

@@ -12,9 +12,27 @@ export function searchWords(s: string): string[] {
   return foldAccents(s).split(/[^a-z0-9]+/).filter(Boolean);
 }
 
-/** Whether every word of `query` starts a word of `key` (key: the unit's folded full name, with types). */
-export function searchMatches(query: string, key: string): boolean {
+/** A unit as search sees it: its name, its type words and its parents' full names. */
+export interface Searchable {
+  name: string;
+  type: string;
+  parents: string;
+}
+
+/**
+ * Whether every word of the query starts a word of the unit's name, type or parents' names, at least one starts a
+ * word of its name, and parents count only once the whole name is given: "quang minh" finds Quảng Minh, not Phổ Minh
+ * of Quảng Ngãi; "quang minh viet yen" still finds Quảng Minh.
+ */
+export function searchMatches(query: string, unit: Searchable): boolean {
   const words = searchWords(query).flatMap((w) => SHORT[w] ?? [w]);
-  const keyWords = searchWords(key);
-  return words.every((w) => keyWords.some((k) => k.startsWith(w)));
+  const name = searchWords(unit.name);
+  const own = [...name, ...searchWords(unit.type)];
+  const parents = searchWords(unit.parents);
+  const starts = (list: string[]) => (w: string) => list.some((k) => k.startsWith(w));
+  if (words.length === 0 || !words.some(starts(name))) return false;
+  const outside = words.filter((w) => !starts(own)(w));
+  if (outside.length === 0) return true;
+  const wholeName = name.every((n) => words.some((w) => n.startsWith(w)));
+  return wholeName && outside.every(starts(parents));
 }

@@ -160,7 +160,7 @@ test("as a new user: find Quảng Minh by typing, switch to near-poor, copy the 
   await expect(page).toHaveURL(new RegExp(`${QM}$`));
   await page.getByRole("radio", { name: "Hộ cận nghèo" }).check();
   await page.locator("#groups-chart button[data-copy-link]").click();
-  await expect(page.locator("#groups-chart .copy-status")).toHaveText("Đã sao chép liên kết");
+  await expect(page.locator("#groups-chart .controls .copy-status")).toHaveText("Đã sao chép liên kết");
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(/\?group=near_poor$/);
   const other = await context.newPage();

@@ -2,14 +2,15 @@
 import { expect, test } from "vitest";
 import { searchMatches } from "../../src/lib/search-match.ts";
 
-const PRTC = "thành phố Phan Rang – Tháp Chàm, tỉnh Ninh Thuận";
-const QM = "phường Quảng Minh, thị xã Việt Yên, tỉnh Bắc Giang";
-const LK = "thành phố Long Khánh, tỉnh Đồng Nai";
+const PRTC = { name: "Phan Rang – Tháp Chàm", type: "thành phố", parents: "tỉnh Ninh Thuận" };
+const QM = { name: "Quảng Minh", type: "phường", parents: "thị xã Việt Yên, tỉnh Bắc Giang" };
+const LK = { name: "Long Khánh", type: "thành phố", parents: "tỉnh Đồng Nai" };
+const PM = { name: "Phổ Minh", type: "phường", parents: "thị xã Đức Phổ, tỉnh Quảng Ngãi" };
 
 test.each([
   ["phan rang thap cham", PRTC], ["thap cham phan rang", PRTC], ["Phan Rang – Tháp Chàm", PRTC], ["tp phan rang", PRTC],
   ["phuong quang minh", QM], ["quang minh", QM], ["minh quang", QM], ["QUẢNG MINH viet yen", QM],
   ["tp long khanh", LK], ["thanh pho long khanh", LK], ["long kh", LK],
-])("%s finds %s", (q, name) => expect(searchMatches(q, name)).toBe(true));
+])("%s finds %o", (q, unit) => expect(searchMatches(q, unit)).toBe(true));
 
-test.each([["phuong long khanh", LK], ["quang minh", LK]])("%s does not find %s", (q, name) => expect(searchMatches(q, name)).toBe(false));
+test.each([["phuong long khanh", LK], ["quang minh", LK], ["quang minh", PM], ["viet yen", QM]])("%s does not find %o", (q, unit) => expect(searchMatches(q, unit)).toBe(false));
