@@ -39,6 +39,8 @@ export const en: Catalogue = {
   data_table: "Data behind the chart",
   copy_link: "Copy link",
   copied: "Link copied",
+  copy_page_link: "Copy link to this page",
+  share: "Share",
   quote: "Quote",
   line: "line",
   see_quote: "see the sentence",

@@ -37,6 +37,8 @@ export const vi = {
   data_table: "Số liệu của biểu đồ",
   copy_link: "Sao chép liên kết",
   copied: "Đã sao chép liên kết",
+  copy_page_link: "Sao chép liên kết trang này",
+  share: "Chia sẻ",
   quote: "Trích dẫn",
   line: "dòng",
   see_quote: "xem câu gốc",

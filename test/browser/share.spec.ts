@@ -177,3 +177,17 @@ test("citations carry the data version and the day of access; pages say when the
   const today = new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
   await expect(cite).toContainText(`Truy cập ngày ${today}.`);
 });
+
+test("every chart and every page has a copy-link button; a chart's link opens that chart in the same view", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(`${QM}?group=near_poor`);
+  const figures = page.locator("figure.chart");
+  const n = await figures.count();
+  expect(n).toBeGreaterThan(2);
+  for (let i = 0; i < n; i++) await expect(figures.nth(i).locator(".share-links button[data-copy-link]")).toBeVisible();
+  await page.locator("#deprivation-chart .share-links button[data-copy-link]").click();
+  await expect(page.locator("#deprivation-chart .share-links .copy-status")).toHaveText("Đã sao chép liên kết");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${new URL(page.url()).origin}${QM}?group=near_poor#deprivation-chart`);
+  await page.locator(".page-share button[data-copy-link]").click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${new URL(page.url()).origin}${QM}?group=near_poor`);
+});

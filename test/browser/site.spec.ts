@@ -159,7 +159,7 @@ test("as a new user: find Quảng Minh by typing, switch to near-poor, copy the 
   await visible.first().locator("a").click();
   await expect(page).toHaveURL(new RegExp(`${QM}$`));
   await page.getByRole("radio", { name: "Hộ cận nghèo" }).check();
-  await page.locator("#groups-chart button[data-copy-link]").click();
+  await page.locator("#groups-chart .controls button[data-copy-link]").click();
   await expect(page.locator("#groups-chart .controls .copy-status")).toHaveText("Đã sao chép liên kết");
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(/\?group=near_poor$/);
