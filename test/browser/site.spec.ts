@@ -158,7 +158,10 @@ test("as a new user: find Quảng Minh by typing, switch to near-poor, copy the 
   await expect(page.locator("#locality-list li:visible", { hasText: "Phổ Minh" })).toHaveCount(0);
   await visible.first().locator("a").click();
   await expect(page).toHaveURL(new RegExp(`${QM}$`));
+  // The page's script shows the copy button when it has wired the controls; a click before that is the HTML's own.
+  await expect(page.locator("#groups-chart .controls button[data-copy-link]")).toBeVisible();
   await page.getByRole("radio", { name: "Hộ cận nghèo" }).check();
+  await expect(page).toHaveURL(/\?group=near_poor$/);
   await page.locator("#groups-chart .controls button[data-copy-link]").click();
   await expect(page.locator("#groups-chart .controls .copy-status")).toHaveText("Đã sao chép liên kết");
   const copied = await page.evaluate(() => navigator.clipboard.readText());
