@@ -11,12 +11,14 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { z } from "zod";
 import { COLUMNS } from "../src/lib/columns.ts";
+import { BOM } from "../src/lib/csv-bom.ts";
 import { CHECK_ORDER, type LocalityLink } from "../src/lib/derive.ts";
 import { foldAccents } from "../src/lib/fold.ts";
 import { LocalityRow, PublicFiles, UnitRow, type LocalityInput } from "../src/lib/schema.ts";
 import { DataErrors } from "./lib/data-error.ts";
 import { readGazetteer } from "./lib/gazetteer.ts";
 import { cleanStale, freshTemp, publishVersion } from "./lib/output-swap.ts";
+import { dataPackage, jsonSchemas } from "./lib/public-schemas.ts";
 import { planIdOf, readBase, type RawData } from "./lib/read-data.ts";
 import { buildShard, CSV_FILES, csvCell, csvColumns, jsonRows, ROW_FILES, sortRows, toDataError, validate, type ShardInit, type ShardResult } from "./lib/shard.ts";
 
@@ -69,7 +71,7 @@ function writeUnits(dir: string, units: UnitRow[]) {
   writeJson(join(dir, "units.json"), rows);
   const columns = Object.keys(UnitRow.shape);
   const lines = rows.map((r) => columns.map((c) => csvCell(c === "lineage" ? r.lineage.map((l) => `${l.code}:${l.type}`).join(";") : (r as Record<string, unknown>)[c])).join(","));
-  writeFileSync(join(dir, "units.csv"), `${columns.map(csvCell).join(",")}\n${lines.join("\n")}\n`);
+  writeFileSync(join(dir, "units.csv"), `${BOM}${columns.map(csvCell).join(",")}\n${lines.join("\n")}\n`);
 }
 
 /**
@@ -146,7 +148,7 @@ class RowFileWriter {
       this.rows.set(name, 0);
       if (CSV_FILES.includes(name)) {
         const fd = openSync(join(dir, `${name}.csv`), "w");
-        writeSync(fd, `${csvColumns(name).map(csvCell).join(",")}\n`);
+        writeSync(fd, `${BOM}${csvColumns(name).map(csvCell).join(",")}\n`);
         this.fds.set(`${name}.csv`, fd);
       }
     }
@@ -247,6 +249,10 @@ export async function buildData(root: string, outDir = join(root, "public", "dat
       title: "Poverty Plan Tracker public data files",
       files: Object.fromEntries(Object.entries(PublicFiles).map(([name, s]) => [`${name}.json`, describeColumns(z.toJSONSchema(z.array(s)))])),
     });
+
+    // One JSON Schema per public JSON file (applied as it is by a standard validator) and a data package of the CSVs.
+    for (const [file, schema] of Object.entries(jsonSchemas())) writeJson(join(tmp, file.replace(/\.json$/, ".schema.json")), schema);
+    writeJson(join(tmp, "datapackage.json"), dataPackage([...CSV_FILES, "units"], "0.1.0"));
 
     // The new output replaces the old in one rename of a link; the old is removed once nobody can be shown it.
     publishVersion(tmp, outDir, versionsDir);

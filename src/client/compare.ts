@@ -4,6 +4,7 @@
  * draws the chart again here with the same chart function, from the rows the build inlined beside it.
  */
 import type { CsvRow, Redraw } from "../lib/chart-specs.ts";
+import { withBom } from "../lib/csv-bom.ts";
 import type { Locale } from "../lib/format.ts";
 import type { RateTargetRow } from "../lib/view.ts";
 
@@ -68,7 +69,7 @@ async function update(state: { plans: string[]; sort: Sort }) {
         const { toCsv } = await import("../lib/csv.ts");
         const rows = plans.flatMap((p) => spec.csv.filter((r) => r.plan_id === p));
         if (csv.href.startsWith("blob:")) URL.revokeObjectURL(csv.href);
-        csv.href = URL.createObjectURL(new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" }));
+        csv.href = URL.createObjectURL(new Blob([withBom(toCsv(rows))], { type: "text/csv;charset=utf-8" }));
       }
     }
   }

@@ -1,15 +1,15 @@
-/** Accent-insensitive locality search: "phan rang" and "pho minh" find theirs. The list works without it. */
-import { foldAccents } from "../lib/fold.ts";
+/** Locality search: words in any order, with or without accents and type ("tp long khanh"). The list works without it. */
+import { searchMatches } from "../lib/search-match.ts";
 
 const input = document.querySelector<HTMLInputElement>("input[data-search]");
 const items = [...document.querySelectorAll<HTMLLIElement>("#locality-list li[data-key]")];
 const none = document.getElementById("no-match");
 if (input) {
   const filter = () => {
-    const q = foldAccents(input.value);
+    const q = input.value.trim();
     let shown = 0;
     for (const li of items) {
-      li.hidden = q !== "" && !li.dataset.key!.includes(q);
+      li.hidden = q !== "" && !searchMatches(q, { name: li.dataset.key!, type: li.dataset.type ?? "", parents: li.dataset.parents ?? "" });
       if (!li.hidden) shown++;
     }
     if (none) none.hidden = shown > 0;

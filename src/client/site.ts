@@ -32,17 +32,31 @@ function keepState() {
   });
 }
 
+/** The URL of the current view, at a chart when `anchor` names one. */
+function viewUrl(anchor?: string): string {
+  return location.origin + location.pathname + viewQuery() + (anchor ? `#${anchor}` : location.hash);
+}
+
+/** Native share where the browser has it (phones): the view's URL and its title. */
+function shareButtons() {
+  if (!("share" in navigator)) return;
+  for (const b of document.querySelectorAll<HTMLButtonElement>("button[data-share]")) {
+    b.hidden = false;
+    b.addEventListener("click", () => void navigator.share({ title: b.dataset.title, url: viewUrl(b.dataset.anchor) }).catch(() => undefined));
+  }
+}
+
 function copyLinks() {
   for (const b of document.querySelectorAll<HTMLButtonElement>("button[data-copy-link]")) {
     b.hidden = false;
     b.addEventListener("click", async () => {
-      const status = b.nextElementSibling as HTMLElement | null;
+      const status = b.parentElement?.querySelector<HTMLElement>(".copy-status") ?? null;
       try {
-        await navigator.clipboard.writeText(location.href);
+        await navigator.clipboard.writeText(viewUrl(b.dataset.anchor));
         if (status) status.textContent = b.dataset.copied ?? "";
       } catch {
         // Clipboard can be refused (permissions, http); select the URL in a prompt-free way instead.
-        if (status) status.textContent = location.href;
+        if (status) status.textContent = viewUrl(b.dataset.anchor);
       }
     });
   }
@@ -55,7 +69,7 @@ function copySnippets() {
     if (!code) continue;
     b.hidden = false;
     b.addEventListener("click", async () => {
-      const status = b.nextElementSibling as HTMLElement | null;
+      const status = b.parentElement?.querySelector<HTMLElement>(".copy-status") ?? null;
       try {
         await navigator.clipboard.writeText(code.value);
         if (status) status.textContent = b.dataset.copied ?? "";
@@ -66,7 +80,29 @@ function copySnippets() {
   }
 }
 
+/** "Print brief" buttons: printing needs script, so they show only when it runs. */
+function printButtons() {
+  for (const b of document.querySelectorAll<HTMLButtonElement>("button[data-print-brief]")) {
+    b.hidden = false;
+    b.addEventListener("click", () => print());
+  }
+}
+
+/** Citations carry the day the reader saw the view (the build cannot know it), in the page's language. */
+function accessDates() {
+  for (const el of document.querySelectorAll<HTMLElement>("[data-access-date]")) {
+    // The catalogue's date style of the page's language (as src/lib/format.ts uses it at build time).
+    const month = el.dataset.month === "2-digit" ? "2-digit" : "short";
+    const today = new Intl.DateTimeFormat(el.dataset.intl, { day: month === "2-digit" ? "2-digit" : "numeric", month, year: "numeric" }).format(new Date());
+    el.textContent = (el.dataset.template ?? "").replace("{date}", today);
+    el.hidden = false;
+  }
+}
+
 initState(keepState);
+shareButtons();
+accessDates();
+printButtons();
 copySnippets();
 keepState();
 copyLinks();

@@ -1,10 +1,9 @@
 /**
  * The string catalogue: one file per language (vi first), each a flat map key → text with `{name}` placeholders.
- * A zod schema built from the Vietnamese keys checks every other language has exactly the same keys and the same
- * placeholders, so an untranslated or misspelt string fails a test rather than a reader. Adding a language is adding
+ * A zod schema built from the Vietnamese keys (schema.ts) checks every other language has exactly the same keys and the
+ * same placeholders, so an untranslated or misspelt string fails a test rather than a reader. Adding a language is adding
  * a file here and naming it in CATALOGUES.
  */
-import { z } from "zod";
 import { en } from "./en.ts";
 import { vi } from "./vi.ts";
 
@@ -20,21 +19,6 @@ export const CATALOGUES = { vi, en } satisfies Record<string, Catalogue>;
 export type Locale = keyof typeof CATALOGUES;
 /** Locales in the order the site offers them. */
 export const LOCALES = Object.keys(CATALOGUES) as Locale[];
-
-/** Placeholders of a text, sorted: "{a} to {b}" → ["a", "b"]. */
-export function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-}
-
-/** The shape every catalogue must have: the Vietnamese keys, no more, no fewer, each a string with vi's placeholders. */
-export const CatalogueSchema = z.strictObject(
-  Object.fromEntries(
-    Object.entries(vi).map(([k, v]) => {
-      const want = placeholders(v).join(",");
-      return [k, z.string().refine((s) => placeholders(s).join(",") === want, { message: `placeholders must be {${want}}` })];
-    }),
-  ) as Record<Key, z.ZodString>,
-);
 
 /** A text of the catalogue with its `{name}` placeholders filled in. */
 export function t(locale: Locale, key: Key, values?: Record<string, string | number>): string {

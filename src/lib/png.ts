@@ -9,7 +9,8 @@ const require = createRequire(import.meta.url);
 const FONTS = [
   require.resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf"),
   require.resolve("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf"),
-  // Noto Sans has no arrows (→) or some math signs (≥, ≈ are in it; → is not); Noto Sans Math fills the gaps.
+  // Noto Sans has no → or ≈; Noto Sans Math fills the gaps. A text line that needs it is shaped without the
+  // stacking of Vietnamese marks, so lines with Vietnamese words keep to Noto Sans's glyphs (see og/[...file].ts).
   require.resolve("@expo-google-fonts/noto-sans-math/400Regular/NotoSansMath_400Regular.ttf"),
 ];
 

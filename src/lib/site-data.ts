@@ -9,7 +9,8 @@ import {
   DeprivationRow, DerivedRow, DocumentRow, IndicatorRef, LocalityRow, PlanRow, ProjectRef, QualityRow, StandardRef, StatisticRow, TargetRow, UnitRow,
 } from "./schema.ts";
 
-const Reference = z.object({
+/** What reference.json holds: indicators, the poverty standards and the programme's projects. */
+export const Reference = z.object({
   indicators: z.array(IndicatorRef),
   standards: z.array(StandardRef),
   projects: z.object({ programme_vi: z.string(), programme_en: z.string(), act: z.string(), projects: z.array(ProjectRef) }),

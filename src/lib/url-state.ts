@@ -5,6 +5,9 @@
  */
 import * as z from "zod/mini";
 
+// No generated parsers: zod would otherwise probe for eval, which the pages' CSP (rightly) reports as a violation.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 const choice = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) => z.catch(z.enum(values), fallback);
 
 /** Locality page: which group the residential-group chart shows and how it is sorted. */

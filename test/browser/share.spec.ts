@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { fromCSV } from "arquero";
+import { stripBom } from "../../src/lib/csv-bom.ts";
 import jsQR from "jsqr";
 import { readFileSync } from "node:fs";
 import { PNG } from "pngjs";
@@ -19,7 +20,9 @@ test("the CSV download of the residential-group chart holds exactly the rows it 
   expect(href).toBe("/downloads/vi/localities/bac-giang/viet-yen/quang-minh/groups-chart.group-near_poor.sort-target.csv");
   const res = await request.get(href!);
   expect(res.status()).toBe(200);
-  const rows = fromCSV(await res.text()).objects() as Record<string, unknown>[];
+  const text = await res.text();
+  expect(text.startsWith("\ufeff")).toBe(true);
+  const rows = fromCSV(stripBom(text)).objects() as Record<string, unknown>[];
   expect(rows).toHaveLength(15); // 5 residential groups × (baseline, able to exit, end-2024 target)
   const stats = readJson("statistics.json");
   const targets = readJson("targets.json");
@@ -96,7 +99,7 @@ for (const path of [QM, "/localities/ha-nam/thanh-liem/", "/en/localities/ninh-t
   test(`printing ${path} gives one A4 page with the URL and its QR code`, async ({ page }) => {
     await page.goto(path);
     await page.emulateMedia({ media: "print" });
-    await expect(page.locator(".print-only")).toBeVisible();
+    await expect(page.locator("aside.print-only")).toBeVisible();
     await expect(page.locator("#gap-chart svg").first()).toBeVisible();
     // The brief's QR code is drawn for the current view before printing, and decodes to its URL.
     await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
@@ -159,4 +162,32 @@ test("every locality has a 1200×630 preview image (residential groups their com
   // Pages that are not about one locality carry the site's card.
   await page.goto("/data/");
   expect(new URL((await page.locator('meta[property="og:image"]').getAttribute("content"))!).pathname).toBe("/og/vi/site.png");
+});
+
+test("citations carry the data version and the day of access; pages say when their data last changed", async ({ page }) => {
+  await page.goto("/localities/dong-nai/long-khanh/");
+  const version = await page.locator("[data-data-version]").getAttribute("data-data-version");
+  expect(version).toMatch(/^[0-9a-f]{10}$/);
+  // The latest date the page's data carry (Long Khánh's 2025 reorganisation), not the day of the build.
+  await expect(page.locator("footer [data-data-version]")).toContainText("01/07/2025");
+  const fig = page.locator("figure.chart").first();
+  await fig.locator("details.share summary").click();
+  const cite = fig.locator("[data-citation]");
+  await expect(cite).toContainText(`Phiên bản dữ liệu ${version}.`);
+  const today = new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
+  await expect(cite).toContainText(`Truy cập ngày ${today}.`);
+});
+
+test("every chart and every page has a copy-link button; a chart's link opens that chart in the same view", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(`${QM}?group=near_poor`);
+  const figures = page.locator("figure.chart");
+  const n = await figures.count();
+  expect(n).toBeGreaterThan(2);
+  for (let i = 0; i < n; i++) await expect(figures.nth(i).locator(".share-links button[data-copy-link]")).toBeVisible();
+  await page.locator("#deprivation-chart .share-links button[data-copy-link]").click();
+  await expect(page.locator("#deprivation-chart .share-links .copy-status")).toHaveText("Đã sao chép liên kết");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${new URL(page.url()).origin}${QM}?group=near_poor#deprivation-chart`);
+  await page.locator(".page-share button[data-copy-link]").click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${new URL(page.url()).origin}${QM}?group=near_poor`);
 });

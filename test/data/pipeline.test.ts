@@ -5,6 +5,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fromCSV } from "arquero";
+import { stripBom } from "../../src/lib/csv-bom.ts";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { z } from "zod";
 import { buildData, type BuildSummary } from "../../scripts/build-data.ts";
@@ -312,7 +313,10 @@ describe("public files against their schemas", () => {
 
   const csvFiles = ["targets", "statistics", "deprivations", "quality", "derived"] as const;
 
-  const csv = (name: string) => fromCSV(readFileSync(join(out, `${name}.csv`), "utf8"), { autoType: false });
+  const csv = (name: string) => fromCSV(stripBom(readFileSync(join(out, `${name}.csv`), "utf8")), { autoType: false });
+  test.each(csvFiles)("%s.csv starts with a UTF-8 byte-order mark (Excel on Windows reads it as UTF-8)", (name) => {
+    expect(readFileSync(join(out, `${name}.csv`)).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
 
   test.each(csvFiles)("%s.csv has a header row equal to the schema keys", (name) => {
     expect(csv(name).columnNames()).toEqual(Object.keys((PublicFiles[name] as z.ZodObject).shape));
@@ -340,7 +344,7 @@ describe("public files against their schemas", () => {
   });
 
   test("deprivations.csv carries the employment row with 58.8 and 17.65", () => {
-    const table = fromCSV(readFileSync(join(out, "deprivations.csv"), "utf8"));
+    const table = fromCSV(stripBom(readFileSync(join(out, "deprivations.csv"), "utf8")));
     const rows = table.objects() as Record<string, unknown>[];
     const row = rows.find((r) => r.plan_id === QM && r.group === "poor" && r.indicator === "employment")!;
     expect(row).toMatchObject({ households: 3, stated_pct: 58.8, computed_pct: 17.65, consistent: false });

@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { CATALOGUES, CatalogueSchema, LOCALES, t, tn } from "../../src/i18n/catalogue.ts";
+import { CATALOGUES, LOCALES, t, tn } from "../../src/i18n/catalogue.ts";
+import { CatalogueSchema } from "../../src/i18n/schema.ts";
 import { formatDate, formatHouseholds, formatNumber, formatPp, formatTarget, formatValue } from "../../src/lib/format.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;

@@ -6,6 +6,7 @@
 import type { APIRoute } from "astro";
 import { chartOf, chartRoutes, variantKey, type ChartSpec, type ChartVariant } from "../../lib/chart-specs.ts";
 import { toCsv } from "../../lib/csv.ts";
+import { withBom } from "../../lib/csv-bom.ts";
 import { framedChart } from "../../lib/compose-svg.ts";
 import { LOCALES, localePath, t, type Locale } from "../../lib/i18n.ts";
 import { absoluteUrl } from "../../lib/site-url.ts";
@@ -43,6 +44,6 @@ export const GET: APIRoute<Props> = ({ props }) => {
   const { page, chart, variant, ext, locale } = props;
   const spec = chartOf(loadSiteData(), locale, page, chart);
   const v = spec.variants.find((x) => variantKey(x) === variant)!;
-  if (ext === "csv") return new Response(toCsv(v.csv), { headers: { "content-type": "text/csv; charset=utf-8" } });
+  if (ext === "csv") return new Response(withBom(toCsv(v.csv)), { headers: { "content-type": "text/csv; charset=utf-8" } });
   return new Response(svgText(spec, v, locale), { headers: { "content-type": "image/svg+xml" } });
 };

@@ -9,7 +9,7 @@ import { localityCharts } from "../../lib/chart-specs.ts";
 import { planCitation } from "../../lib/cite.ts";
 import { previewCard } from "../../lib/compose-svg.ts";
 import { formatHouseholds, formatPercent } from "../../lib/format.ts";
-import { formatDate, LOCALES, t, type Locale } from "../../lib/i18n.ts";
+import { formatDate, LOCALES, localized, t, type Locale } from "../../lib/i18n.ts";
 import { svgToPng } from "../../lib/png.ts";
 import { serverDocument } from "../../lib/server-dom.ts";
 import { drawnSvg } from "../../lib/drawn.ts";
@@ -51,18 +51,22 @@ export const GET: APIRoute<{ locale: Locale; id: string | undefined }> = async (
   const stat = (ind: string) => index.statisticsByLocality.get(id)?.find((s) => s.indicator === ind);
   const target = rateTargets(data, "poor", id)[0];
   const figures = [
-    target ? { value: `${formatPercent(target.baseline, locale, target.baseline_decimals)} → ${formatPercent(target.target, locale, target.target_decimals)}`, label: `${t(locale, "poverty_rate")}, ${formatDate(target.baseline_date, locale)} → ${formatDate(target.target_date, locale)}` } : undefined,
+    target ? { value: `${formatPercent(target.baseline, locale, target.baseline_decimals)} → ${formatPercent(target.target, locale, target.target_decimals)}`, // resvg shapes a line holding a glyph from the fallback font (→, Noto Sans Math) without its marks' stacking
+      // ("Tỷ lệ hộ" came out "Tỷ lẹ họ"): a line with Vietnamese words keeps to Noto Sans's own glyphs.
+      label: `${t(locale, "poverty_rate")}, ${t(locale, "range", { a: formatDate(target.baseline_date, locale), b: formatDate(target.target_date, locale) })}` } : undefined,
     stat("poor_households") ? { value: formatHouseholds(stat("poor_households")!.value, locale), label: `${t(locale, "poor")}, ${formatDate(stat("poor_households")!.date, locale)}` } : undefined,
     stat("total_households") ? { value: formatHouseholds(stat("total_households")!.value, locale), label: t(locale, "total_households_long") } : undefined,
   ].filter((f) => f !== undefined);
   const charts = localityCharts(data, id, locale);
   const main = charts.find((c) => c.id === "gap-chart") ?? charts[0];
   const first = main?.variants.find((v) => v.default);
-  const chartSvg = main && first ? drawnSvg(data, locale, main, first, "file") : undefined;
+  // Noto Sans has no ≈: resvg then falls back for that glyph, and a line shaped with a fallback loses the stacked
+  // marks of its Vietnamese letters ("hộ" → "họ"). The card's chart says ~ instead, a sign the font has.
+  const chartSvg = main && first ? drawnSvg(data, locale, main, first, "file").replaceAll("≈", "~") : undefined;
   const svg = previewCard({
     site: t(locale, "site"),
     title: localityName(loc, locale, true),
-    subtitle: loc.full_name_vi.split(", ").slice(1).join(", "),
+    subtitle: localized(loc, "full_name", locale).split(", ").slice(1).join(", "),
     figures,
     chartSvg,
     footer: plans.length ? plans.map((p) => planCitation(p, locale)).join("; ").slice(0, 110) : t(locale, "tagline").slice(0, 110),

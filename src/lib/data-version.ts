@@ -1,0 +1,31 @@
+/**
+ * Which data a page shows, from the data alone (never the clock, so builds stay reproducible): a short content
+ * hash of the public rows as the data version, and the latest date the data themselves carry (plans issued,
+ * administrative changes) as when it last changed.
+ */
+import { createHash } from "node:crypto";
+import type { SiteData } from "./site-data.ts";
+
+const versions = new WeakMap<SiteData, string>();
+
+/** 10 hex digits of SHA-256 over the public rows: the same data, the same version. */
+export function dataVersion(data: SiteData): string {
+  let v = versions.get(data);
+  if (!v) {
+    const h = createHash("sha256");
+    for (const rows of [data.plans, data.targets, data.statistics, data.deprivations, data.localities]) h.update(JSON.stringify(rows));
+    versions.set(data, (v = h.digest("hex").slice(0, 10)));
+  }
+  return v;
+}
+
+/** The latest ISO date in the data of some plans (all when omitted): issue dates and the localities' changes. */
+export function dataChanged(data: SiteData, planIds?: readonly string[]): string | null {
+  const plans = planIds ? data.plans.filter((p) => planIds.includes(p.id)) : data.plans;
+  const ids = new Set(plans.map((p) => p.locality_id));
+  const dates = [
+    ...plans.map((p) => p.issued ?? `${p.year}-01-01`),
+    ...data.localities.filter((l) => !planIds || ids.has(l.id)).flatMap((l) => l.succession.map((s) => s.date)),
+  ];
+  return dates.reduce<string | null>((m, d) => (m === null || d > m ? d : m), null);
+}
