@@ -9,6 +9,7 @@ import { fromCSV } from "arquero";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildData } from "../../scripts/build-data.ts";
+import { BOM, stripBom } from "../../src/lib/csv-bom.ts";
 import { foldAccents } from "../../src/lib/fold.ts";
 import type { UnitRow } from "../../src/lib/schema.ts";
 import { expectFailure, fixture } from "./broken-helpers.ts";
@@ -85,7 +86,10 @@ describe("units.json", () => {
   });
 
   test("units.csv holds the same rows, lineage as code:type", () => {
-    const csv = fromCSV(readFileSync(join(tmp, "data", "units.csv"), "utf8"), { autoType: false }).objects() as Record<string, string>[];
+    const text = readFileSync(join(tmp, "data", "units.csv"), "utf8");
+    // Published with a byte-order mark, so Excel on Windows reads it as UTF-8.
+    expect(text.startsWith(BOM)).toBe(true);
+    const csv = fromCSV(stripBom(text), { autoType: false }).objects() as Record<string, string>[];
     expect(csv).toHaveLength(units.length);
     expect(csv.find((r) => r.period === "before" && r.code === "07792")!.lineage).toBe("07798:full");
   });
