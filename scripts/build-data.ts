@@ -20,7 +20,7 @@ import { readGazetteer } from "./lib/gazetteer.ts";
 import { cleanStale, freshTemp, publishVersion } from "./lib/output-swap.ts";
 import { dataPackage, jsonSchemas } from "./lib/public-schemas.ts";
 import { planIdOf, readBase, type RawData } from "./lib/read-data.ts";
-import { buildShard, CSV_FILES, csvCell, csvColumns, jsonRows, ROW_FILES, sortRows, toDataError, validate, type ShardInit, type ShardResult } from "./lib/shard.ts";
+import { buildShard, CSV_FILES, csvCell, csvColumns, csvRows, jsonRows, ROW_FILES, sortRows, toDataError, validate, type ShardInit, type ShardResult } from "./lib/shard.ts";
 
 /** What a run produced, for the summary line and for tests. */
 export interface BuildSummary {
@@ -70,8 +70,8 @@ function writeUnits(dir: string, units: UnitRow[]) {
   validate(z.array(UnitRow), rows);
   writeJson(join(dir, "units.json"), rows);
   const columns = Object.keys(UnitRow.shape);
-  const lines = rows.map((r) => columns.map((c) => csvCell(c === "lineage" ? r.lineage.map((l) => `${l.code}:${l.type}`).join(";") : (r as Record<string, unknown>)[c])).join(","));
-  writeFileSync(join(dir, "units.csv"), `${BOM}${columns.map(csvCell).join(",")}\n${lines.join("\n")}\n`);
+  const flat = rows.map((r) => ({ ...r, lineage: r.lineage.map((l) => `${l.code}:${l.type}`).join(";") }));
+  writeFileSync(join(dir, "units.csv"), Buffer.concat([Buffer.from(`${BOM}${columns.map(csvCell).join(",")}\n`), csvRows(flat, columns)]));
 }
 
 /**

@@ -38,9 +38,10 @@ export function readGazetteer(dataDir: string, problems: Problems): UnitRow[] | 
   const rows: UnitRow[] = [];
   const provinceName = new Map<string, string>();
   const key = (u: { Name: string; FullName: string }, province: string) => foldAccents(`${u.FullName} ${u.Name} ${provinceName.get(province) ?? ""}`);
+  // A province's name is known before its units are made: provinces are read first within each list.
   const unit = (period: UnitRow["period"], level: UnitRow["level"], u: { Code: string; Name: string; FullName: string; FullNameEn: string }, parent: string | null, province: string): UnitRow => ({
     code: u.Code, period, level, name: u.Name, type_vi: typeWord(u.FullName, u.Name), full_name: u.FullName, full_name_en: u.FullNameEn,
-    parent, province, in_snapshot: true, lineage: [], search_key: "",
+    parent, province, in_snapshot: true, lineage: [], search_key: key(u, `${period}|${province}`),
   });
 
   // The new units, and a way to find one by a code the mapping uses.
@@ -48,11 +49,9 @@ export function readGazetteer(dataDir: string, problems: Problems): UnitRow[] | 
   for (const p of after.data) {
     provinceName.set(`after|${p.Code}`, p.Name);
     const row = unit("after", "province", p, null, p.Code);
-    row.search_key = key(p, `after|${p.Code}`);
     newUnits.set(row.code, row);
     for (const w of p.Wards) {
       const r = unit("after", "commune", w, p.Code, p.Code);
-      r.search_key = key(w, `after|${p.Code}`);
       if (newUnits.has(r.code)) problems.add(new DataError(after.file, "Wards", after.lineOf([after.data.indexOf(p), "Wards"]), `code ${r.code} is given twice`));
       newUnits.set(r.code, r);
     }
@@ -87,16 +86,13 @@ export function readGazetteer(dataDir: string, problems: Problems): UnitRow[] | 
   for (const p of before.data) {
     provinceName.set(`before|${p.Code}`, p.Name);
     const prov = unit("before", "province", p, null, p.Code);
-    prov.search_key = key(p, `before|${p.Code}`);
     rows.push(prov);
     oldCodes.add(p.Code);
     for (const d of p.District) {
       const dr = unit("before", "district", d, p.Code, p.Code);
-      dr.search_key = key(d, `before|${p.Code}`);
       rows.push(dr);
       for (const w of d.Ward ?? []) {
         const r = unit("before", "commune", w, d.Code, p.Code);
-        r.search_key = key(w, `before|${p.Code}`);
         rows.push(r);
         oldCodes.add(w.Code);
         districtOf.set(w.Code, d.Code);
@@ -112,8 +108,10 @@ export function readGazetteer(dataDir: string, problems: Problems): UnitRow[] | 
       let r = oldByCode.get(`u|${w.level3_id}`);
       if (!r) {
         // Merged before the 01/03/2025 snapshot: known only from the mapping.
-        const type = w.name.slice(0, w.name.length - w.name.split(" ").slice(-1)[0].length).trim();
-        r = { code: w.level3_id, period: "before", level: "commune", name: w.name.replace(/^(Xã|Phường|Thị trấn)\s+/, ""), type_vi: typeWord(w.name, w.name.replace(/^(Xã|Phường|Thị trấn)\s+/, "")) || type.toLowerCase(),
+        const name = w.name.replace(/^(Xã|Phường|Thị trấn)\s+/, "");
+        // A name with none of those type words: all but its last word is taken as the type.
+        const type = typeWord(w.name, name) || w.name.slice(0, w.name.length - w.name.split(" ").slice(-1)[0].length).trim().toLowerCase();
+        r = { code: w.level3_id, period: "before", level: "commune", name, type_vi: type,
           full_name: w.name, full_name_en: w.name, parent: p.level1_id, province: p.level1_id, in_snapshot: false, lineage: [], search_key: foldAccents(`${w.name} ${provinceName.get(`before|${p.level1_id}`) ?? ""}`) };
         rows.push(r);
         oldByCode.set(`u|${r.code}`, r);

@@ -6,9 +6,10 @@
  */
 
 /** Letters and marks of any script, digits, spaces, and the punctuation plans and notes are written with. */
-const NAME_TEXT = /^[\p{L}\p{M}\p{N} .,;:!?()[\]'"‘’“”\-‐–—/%&+=_§°·…×≈≥≤→]*$/u;
+const NAME_CHARS = String.raw`\p{L}\p{M}\p{N} .,;:!?()[\]'"‘’“”\-‐–—/%&+=_§°·…×≈≥≤→`;
+const NAME_TEXT = new RegExp(`^[${NAME_CHARS}]*$`, "u");
 /** The first character outside NAME_TEXT. */
-const NOT_NAME_CHAR = /[^\p{L}\p{M}\p{N} .,;:!?()[\]'"‘’“”\-‐–—/%&+=_§°·…×≈≥≤→]/u;
+const NOT_NAME_CHAR = new RegExp(`[^${NAME_CHARS}]`, "u");
 /** Control characters (line breaks and tabs aside), and the marks that hide or reorder what a reader sees. */
 const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/u;
 /** `<` followed by what opens a tag, a comment, a CDATA section or a processing instruction. Linear: no repetition. */

@@ -4,13 +4,13 @@
  * output exactly as it was.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { buildData } from "../../scripts/build-data.ts";
-import { DataErrors, type DataError } from "../../scripts/lib/data-error.ts";
+import { DataErrors } from "../../scripts/lib/data-error.ts";
 import { errorAt, expectFailure, fixture, lineOf, mutate } from "./broken-helpers.ts";
-import { ROOT, snapshot, tempDir } from "./helpers.ts";
+import { ROOT, snapshot } from "./helpers.ts";
 
 const PLAN = "data/plans/quang-minh-2024.yaml";
 const TABLE = "data/tables/quang-minh-2024-phu-luc.tsv";
