@@ -16,7 +16,7 @@ import { CHECK_ORDER, type LocalityLink } from "../src/lib/derive.ts";
 import { foldAccents } from "../src/lib/fold.ts";
 import { LocalityRow, PublicFiles, UnitRow, type LocalityInput } from "../src/lib/schema.ts";
 import { DataErrors } from "./lib/data-error.ts";
-import { readGazetteer } from "./lib/gazetteer.ts";
+import { localitySuccessors, readGazetteer } from "./lib/gazetteer.ts";
 import { cleanStale, freshTemp, publishVersion } from "./lib/output-swap.ts";
 import { dataPackage, jsonSchemas } from "./lib/public-schemas.ts";
 import { planIdOf, readBase, type RawData } from "./lib/read-data.ts";
@@ -31,7 +31,7 @@ export interface BuildSummary {
 
 const LEVEL_WORD = { vi: (l: LocalityInput) => l.type_vi, en: (l: LocalityInput) => l.type_en };
 
-function localityRows(data: RawData, planIdsByLocality: Map<string, Set<string>>): LocalityRow[] {
+function localityRows(data: RawData, planIdsByLocality: Map<string, Set<string>>, successors: Map<string, LocalityRow["successors"]>): LocalityRow[] {
   const byId = new Map(data.localities.map((l) => [l.id, l]));
   const chain = (l: LocalityInput): LocalityInput[] => (l.parent ? [l, ...chain(byId.get(l.parent)!)] : [l]);
   return data.localities.map((l) => ({
@@ -41,6 +41,7 @@ function localityRows(data: RawData, planIdsByLocality: Map<string, Set<string>>
     search_key: foldAccents(chain(l).map((x) => x.name).join(" ")),
     plan_ids: [...(planIdsByLocality.get(l.id) ?? [])].sort(),
     succession: l.succession,
+    successors: successors.get(l.id) ?? [],
   }));
 }
 
@@ -203,6 +204,7 @@ export async function buildData(root: string, outDir = join(root, "public", "dat
   cleanStale(outDir, versionsDir);
   const { out: data, problems, base } = readBase(root);
   const units = readGazetteer(join(root, "data"), problems);
+  const successors = localitySuccessors(base.localitiesFile, units, problems);
   const tmp = freshTemp(versionsDir);
   mkdirSync(join(tmp, "sources"), { recursive: true });
   try {
@@ -229,7 +231,7 @@ export async function buildData(root: string, outDir = join(root, "public", "dat
 
     const planIdsByLocality = new Map<string, Set<string>>();
     for (const r of results) for (const [loc, plan] of r.planLocalities) planIdsByLocality.set(loc, (planIdsByLocality.get(loc) ?? new Set()).add(plan));
-    const localities = localityRows(data, planIdsByLocality);
+    const localities = localityRows(data, planIdsByLocality, successors);
     validate(z.array(LocalityRow), localities);
     writeJson(join(tmp, "localities.json"), localities);
     // Checks summed over the shards, in the order derive runs them (those that never ran are left out, as before).

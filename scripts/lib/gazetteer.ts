@@ -7,10 +7,11 @@
  */
 import { join } from "node:path";
 import { foldAccents } from "../../src/lib/fold.ts";
-import { GazetteerBefore, GazetteerFrom, GazetteerMerges, GazetteerSplits, type UnitRow } from "../../src/lib/schema.ts";
+import type { z } from "zod";
+import { GazetteerBefore, GazetteerFrom, GazetteerMerges, GazetteerSplits, type LocalitiesFile, type UnitRow } from "../../src/lib/schema.ts";
 import { DataError } from "./data-error.ts";
 import { checkPlainText, type Problems } from "./read-data.ts";
-import { loadYaml } from "./yaml-file.ts";
+import { loadYaml, type LoadedYaml } from "./yaml-file.ts";
 
 const DIR = ["reference", "gazetteer"];
 const rel = (name: string) => ["data", ...DIR, name].join("/");
@@ -144,4 +145,32 @@ export function readGazetteer(dataDir: string, problems: Problems): UnitRow[] | 
 /** The new province a split's new unit lies in, found from its name among the provinces the old province went into. */
 function provinceOfNew(provinceSplits: { new_id: string }[], name: string, byName: Map<string, unknown[]>): string | undefined {
   return provinceSplits.map((s) => s.new_id).find((code) => byName.has(`${code}|${name}`));
+}
+
+/** The reorganisation the gazetteer's mapping records. */
+export const REORGANISATION_DATE = "2025-07-01";
+
+/**
+ * What each curated locality became on 1 July 2025, from the gazetteer by its code and level (so the succession of
+ * the seed localities is derived, never hand-written). A coded unit the gazetteer lacks is an error at its `code`; a
+ * 1 July 2025 succession entry that names what the unit became is an error too, since that would be a second,
+ * hand-written answer that can drift from the mapping. Localities without a code (residential groups) get none.
+ */
+export function localitySuccessors(file: LoadedYaml<z.infer<typeof LocalitiesFile>> | undefined, units: readonly UnitRow[] | undefined, problems: Problems): Map<string, UnitRow["lineage"]> {
+  const out = new Map<string, UnitRow["lineage"]>();
+  if (!file || !units) return out;
+  const before = new Map(units.filter((u) => u.period === "before").map((u) => [`${u.level}|${u.code}`, u]));
+  file.data.localities.forEach((l, i) => {
+    l.succession.forEach((s, j) => {
+      if (s.date !== REORGANISATION_DATE) return;
+      for (const field of ["into_name", "into_code", "province_after"] as const) {
+        if (s[field] !== null) problems.add(new DataError(file.file, `localities[${i}].succession[${j}].${field}`, file.lineOf(["localities", i, "succession", j, field]), `what a unit became on ${REORGANISATION_DATE} comes from the gazetteer (data/reference/gazetteer); remove ${field} and keep the note, act and source`));
+      }
+    });
+    if (l.code === null || l.level === "residential_group") return;
+    const unit = before.get(`${l.level}|${l.code}`);
+    if (!unit) return void problems.add(new DataError(file.file, `localities[${i}].code`, file.lineOf(["localities", i, "code"]), `no ${l.level} with code ${l.code} in the gazetteer's units before ${REORGANISATION_DATE}`));
+    out.set(l.id, unit.lineage);
+  });
+  return out;
 }

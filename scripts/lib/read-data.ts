@@ -111,6 +111,8 @@ export interface BaseData {
   localityIds: Set<string> | undefined;
   /** Plan file names in data/plans, in plan id order. */
   planFiles: string[];
+  /** localities.yaml as read (for checks that need the gazetteer, with its lines); undefined when it could not be read. */
+  localitiesFile?: LoadedYaml<z.infer<typeof LocalitiesFile>>;
 }
 
 /**
@@ -198,7 +200,7 @@ export function readBase(root: string): { out: RawData; problems: Problems; base
 
   const planFiles = problems.try(() => planFileNames(dataDir, problems)) ?? [];
   if (planFiles.length === 0) problems.add(new DataError(rel("plans"), "", undefined, "no plan files"));
-  return { out, problems, base: { localityIds: locFile ? localityIds : undefined, planFiles } };
+  return { out, problems, base: { localityIds: locFile ? localityIds : undefined, planFiles, localitiesFile: locFile } };
 }
 
 /** Read, validate and check the plan files `names` (in data/plans under `root`), adding their rows to `out`. */

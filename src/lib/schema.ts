@@ -101,8 +101,11 @@ export const Severity = z.enum(["error", "warning", "info"]);
 export const Succession = z.object({
   /** Date the change took effect. */
   date: IsoDate,
-  /** Name of the unit it became part of (with diacritics). */
-  into_name: z.string().min(1),
+  /**
+   * Name of the unit it became part of (with diacritics). Not for the reorganisation of 1 July 2025 when the
+   * gazetteer has the unit: what it became then is derived from the gazetteer's mapping, never written by hand.
+   */
+  into_name: z.string().min(1).nullable().default(null),
   /** Official (GSO) code of that unit, when known. */
   into_code: z.string().nullable().default(null),
   /** Province after the change. */
@@ -490,7 +493,10 @@ export const LocalityRow = z.object({
   search_key: z.string().describe("Accent-folded lower-case name, for search."),
   /** Plans that cover this locality or give figures for it. */
   plan_ids: z.array(Slug).describe("Plans that cover this locality or give figures for it."),
-  succession: z.array(Succession),
+  /** Notes on what became of the unit, with their sources (data/localities.yaml). */
+  succession: z.array(Succession).describe("Notes on what became of the unit, with the act and sources."),
+  /** The units from 1 July 2025 it went into, full or partial, as the gazetteer's mapping gives them (empty when the gazetteer does not list the unit). */
+  successors: z.array(Lineage).describe("Units from 1 July 2025 it went into (GSO code, full or partial), from the gazetteer's mapping."),
 }).strict();
 
 /** units.json rows: every unit of Vietnam before and from 1 July 2025, from the gazetteer. */

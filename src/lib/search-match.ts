@@ -12,6 +12,11 @@ export function searchWords(s: string): string[] {
   return foldAccents(s).split(/[^a-z0-9]+/).filter(Boolean);
 }
 
+/** Query words with readers' abbreviations spelt out ("tp" → "thanh", "pho"). */
+export function expandWords(words: string[]): string[] {
+  return words.flatMap((w) => SHORT[w] ?? [w]);
+}
+
 /** A unit as search sees it: its name, its type words and its parents' full names. */
 export interface Searchable {
   name: string;
@@ -25,7 +30,7 @@ export interface Searchable {
  * of Quảng Ngãi; "quang minh viet yen" still finds Quảng Minh.
  */
 export function searchMatches(query: string, unit: Searchable): boolean {
-  const words = searchWords(query).flatMap((w) => SHORT[w] ?? [w]);
+  const words = expandWords(searchWords(query));
   const name = searchWords(unit.name);
   const own = [...name, ...searchWords(unit.type)];
   const parents = searchWords(unit.parents);

@@ -19,6 +19,8 @@ const TEMPLATES = [
   { name: "compare", path: "/compare/", charts: 2 },
   { name: "data", path: "/data/", charts: 0 },
   { name: "method", path: "/method/", charts: 0 },
+  { name: "province", path: "/provinces/bac-ninh/", charts: 0 },
+  { name: "commune", path: "/provinces/bac-ninh/van-ha/", charts: 0 },
 ];
 
 const visibleVariant = (page: Page, figureId: string) => page.locator(`#${figureId} > .variant:not([hidden])`);

@@ -14,6 +14,8 @@ export const TEMPLATES = [
   { name: "method", path: "/method/", state: [] },
   { name: "meeting", path: "/meeting/bac-giang/viet-yen/quang-minh/", state: ["slide", "group", "sort"] },
   { name: "embed", path: "/embed/localities/bac-giang/viet-yen/quang-minh/groups-chart/", state: ["group", "sort"] },
+  { name: "province", path: "/provinces/bac-ninh/", state: [] },
+  { name: "commune", path: "/provinces/bac-ninh/van-ha/", state: [] },
 ] as const;
 
 /** Collects console errors, uncaught errors, dialogs, requests to other hosts and CSP violations of a page. */

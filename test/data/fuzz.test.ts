@@ -122,7 +122,7 @@ const REQUIRED: Record<string, string[]> = {
   "plan:tables[].columns[]": ["index", "indicator", "group", "record", "date", "unit", "header"],
   "plan:parent_plan": ["text", "quote"],
   "localities:localities[]": ["id", "name", "type_vi", "type_en", "level", "parent"],
-  "localities:localities[].succession[]": ["date", "into_name", "act", "note_vi", "note_en", "source"],
+  "localities:localities[].succession[]": ["date", "act", "note_vi", "note_en", "source"],
   "indicators:indicators[]": ["id", "name_vi", "name_en", "description_vi", "description_en"],
   "standards:standards[]": ["id", "act", "name_vi", "name_en", "years", "poor_rule_vi", "poor_rule_en", "source"],
   "standards:standards[].income_lines": ["rural", "urban"],

@@ -1,7 +1,7 @@
 /**
  * The gazetteer in the public data: every unit before and from 1 July 2025, with the lineage the mapping gives.
  * Figures are the gazetteer's own (63 / 696 / 10,035 old units, 34 / 3,321 new), and the five seed localities'
- * successors must be what the mapping says, and what data/localities.yaml wrote by hand before it.
+ * successors must be what the mapping says (derived from it by code; data/localities.yaml no longer writes them).
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildData } from "../../scripts/build-data.ts";
 import { BOM, stripBom } from "../../src/lib/csv-bom.ts";
 import { foldAccents } from "../../src/lib/fold.ts";
-import type { UnitRow } from "../../src/lib/schema.ts";
+import type { LocalityRow, UnitRow } from "../../src/lib/schema.ts";
 import { expectFailure, fixture } from "./broken-helpers.ts";
 import { readJson, ROOT, tempDir } from "./helpers.ts";
 
@@ -60,16 +60,22 @@ describe("units.json", () => {
     expect(unit("after", "20333").province).toBe("48");
   });
 
-  test("what data/localities.yaml wrote by hand agrees with the mapping", () => {
-    const curated = parse(readFileSync(join(ROOT, "data/localities.yaml"), "utf8")).localities as { code: string | null; level: string; succession: { into_code: string | null }[] }[];
-    let checked = 0;
-    for (const l of curated) {
-      const into = l.succession.at(-1)?.into_code;
-      if (!l.code || !into || l.level === "province") continue;
-      expect(unit("before", l.code).lineage.map((x) => x.code), l.code).toContain(into);
-      checked++;
-    }
-    expect(checked).toBeGreaterThanOrEqual(6);
+  test("the seed localities' successors are derived from the mapping, not written by hand", () => {
+    const localities = readJson(join(tmp, "data"), "localities.json") as LocalityRow[];
+    const of = (id: string) => localities.find((l) => l.id === id)!.successors;
+    expect(of("bac-giang/viet-yen/quang-minh")).toEqual([{ code: "07798", type: "full" }]);
+    expect(of("quang-ngai/duc-pho/pho-minh")).toEqual([{ code: "21439", type: "full" }]);
+    expect(of("dong-nai/long-khanh").map((x) => x.code)).toEqual(["26080", "26089", "26098", "26104", "26113"]);
+    expect(of("ninh-thuan/phan-rang-thap-cham").map((x) => x.code)).toEqual(["22738", "22741", "22759", "22780", "22834", "22888"]);
+    expect(of("ha-nam/thanh-liem").map((x) => x.code)).toEqual(["13318", "13456", "13474", "13483", "13489", "13495"]);
+    expect(of("ha-nam")).toEqual([{ code: "37", type: "full" }]);
+    // Residential groups have no code: they follow their commune.
+    expect(of("bac-giang/viet-yen/quang-minh/dong-long")).toEqual([]);
+    // The curated file keeps notes, acts and sources for 1 July 2025, but never what a unit became.
+    const curated = parse(readFileSync(join(ROOT, "data/localities.yaml"), "utf8")).localities as { succession?: Record<string, unknown>[] }[];
+    const july = curated.flatMap((l) => l.succession ?? []).filter((x) => x.date === "2025-07-01");
+    expect(july.length).toBeGreaterThanOrEqual(12);
+    for (const x of july) expect(Object.keys(x)).not.toContain("into_code");
   });
 
   test("a unit renumbered since the mapping is matched by name in its province (Xã Ba Chẽ, 06970 → 06978)", () => {
@@ -104,5 +110,29 @@ describe("a malformed copy of the gazetteer is refused, naming file, field and l
     const errs = await expectFailure(f);
     const e = errs.errors.find((x) => x.file === file)!;
     expect(e.format()).toMatch(/^data\/reference\/gazetteer\/units-from-2025-07-01\.json:\d+: \[0\]\.Code: must be a GSO code/);
+  });
+});
+
+describe("data/localities.yaml cannot hand-write what the gazetteer gives", () => {
+  test("a 1 July 2025 succession naming its successor is refused at that field and line", async () => {
+    const f = await fixture();
+    const file = "data/localities.yaml";
+    const text = readFileSync(join(f.root, file), "utf8");
+    const at = text.indexOf('  - id: bac-giang/viet-yen/quang-minh\n');
+    const date = text.indexOf('      - date: "2025-07-01"\n', at) + '      - date: "2025-07-01"\n'.length;
+    writeFileSync(join(f.root, file), `${text.slice(0, date)}        into_code: "07798"\n${text.slice(date)}`);
+    const errs = await expectFailure(f);
+    const e = errs.errors.find((x) => x.file === file)!;
+    const line = text.slice(0, date).split("\n").length;
+    expect(e.format()).toBe(`${file}:${line}: localities[10].succession[0].into_code: what a unit became on 2025-07-01 comes from the gazetteer (data/reference/gazetteer); remove into_code and keep the note, act and source`);
+  });
+
+  test("a code the gazetteer does not have is refused at the locality's code", async () => {
+    const f = await fixture();
+    const file = "data/localities.yaml";
+    const text = readFileSync(join(f.root, file), "utf8");
+    writeFileSync(join(f.root, file), text.replace('code: "21463"', 'code: "99999"'));
+    const errs = await expectFailure(f);
+    expect(errs.errors.find((x) => x.file === file)!.format()).toMatch(/^data\/localities\.yaml:\d+: localities\[11\]\.code: no commune with code 99999 in the gazetteer's units before 2025-07-01$/);
   });
 });

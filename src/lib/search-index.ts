@@ -1,0 +1,52 @@
+/**
+ * The search index of every unit, old and new (14,161 names), cut into small files by the first two letters of each
+ * word of a name, so a phone fetches only the few files its query's words start with, and only once a word has two
+ * letters. Every query word that matches starts a name word (search-match.ts), so the file of that word's first two
+ * letters holds every unit the query can find. Labels and context are composed here, in the reader's language.
+ */
+import { t, type Locale } from "../i18n/catalogue.ts";
+import { localePath, paths } from "./i18n.ts";
+import type { SiteData } from "./site-data.ts";
+import type { UnitRow } from "./schema.ts";
+import { searchWords } from "./search-match.ts";
+import { frame, localityOf, oldUnit, unitName, type Frame } from "./units-view.ts";
+
+/** One entry: folded name, folded type words, folded parents' names, label, context line, link. */
+export type SearchEntry = [name: string, type: string, parents: string, label: string, context: string, href: string];
+
+/** The file a word's entries are in: its first two folded letters (one for a one-letter word). */
+export const shardOf = (word: string) => word.slice(0, 2);
+
+function entryOf(f: Frame, u: UnitRow, locale: Locale): SearchEntry | undefined {
+  const fold = (s: string) => searchWords(s).join(" ");
+  const typeWords = fold(`${u.type_vi} ${unitName(u, "en")}`.replace(u.name, ""));
+  if (u.period === "after") {
+    const province = f.after.get(u.province)!;
+    const parents = u.level === "province" ? "" : fold(province.full_name);
+    return [fold(u.name), typeWords, parents, unitName(u, locale), u.level === "province" ? "" : unitName(province, locale, false), localePath(locale, f.path.get(u.code)!)];
+  }
+  // An old unit: its page where the site has one, else where its story is told (the new unit's "formed from" row,
+  // or, for a district, the province page's list of former districts).
+  const page = localityOf(f, u);
+  const successors = u.lineage.map((l) => f.after.get(l.code)).filter((x) => x !== undefined);
+  if (!page && successors.length === 0) return undefined;
+  const oldParents = [u.parent ? oldUnit(f, "district", u.parent) : undefined, u.level !== "province" ? oldUnit(f, "province", u.province) : undefined].filter((x) => x !== undefined);
+  const first = successors[0];
+  const story = !first ? "" : u.level === "commune" ? `${f.path.get(first.code)}#old-${u.code}` : u.level === "district" ? `${f.path.get(first.province)}#d-${u.code}` : f.path.get(first.code)!;
+  const href = localePath(locale, page ? paths.locality(page.id) : story);
+  const to = successors.slice(0, 3).map((s) => unitName(s, locale, false)).join(", ") + (successors.length > 3 ? ", …" : "");
+  const context = [...oldParents.map((p) => unitName(p, locale, false)), to ? t(locale, "search_former", { to }) : ""].filter(Boolean).join(" · ");
+  return [fold(u.name), typeWords, fold(oldParents.map((p) => p.full_name).join(" ")), unitName(u, locale), context, href];
+}
+
+/** Every unit's entry, by file (first two letters of a name word). */
+export function searchShards(units: readonly UnitRow[], data: SiteData, locale: Locale): Map<string, SearchEntry[]> {
+  const f = frame(units, data);
+  const out = new Map<string, SearchEntry[]>();
+  for (const u of units) {
+    const e = entryOf(f, u, locale);
+    if (!e) continue;
+    for (const shard of new Set(e[0].split(" ").filter(Boolean).map(shardOf))) out.set(shard, [...(out.get(shard) ?? []), e]);
+  }
+  return out;
+}
