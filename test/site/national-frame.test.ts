@@ -95,10 +95,35 @@ describe("the seed localities' lineage, both ways", () => {
   test("plans followed across years: the seed targets are all 'not yet known', each once", () => {
     const rows = [...page("provinces/bac-ninh/van-ha").querySelectorAll("tr[data-outcome]")];
     expect(new Set(rows.map((r) => r.getAttribute("data-outcome")))).toEqual(new Set(["unknown"]));
-    // Quảng Minh prints its two rate targets twice (body and appendix): one row each.
+    // Quảng Minh prints its rate and count targets twice (body and appendix): one row each; 17 → 13 of its 2,991 households are poor.
     expect(rows.map((r) => [...r.querySelectorAll("td")].slice(1).map((td) => text(td)))).toEqual([
+      ["Số hộ cận nghèo", "44 hộ", "29 hộ", "31/12/2024", "—", "Chưa biết"],
       ["Tỷ lệ hộ cận nghèo", "1,47%", "0,97%", "31/12/2024", "—", "Chưa biết"],
+      ["Số hộ nghèo", "17 hộ", "13 hộ", "31/12/2024", "—", "Chưa biết"],
       ["Tỷ lệ hộ nghèo", "0,57%", "0,43%", "31/12/2024", "—", "Chưa biết"],
+    ]);
+  });
+});
+
+describe("plans followed across years on the locality pages", () => {
+  test("Quảng Minh and its group Đông Long show their own rate targets, each 'not yet known'", () => {
+    const rows = (path: string) => [...page(path).querySelectorAll("tr[data-outcome]")].map((r) => [...r.querySelectorAll("td")].slice(1).map((td) => text(td)));
+    expect(rows("localities/bac-giang/viet-yen/quang-minh")).toEqual([
+      ["Số hộ cận nghèo", "44 hộ", "29 hộ", "31/12/2024", "—", "Chưa biết"],
+      ["Tỷ lệ hộ cận nghèo", "1,47%", "0,97%", "31/12/2024", "—", "Chưa biết"],
+      ["Số hộ nghèo", "17 hộ", "13 hộ", "31/12/2024", "—", "Chưa biết"],
+      ["Tỷ lệ hộ nghèo", "0,57%", "0,43%", "31/12/2024", "—", "Chưa biết"],
+    ]);
+    expect(rows("localities/bac-giang/viet-yen/quang-minh/dong-long")).toEqual([
+      ["Số hộ cận nghèo", "19 hộ", "11 hộ", "31/12/2024", "—", "Chưa biết"],
+      ["Tỷ lệ hộ cận nghèo", "2,37%", "1,37%", "31/12/2024", "—", "Chưa biết"],
+      ["Số hộ nghèo", "7 hộ", "6 hộ", "31/12/2024", "—", "Chưa biết"],
+      ["Tỷ lệ hộ nghèo", "0,87%", "0,75%", "31/12/2024", "—", "Chưa biết"],
+    ]);
+    // Long Khánh promises −35% of its poor (A) and near-poor households, with no baseline printed: not yet known.
+    expect(rows("en/localities/dong-nai/long-khanh")).toEqual([
+      ["Near-poor households", "", "−35%", "31 Dec 2024", "—", "Not yet known"],
+      ["Poor households, poor households (a)", "", "−35%", "31 Dec 2024", "—", "Not yet known"],
     ]);
   });
 });
