@@ -435,6 +435,7 @@ export const en: Catalogue = {
   unit_gazetteer: "Source: the public lists of administrative units and their mapping",
   loc_became: "Since 1 July 2025, this unit is part of",
   loc_became_group: "This residential group belongs to {commune}; see where {commune} went.",
+  loc_snapshot_children: "In the list of administrative units of 1 March 2025 this unit has {n} communes, wards and townships; a different count stated by a plan is given under data quality.",
   loc_notes: "Notes",
   followed: "Followed across years",
   followed_lede: "Baselines and targets for the poverty and near-poverty rates in each plan, and the outcome once a later document states the figure at the target's date.",

@@ -449,6 +449,7 @@ export const vi = {
   unit_gazetteer: "Nguồn: danh mục đơn vị hành chính và bảng chuyển đổi công khai",
   loc_became: "Từ ngày 01/07/2025, đơn vị này thuộc",
   loc_became_group: "Tổ dân phố này thuộc {commune}; xem nơi {commune} được sắp xếp vào.",
+  loc_snapshot_children: "Theo danh mục đơn vị hành chính ngày 01/03/2025, đơn vị này có {n} xã, phường, thị trấn; số do kế hoạch nêu (nếu khác) được ghi ở phần chất lượng dữ liệu.",
   loc_notes: "Ghi chú",
   followed: "Theo dõi qua các năm",
   followed_lede: "Đầu kỳ và chỉ tiêu về tỷ lệ hộ nghèo, hộ cận nghèo trong các kế hoạch, và kết quả khi một văn bản sau nêu số liệu tại ngày của chỉ tiêu.",

@@ -21,6 +21,8 @@ export interface Frame {
   communesOf: Map<string, UnitRow[]>;
   /** Old districts by old province code. */
   districtsOf: Map<string, UnitRow[]>;
+  /** Communes of each old district in the 01/03/2025 list, by district code. */
+  snapshotCommunes: Map<string, number>;
   /** Page path of every new unit. */
   path: Map<string, string>;
   /** The curated locality (with a page of its own) of an old unit, by `level|code`. */
@@ -51,8 +53,10 @@ export function frame(units: readonly UnitRow[], data: SiteData): Frame {
   const communesOf = new Map<string, UnitRow[]>();
   const districtsOf = new Map<string, UnitRow[]>();
   const provinces: UnitRow[] = [];
+  const snapshotCommunes = new Map<string, number>();
   for (const u of units) {
     if (u.period === "before") {
+      if (u.level === "commune" && u.parent && u.in_snapshot) snapshotCommunes.set(u.parent, (snapshotCommunes.get(u.parent) ?? 0) + 1);
       before.set(key(u.level, u.code), u);
       if (u.level === "district") districtsOf.set(u.province, [...(districtsOf.get(u.province) ?? []), u]);
     } else {
@@ -93,7 +97,7 @@ export function frame(units: readonly UnitRow[], data: SiteData): Frame {
     if (r) add(c.province, "direct", [...r.direct, ...r.wider]);
   }
   for (const r of reach.values()) for (const list of [r.direct, r.wider]) list.sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : 1));
-  const f: Frame = { before, after, provinces, communesOf, districtsOf, path: unitPaths(units), locality, plansOfOld, reach };
+  const f: Frame = { before, after, provinces, communesOf, districtsOf, snapshotCommunes, path: unitPaths(units), locality, plansOfOld, reach };
   frames.set(units, f);
   return f;
 }

@@ -128,6 +128,14 @@ describe("plans followed across years on the locality pages", () => {
   });
 });
 
+describe("where the plan and the gazetteer disagree", () => {
+  test("Phan Rang – Tháp Chàm: the plan counts 16 wards and communes, the 01/03/2025 list 13; both are shown", () => {
+    const d = page("localities/ninh-thuan/phan-rang-thap-cham");
+    expect(text(d.querySelector("[data-snapshot-children]"))).toMatch(/^Theo danh mục đơn vị hành chính ngày 01\/03\/2025, đơn vị này có 13 xã, phường, thị trấn/);
+    expect(text(d.querySelector('[data-code="unit_count"]'))).toContain("16 phường, xã");
+  });
+});
+
 describe("a commune with no plan", () => {
   test("Phường Ba Đình says so plainly and says how a plan is added", () => {
     const d = page("provinces/ha-noi/ba-dinh");
