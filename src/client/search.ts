@@ -15,6 +15,9 @@ const box = document.getElementById("unit-results");
 const list = document.getElementById("unit-list");
 const more = document.getElementById("unit-more");
 const shards = new Map<string, Promise<Entry[]>>();
+const split = new Set((box?.dataset.split ?? "").split(" ").filter(Boolean));
+/** The file a word's units are in: its first two letters, or three where the two-letter file is crowded. */
+const shardOf = (w: string) => (w.length >= 3 && split.has(w.slice(0, 2)) ? w.slice(0, 3) : w.slice(0, 2));
 const load = (shard: string): Promise<Entry[]> => {
   let p = shards.get(shard);
   if (!p) {
@@ -41,7 +44,7 @@ if (input) {
     const mine = ++run;
     let hits: Entry[] = [];
     if (box && list && words.length > 0) {
-      const entries = (await Promise.all([...new Set(words.map((w) => w.slice(0, 2)))].map(load))).flat();
+      const entries = (await Promise.all([...new Set(words.map(shardOf))].map(load))).flat();
       if (mine !== run) return;
       const hrefs = new Set<string>();
       hits = entries.filter((e) => !seen.has(e[5]) && !hrefs.has(e[5]) && searchMatches(q, { name: e[0], type: e[1], parents: e[2] }) && hrefs.add(e[5]));

@@ -17,6 +17,12 @@ export type SearchEntry = [name: string, type: string, parents: string, label: s
 /** The file a word's entries are in: its first two folded letters (one for a one-letter word). */
 export const shardOf = (word: string) => word.slice(0, 2);
 
+/**
+ * Files of more entries than this ("th": Thanh, Thạnh, Thị… ~65 KB gzip) are also cut by three letters, so a word
+ * of three letters or more fetches a tenth of it; the two-letter file stays for two-letter words.
+ */
+export const SPLIT_OVER = 800;
+
 function entryOf(f: Frame, u: UnitRow, locale: Locale): SearchEntry | undefined {
   const fold = (s: string) => searchWords(s).join(" ");
   const typeWords = fold(`${u.type_vi} ${unitName(u, "en")}`.replace(u.name, ""));
@@ -48,5 +54,14 @@ export function searchShards(units: readonly UnitRow[], data: SiteData, locale: 
     if (!e) continue;
     for (const shard of new Set(e[0].split(" ").filter(Boolean).map(shardOf))) out.set(shard, [...(out.get(shard) ?? []), e]);
   }
+  for (const [shard, entries] of [...out]) {
+    if (shard.length < 2 || entries.length <= SPLIT_OVER) continue;
+    for (const e of entries) for (const w of new Set(e[0].split(" ").filter((x) => x.startsWith(shard) && x.length >= 3).map((x) => x.slice(0, 3)))) out.set(w, [...(out.get(w) ?? []), e]);
+  }
   return out;
+}
+
+/** The two-letter files that are also cut by three letters (the page tells the search script). */
+export function splitShards(shards: ReadonlyMap<string, SearchEntry[]>): string[] {
+  return [...shards].filter(([k, v]) => k.length === 2 && v.length > SPLIT_OVER).map(([k]) => k).sort();
 }

@@ -1,8 +1,14 @@
 /** Routes of the search index files, per language (built once per build and language). */
 import type { Locale } from "../i18n/catalogue.ts";
-import { searchShards } from "./search-index.ts";
+import { searchShards, splitShards } from "./search-index.ts";
 import { loadSiteData, loadUnits } from "./site-data.ts";
 
+const cache = new Map<Locale, ReturnType<typeof searchShards>>();
+const shardsOf = (locale: Locale) => cache.get(locale) ?? cache.set(locale, searchShards(loadUnits(), loadSiteData(), locale)).get(locale)!;
+
 export function searchShardRoutes(locale: Locale) {
-  return [...searchShards(loadUnits(), loadSiteData(), locale)].map(([shard, entries]) => ({ params: { shard }, props: { entries } }));
+  return [...shardsOf(locale)].map(([shard, entries]) => ({ params: { shard }, props: { entries } }));
 }
+
+/** Prefixes whose words of three letters or more have a file of their own (the same in every language). */
+export const searchSplit = (locale: Locale) => splitShards(shardsOf(locale));
