@@ -438,7 +438,7 @@ export const en: Catalogue = {
   loc_snapshot_children: "In the list of administrative units of 1 March 2025 this unit has {n} communes, wards and townships; a different count stated by a plan is given under data quality.",
   loc_notes: "Notes",
   followed: "Followed across years",
-  followed_lede: "Baselines and targets for the poverty and near-poverty rates in each plan, and the outcome once a later document states the figure at the target's date.",
+  followed_lede: "Baselines and targets for poor and near-poor households (rates and counts) in each plan, and the outcome once a later document states the figure at the target's date.",
   col_outcome: "Outcome",
   col_stated_later: "Stated later",
   outcome_met: "Met",

@@ -452,7 +452,7 @@ export const vi = {
   loc_snapshot_children: "Theo danh mục đơn vị hành chính ngày 01/03/2025, đơn vị này có {n} xã, phường, thị trấn; số do kế hoạch nêu (nếu khác) được ghi ở phần chất lượng dữ liệu.",
   loc_notes: "Ghi chú",
   followed: "Theo dõi qua các năm",
-  followed_lede: "Đầu kỳ và chỉ tiêu về tỷ lệ hộ nghèo, hộ cận nghèo trong các kế hoạch, và kết quả khi một văn bản sau nêu số liệu tại ngày của chỉ tiêu.",
+  followed_lede: "Đầu kỳ và chỉ tiêu về hộ nghèo, hộ cận nghèo (tỷ lệ và số hộ) trong các kế hoạch, và kết quả khi một văn bản sau nêu số liệu tại ngày của chỉ tiêu.",
   col_outcome: "Kết quả",
   col_stated_later: "Số liệu nêu sau",
   outcome_met: "Đạt",
