@@ -58,7 +58,8 @@ const viewOf = (page: Page) => page.evaluate(() => ({
 }));
 
 for (const locale of ["", "/en"]) {
-  for (const tpl of TEMPLATES) {
+  // The province page runs the same scripts as the commune page and reads no state: the commune page stands for both.
+  for (const tpl of TEMPLATES.filter((x) => x.name !== "province")) {
     // Every query string on the Vietnamese pages; a third of them (still more than 30) on the English ones.
     const list = queries(tpl.state).filter((_, i) => locale === "" || i % 3 === 0);
     test(`${tpl.name}${locale}: ${list.length} hostile query strings run nothing and show the default view`, async ({ page }) => {
