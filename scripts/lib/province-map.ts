@@ -43,7 +43,14 @@ function readOne(abs: string, file: string, dataDir: string): ProvinceFeature {
     syntax = (e as Error).message;
   }
   // JSON is YAML 1.2: the YAML reader names the field and the line of what JSON.parse or the schema refused.
-  if (!parsed?.success) loadYaml(abs, file, ProvinceBoundaryFile, dataDir, "geojson");
+  if (!parsed?.success) {
+    try {
+      loadYaml(abs, file, ProvinceBoundaryFile, dataDir, "geojson");
+    } catch (e) {
+      if (!(e instanceof DataErrors)) throw e;
+      throw new DataErrors(e.errors.map((x) => new DataError(x.file, x.field, x.line, x.message.replace(/^YAML syntax: /, "JSON syntax: "))));
+    }
+  }
   if (!parsed?.success) throw new DataErrors([new DataError(file, "", undefined, syntax ? `not valid JSON: ${syntax}` : "not a province boundary file")]);
   const f = parsed.data.features[0];
   return { type: "Feature", id: f.properties.code, properties: null, geometry: f.geometry as Polygon | MultiPolygon };
@@ -65,7 +72,11 @@ export function readProvinceMap(dataDir: string, problems: Problems, units?: rea
   for (const e of entries.filter((x) => x.name.endsWith(".geojson")).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const file = rel(e.name);
     const f = problems.try(() => readOne(join(dataDir, ...DIR, e.name), file, dataDir));
-    if (!f) continue;
+    // A file that could not be read is reported once, not again as a province without a boundary.
+    if (!f) {
+      fileOf.set(e.name.slice(0, 2), file);
+      continue;
+    }
     if (!e.name.startsWith(`${f.id}_`)) problems.add(new DataError(file, "features[0].properties.code", undefined, `is ${f.id}, but the file name starts with another code (a file is named <code>_<name>.geojson)`));
     if (fileOf.has(f.id)) problems.add(new DataError(file, "features[0].properties.code", undefined, `province ${f.id} already has a boundary in ${fileOf.get(f.id)}`));
     fileOf.set(f.id, file);
@@ -75,7 +86,7 @@ export function readProvinceMap(dataDir: string, problems: Problems, units?: rea
     const provinces = units.filter((u) => u.period === "after" && u.level === "province");
     for (const p of provinces) if (!fileOf.has(p.code)) problems.add(new DataError(rel(), "", undefined, `no boundary for province ${p.code} (${p.full_name}): add its <code>_<name>.geojson`));
     const known = new Set(provinces.map((p) => p.code));
-    for (const [code, file] of fileOf) if (!known.has(code)) problems.add(new DataError(file, "features[0].properties.code", undefined, `${code} is not a province from 1 July 2025 in the gazetteer`));
+    for (const [code, file] of fileOf) if (!known.has(code) && features.some((f) => f.id === code)) problems.add(new DataError(file, "features[0].properties.code", undefined, `${code} is not a province from 1 July 2025 in the gazetteer`));
   }
   return problems.list.length > n ? undefined : features;
 }
