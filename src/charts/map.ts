@@ -142,6 +142,8 @@ export function provinceMap(provinces: MapProvince[], topology: Topology, { docu
       const p = info(drawn[index[k]]);
       const a = document.createElementNS(NS, "a");
       a.setAttribute("href", p.href);
+      // In an embed (an iframe on another site) the province's page opens in place of the host page, as the embed's own link does.
+      a.setAttribute("target", "_top");
       a.setAttribute("aria-label", p.label);
       a.setAttribute("data-province", p.code);
       g.insertBefore(a, kids[k]);
