@@ -17,6 +17,7 @@ import { foldAccents } from "../src/lib/fold.ts";
 import { LocalityRow, PublicFiles, UnitRow, type LocalityInput } from "../src/lib/schema.ts";
 import { DataErrors } from "./lib/data-error.ts";
 import { localitySuccessors, readGazetteer } from "./lib/gazetteer.ts";
+import { readProvinceMap, writeProvinceMap } from "./lib/province-map.ts";
 import { cleanStale, freshTemp, publishVersion } from "./lib/output-swap.ts";
 import { dataPackage, jsonSchemas } from "./lib/public-schemas.ts";
 import { planIdOf, readBase, type RawData } from "./lib/read-data.ts";
@@ -205,6 +206,7 @@ export async function buildData(root: string, outDir = join(root, "public", "dat
   const { out: data, problems, base } = readBase(root);
   const units = readGazetteer(join(root, "data"), problems);
   const successors = localitySuccessors(base.localitiesFile, units, problems);
+  const provinceMap = readProvinceMap(join(root, "data"), problems, units);
   const tmp = freshTemp(versionsDir);
   mkdirSync(join(tmp, "sources"), { recursive: true });
   try {
@@ -244,6 +246,7 @@ export async function buildData(root: string, outDir = join(root, "public", "dat
     const counts: Record<string, number> = { localities: localities.length, units: units?.length ?? 0 };
     for (const name of ROW_FILES) if (name !== "documents") counts[name] = rowCounts[name];
     if (units) writeUnits(tmp, units);
+    if (provinceMap) writeProvinceMap(tmp, provinceMap);
     writeJson(join(tmp, "reference.json"), { indicators: data.indicators, standards: data.standards, projects: data.projects });
     writeJson(join(tmp, "checks.json"), checks);
     writeJson(join(tmp, "schema.json"), {

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { COLUMNS } from "../../src/lib/columns.ts";
-import { DocumentRow, PublicFiles } from "../../src/lib/schema.ts";
+import { DocumentRow, ProvincesTopology, PublicFiles } from "../../src/lib/schema.ts";
 import { Reference } from "../../src/lib/site-data.ts";
 
 type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; enum?: unknown[]; description?: string; [k: string]: unknown };
@@ -26,6 +26,7 @@ export function jsonSchemas(): Record<string, JsonSchema> {
   out["documents.json"] = z.toJSONSchema(z.array(DocumentRow)) as JsonSchema;
   out["reference.json"] = z.toJSONSchema(Reference) as JsonSchema;
   out["checks.json"] = z.toJSONSchema(Checks) as JsonSchema;
+  out["provinces.topo.json"] = z.toJSONSchema(ProvincesTopology) as JsonSchema;
   for (const [file, s] of Object.entries(out)) Object.assign(s, { $id: file.replace(/\.json$/, ".schema.json"), title: file });
   return out;
 }

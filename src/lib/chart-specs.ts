@@ -5,6 +5,7 @@
  */
 import { coverageChart, coverageHeatmap, deprivationChart, dumbbellChart, groupBarsChart } from "../charts/index.ts";
 import { planCitation, planNumber } from "./cite.ts";
+import { mapSpec } from "./map-spec.ts";
 import { formatNumber, formatPercent, formatPp, formatTarget, type Locale } from "./format.ts";
 import { formatDate, localePath, paths, standardName, t } from "./i18n.ts";
 import type { PlanRow } from "./schema.ts";
@@ -193,7 +194,7 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
   return specs;
 }
 
-/** Charts of the overview page: baseline → target per measure and standard (standards are never mixed). */
+/** Charts of the overview page: baseline → target per measure and standard (standards are never mixed), and the province map. */
 export function overviewCharts(data: SiteData, locale: Locale): ChartSpec[] {
   const defaults = OverviewState.parse({});
   const planById = siteIndex(data).plan;
@@ -221,6 +222,7 @@ export function overviewCharts(data: SiteData, locale: Locale): ChartSpec[] {
       });
     }
   }
+  specs.push(mapSpec(data, locale));
   return specs;
 }
 

@@ -472,6 +472,31 @@ export const Lineage = z.object({
   type: z.enum(["full", "partial"]),
 }).strict();
 
+// map: the provinces' boundaries (data/reference/gazetteer/provinces/*.geojson), as their source publishes them
+const Longitude = z.number().min(-180).max(180);
+const Latitude = z.number().min(-90).max(90);
+/** A position: longitude then latitude, in degrees (WGS 84); an elevation, if given, is ignored. */
+const Position = z.tuple([Longitude, Latitude], z.number());
+/** A closed ring: at least four positions, the last the same as the first. */
+const Ring = z.array(Position).min(4).refine((r) => r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1], "a ring must end where it starts (the last position equal to the first)");
+const PolygonCoords = z.array(Ring).min(1);
+/** One province's boundary file: a FeatureCollection of one Feature whose `properties.code` is the province's GSO code. */
+export const ProvinceBoundaryFile = z.object({
+  type: z.literal("FeatureCollection"),
+  bbox: z.array(z.number()).optional(),
+  features: z.array(z.object({
+    type: z.literal("Feature"),
+    id: z.union([z.string(), z.number()]).optional(),
+    bbox: z.array(z.number()).optional(),
+    properties: z.looseObject({ code: z.string().regex(/^\d{2}$/, "must be a province's 2-digit GSO code"), name: GazName }),
+    geometry: z.discriminatedUnion("type", [
+      z.object({ type: z.literal("Polygon"), coordinates: PolygonCoords }).strict(),
+      z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(PolygonCoords).min(1) }).strict(),
+    ]),
+  }).strict()).length(1, "must hold exactly one feature, the province"),
+}).strict();
+export type ProvinceBoundaryFile = z.infer<typeof ProvinceBoundaryFile>;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Public data files (dist/data/), snake_case
 // ---------------------------------------------------------------------------------------------------------------
@@ -665,6 +690,29 @@ export const DocumentRow = z.object({
   /** Figures quoted from the document: where each quote starts and ends. */
   marks: z.array(z.object({ ref: z.string(), line: z.number().int(), line_end: z.number().int(), quote: z.string() }).strict()).describe("Figures quoted from the document: where each quote starts and ends."),
 }).strict();
+
+// map
+/**
+ * provinces.topo.json: the 34 provinces' boundaries, simplified for drawing, as TopoJSON (quantized, delta-encoded
+ * arcs); each geometry's `id` is the province's GSO code, as in units.json.
+ */
+export const ProvincesTopology = z.object({
+  type: z.literal("Topology"),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).describe("West, south, east, north, in degrees."),
+  transform: z.object({ scale: z.tuple([z.number(), z.number()]), translate: z.tuple([z.number(), z.number()]) }).strict()
+    .describe("Quantization: position = translate + scale × the running sum of an arc's integer steps."),
+  objects: z.object({
+    provinces: z.object({
+      type: z.literal("GeometryCollection"),
+      geometries: z.array(z.discriminatedUnion("type", [
+        z.object({ type: z.literal("Polygon"), id: GsoCode, arcs: z.array(z.array(z.number().int())) }).strict(),
+        z.object({ type: z.literal("MultiPolygon"), id: GsoCode, arcs: z.array(z.array(z.array(z.number().int()))) }).strict(),
+      ])).describe("One geometry per province; id is its GSO code (units.json, period after)."),
+    }).strict(),
+  }).strict(),
+  arcs: z.array(z.array(z.tuple([z.number().int(), z.number().int()]))),
+}).strict().describe("Boundaries of the 34 provinces from 1 July 2025, simplified for drawing (TopoJSON).");
+export type ProvincesTopology = z.infer<typeof ProvincesTopology>;
 
 export type LocalityInput = z.infer<typeof LocalityInput>;
 export type PlanFile = z.infer<typeof PlanFile>;

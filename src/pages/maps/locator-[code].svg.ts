@@ -1,0 +1,16 @@
+/**
+ * The locator of each province (34 files, the same for both languages): drawn once here and shown with <img> by
+ * every page in the province (src/components/Locator.astro), so thousands of pages share 34 small cached files
+ * instead of each carrying its own drawing.
+ */
+import type { APIRoute } from "astro";
+import { locatorSvg } from "../../lib/locator.ts";
+import { loadUnits } from "../../lib/site-data.ts";
+
+type Props = { code: string };
+
+export function getStaticPaths() {
+  return loadUnits().filter((u) => u.period === "after" && u.level === "province").map((u) => ({ params: { code: u.code }, props: { code: u.code } }));
+}
+
+export const GET: APIRoute<Props> = ({ props }) => new Response(locatorSvg(props.code), { headers: { "content-type": "image/svg+xml" } });
