@@ -436,6 +436,7 @@ export const en: Catalogue = {
   loc_became: "Since 1 July 2025, this unit is part of",
   loc_became_group: "This residential group belongs to {commune}; see where {commune} went.",
   loc_snapshot_children: "In the list of administrative units of 1 March 2025 this unit has {n} communes, wards and townships; a different count stated by a plan is given under data quality.",
+  data_map_file: "Boundaries of the 34 provinces and cities from 1 July 2025 (TopoJSON, simplified for drawing the map; with the Hoàng Sa and Trường Sa archipelagos). Source and simplification:",
   loc_notes: "Notes",
   followed: "Followed across years",
   followed_lede: "Baselines and targets for poor and near-poor households (rates and counts) in each plan, and the outcome once a later document states the figure at the target's date.",

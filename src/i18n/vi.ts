@@ -450,6 +450,7 @@ export const vi = {
   loc_became: "Từ ngày 01/07/2025, đơn vị này thuộc",
   loc_became_group: "Tổ dân phố này thuộc {commune}; xem nơi {commune} được sắp xếp vào.",
   loc_snapshot_children: "Theo danh mục đơn vị hành chính ngày 01/03/2025, đơn vị này có {n} xã, phường, thị trấn; số do kế hoạch nêu (nếu khác) được ghi ở phần chất lượng dữ liệu.",
+  data_map_file: "Ranh giới 34 tỉnh, thành phố từ ngày 01/07/2025 (TopoJSON, đã giản lược để vẽ bản đồ; gồm quần đảo Hoàng Sa và Trường Sa). Nguồn và cách giản lược:",
   loc_notes: "Ghi chú",
   followed: "Theo dõi qua các năm",
   followed_lede: "Đầu kỳ và chỉ tiêu về hộ nghèo, hộ cận nghèo (tỷ lệ và số hộ) trong các kế hoạch, và kết quả khi một văn bản sau nêu số liệu tại ngày của chỉ tiêu.",
