@@ -359,8 +359,6 @@ export const en: Catalogue = {
   chart_deprivation: "Dot chart: share of households deprived in each of {n} basic social service indicators, by group. ",
   chart_deprivation_off: "{n} printed shares differ from the recomputed share: {diffs}.",
   chart_deprivation_ok: "The printed shares match the recomputed shares.",
-  chart_other_plans: "other plans",
-  chart_one_dot: "one dot per plan",
   chart_target_axis: "Target (%)",
   chart_axis_from: ", axis starts at {v}%",
   chart_coverage: "Dot chart: coverage targets of {plans} plans on {n} indicators.",
@@ -383,4 +381,6 @@ export const en: Catalogue = {
   cmp_sort_baseline: "Baseline",
   cmp_sort_target: "Target",
   cmp_sort_change: "Size of the cut",
+  // issue 14b
+  chart_plan_number: "{n} {name}",
 };

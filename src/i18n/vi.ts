@@ -372,8 +372,6 @@ export const vi = {
   chart_deprivation: "Biểu đồ chấm: tỷ lệ hộ thiếu hụt {n} chỉ số dịch vụ xã hội cơ bản, theo nhóm. ",
   chart_deprivation_off: "{n} tỷ lệ ghi trong kế hoạch khác với tỷ lệ tính lại: {diffs}.",
   chart_deprivation_ok: "Các tỷ lệ ghi trong kế hoạch khớp với tỷ lệ tính lại.",
-  chart_other_plans: "các kế hoạch khác",
-  chart_one_dot: "mỗi chấm là một kế hoạch",
   chart_target_axis: "Chỉ tiêu (%)",
   chart_axis_from: ", trục bắt đầu từ {v}%",
   chart_coverage: "Biểu đồ chấm: chỉ tiêu bao phủ của {plans} kế hoạch theo {n} chỉ số.",
@@ -397,4 +395,6 @@ export const vi = {
   cmp_sort_baseline: "Đầu kỳ",
   cmp_sort_target: "Chỉ tiêu",
   cmp_sort_change: "Mức giảm",
+  // issue 14b
+  chart_plan_number: "{n} {name}",
 };

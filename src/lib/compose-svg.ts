@@ -42,7 +42,8 @@ function nest(svg: string, x: number, y: number, width: number): { markup: strin
 /** A chart framed with its title above and its source line below, as one SVG document. */
 export function framedChart(chartSvg: string, title: string, footer: string[]): string {
   const { w } = size(chartSvg);
-  const width = Math.max(640, w);
+  // The frame is the chart's own width: the title and source line wrap to it instead of leaving the chart in a corner.
+  const width = Math.max(400, w);
   const titleLines = wrap(title, Math.floor(width / 9));
   const top = 12 + titleLines.length * 22;
   const chart = nest(chartSvg, 0, top + 8, w);
