@@ -3,8 +3,8 @@
  * that scale (computed size × the text's screen transform), measured on every visible chart text. At least 11 CSS px
  * on phones (360–430 px wide), at least 12 px on a laptop (1280 px), and no chart wider than its column.
  */
-import { expect, test, type Page } from "@playwright/test";
-import { QM } from "./templates.ts";
+import { expect, test } from "@playwright/test";
+import { chartText, QM } from "./templates.ts";
 
 const PAGES = [QM, "/compare/", "/plans/quang-minh-2024/", "/", "/en" + QM];
 const SIZES = [
@@ -13,27 +13,6 @@ const SIZES = [
   { width: 430, min: 11 },
   { width: 1280, min: 12 },
 ];
-
-/** Every visible chart text's rendered size in CSS px, and charts wider than the box they sit in. */
-export async function chartText(page: Page, scope = "figure.chart .plot svg") {
-  return page.evaluate((scope) => {
-    const sizes: { text: string; px: number }[] = [];
-    const wide: string[] = [];
-    for (const svg of document.querySelectorAll<SVGSVGElement>(scope)) {
-      const box = svg.getBoundingClientRect();
-      if (!box.width) continue;
-      const column = svg.closest("figure")!.getBoundingClientRect();
-      if (box.right > column.right + 0.5 || box.left < column.left - 0.5) wide.push(`${svg.closest("figure")!.id}: ${Math.round(box.width)} px in ${Math.round(column.width)} px`);
-      for (const t of svg.querySelectorAll<SVGTextElement>("text")) {
-        if (!t.textContent?.trim() || !t.getClientRects().length) continue;
-        const m = t.getScreenCTM()!;
-        const scale = Math.hypot(m.a, m.b);
-        sizes.push({ text: t.textContent.trim().slice(0, 40), px: parseFloat(getComputedStyle(t).fontSize) * scale });
-      }
-    }
-    return { sizes, wide };
-  }, scope);
-}
 
 for (const { width, min } of SIZES) {
   test(`chart text is at least ${min} px at ${width} px wide and no chart is wider than its column`, async ({ page }) => {
