@@ -7,6 +7,7 @@ import type { CsvRow, Redraw } from "../lib/chart-specs.ts";
 import { withBom } from "../lib/csv-bom.ts";
 import type { Locale } from "../lib/format.ts";
 import type { RateTargetRow } from "../lib/view.ts";
+import { focusableMarks } from "./tooltip.ts";
 
 type Inlined = Redraw & { csv: CsvRow[]; locale: Locale };
 type Sort = "plan" | "baseline" | "target" | "change";
@@ -64,6 +65,7 @@ async function update(state: { plans: string[]; sort: Sort }) {
           : charts.coverageChart(order as Extract<Redraw, { chart: "coverage" }>["rows"], { document, locale: spec.locale });
         for (const title of svg.querySelectorAll("title")) if ((title.parentNode as Element | null) !== svg) (title.parentNode as Element | null)?.setAttribute("data-tip", title.textContent ?? "");
         plot.replaceChildren(svg);
+        focusableMarks(plot);
       }
       if (csv) {
         const { toCsv } = await import("../lib/csv.ts");
