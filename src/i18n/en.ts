@@ -383,4 +383,8 @@ export const en: Catalogue = {
   cmp_sort_change: "Size of the cut",
   // issue 14b
   chart_plan_number: "{n} {name}",
+  og_province_plans_one: "{n} poverty-reduction plan in the dataset",
+  og_province_plans_other: "{n} poverty-reduction plans in the dataset",
+  og_province_none: "No plan of the province in the dataset yet",
+  og_plan_figure: "{name}: {what}",
 };

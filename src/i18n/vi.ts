@@ -397,4 +397,8 @@ export const vi = {
   cmp_sort_change: "Mức giảm",
   // issue 14b
   chart_plan_number: "{n} {name}",
+  og_province_plans_one: "{n} kế hoạch giảm nghèo trong dữ liệu",
+  og_province_plans_other: "{n} kế hoạch giảm nghèo trong dữ liệu",
+  og_province_none: "Chưa có kế hoạch nào của tỉnh trong dữ liệu",
+  og_plan_figure: "{name}: {what}",
 };
