@@ -387,4 +387,5 @@ export const en: Catalogue = {
   og_province_plans_other: "{n} poverty-reduction plans in the dataset",
   og_province_none: "No plan of the province in the dataset yet",
   og_plan_figure: "{name}: {what}",
+  cmp_none_picked: "No plan picked.",
 };

@@ -401,4 +401,5 @@ export const vi = {
   og_province_plans_other: "{n} kế hoạch giảm nghèo trong dữ liệu",
   og_province_none: "Chưa có kế hoạch nào của tỉnh trong dữ liệu",
   og_plan_figure: "{name}: {what}",
+  cmp_none_picked: "Chưa chọn kế hoạch nào.",
 };

@@ -88,3 +88,25 @@ test("coverage charts say which dot is which plan, on the page and in the SVG do
   await page.locator('input[data-param="plans"][value="long-khanh-2024"]').uncheck();
   await expect(svg.locator(".ppt-key text").first()).toHaveText("1 Phan Rang – Tháp Chàm");
 });
+
+test("the chart's summary follows the picked plans and comes back when all are picked again", async ({ page }) => {
+  await page.goto("/compare/");
+  const summary = page.locator(`${RATE} > .variant:not([hidden]) .summary`);
+  const all = (await summary.textContent())!;
+  expect(all).toContain("2 kế hoạch");
+  await page.locator('input[data-param="plans"][value="phan-rang-thap-cham-2024"]').uncheck();
+  await expect(summary).toHaveText("Kế hoạch đặt mục tiêu đưa tỷ lệ hộ nghèo của Quảng Minh từ 0,57% (31/12/2023) xuống 0,43% (31/12/2024), −0,14 điểm %, −4 hộ.");
+  // The chart's accessible name says the same plans.
+  await expect.poll(() => page.locator(`${RATE} .plot svg`).first().getAttribute("aria-label")).not.toContain("Phan Rang");
+  await page.locator('input[data-param="plans"][value="quang-minh-2024"]').uncheck();
+  await expect(summary).toHaveText("Chưa chọn kế hoạch nào.");
+  await page.locator('input[data-param="plans"][value="quang-minh-2024"]').check();
+  await page.locator('input[data-param="plans"][value="phan-rang-thap-cham-2024"]').check();
+  await expect(summary).toHaveText(all);
+  // Coverage: one plan fewer, one fewer in the sentence.
+  await page.goto("/compare/?indicator=coverage_health_insurance");
+  const cov = page.locator("#compare-coverage_health_insurance > .variant:not([hidden]) .summary");
+  await expect(cov).toContainText("4 kế hoạch");
+  await page.locator('input[data-param="plans"][value="long-khanh-2024"]').uncheck();
+  await expect(cov).toContainText("3 kế hoạch");
+});
