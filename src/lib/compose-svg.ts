@@ -9,7 +9,9 @@ import { escapeText as esc } from "./xml.ts";
 export function wrap(text: string, max: number): string[] {
   const lines: string[] = [];
   let line = "";
-  for (const word of text.split(/\s+/)) {
+  // A word longer than a line (a URL) is cut into pieces of a line each, so no line runs past the frame.
+  const words = text.split(/\s+/).flatMap((w) => (w.length > max ? w.match(new RegExp(`.{1,${max}}`, "gu"))! : [w]));
+  for (const word of words) {
     if (line && (line + " " + word).length > max) {
       lines.push(line);
       line = word;
