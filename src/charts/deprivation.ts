@@ -35,10 +35,10 @@ export function deprivationChart(rows: DeprivationViewRow[], { document, locale,
     { label: t(locale, "chart_printed_share"), color: COLORS.ink, swatch: "dot" as const, line: true },
     { label: t(locale, "chart_recomputed_key"), color: COLORS.ink, swatch: "ring" as const },
   ];
-  const marginLeft = 220;
+  const marginLeft = 170;
   const marginTop = keyHeight(key, width) + 14;
   const marginBottom = 44;
-  const step = 44;
+  const step = 60;
 
   const marks: Plot.Markish[] = [Plot.gridX({ stroke: COLORS.grid, strokeOpacity: 1, ticks: 5 })];
   for (const g of groups) {
@@ -62,7 +62,7 @@ export function deprivationChart(rows: DeprivationViewRow[], { document, locale,
     marks: [
       ...marks,
       // Wrap long indicator names instead of widening the margin; Plot estimates text width from Helvetica, so leave slack for wider fonts.
-      Plot.axisY({ tickSize: 0, tickFormat: (d: string) => labelOf.get(d) ?? d, lineWidth: ((marginLeft - 16) / FONT_SIZE) * 0.8, textAnchor: "end" }),
+      Plot.axisY({ tickSize: 0, tickFormat: (d: string) => labelOf.get(d) ?? d, lineWidth: ((marginLeft - 16) / FONT_SIZE) * 0.7, textAnchor: "end" }),
     ],
   }) as SVGSVGElement;
   drawKey(svg, document, key, width);

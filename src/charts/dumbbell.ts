@@ -4,7 +4,7 @@ import { t, tn, type Locale } from "../i18n/catalogue.ts";
 import { formatHouseholds, formatNumber, formatPercent, formatPp } from "../lib/format.ts";
 import { formatDate } from "../lib/i18n.ts";
 import type { Measure, RateTargetRow } from "../lib/view.ts";
-import { baseOptions, COLORS, drawKey, finish, keyHeight, marginFor, measureColor, measureWords, unique, WIDTH, withRefs } from "./common.ts";
+import { baseOptions, COLORS, drawKey, finish, FONT_SIZE, keyHeight, marginFor, measureColor, measureWords, unique, WIDTH, withRefs } from "./common.ts";
 
 /** Options of dumbbellChart. */
 export interface DumbbellOptions {
@@ -41,10 +41,10 @@ export function dumbbellChart(rows: RateTargetRow[], { document, locale, width =
   // When two measures share a locality's row, shift them apart so their dots and labels never overlap.
   // Rows grouped by name once: filtering all rows for each name grows with localities² on a national overview.
   const shared = [...Map.groupBy(rows, (r) => r.locality_name).values()].some((own) => new Set(own.map((r) => r.measure)).size > 1);
-  const offset = (m: Measure) => (shared ? (m === measures[0] ? -11 : 11) : 0);
-  const step = shared ? 60 : 40;
+  // The change label takes two lines (points, then households): shared rows keep the two labels apart.
+  const offset = (m: Measure) => (shared ? (m === measures[0] ? -20 : 20) : 0);
+  const step = shared ? 84 : 48;
   // A loop, not Math.max(...spread): a national row count would overflow the call stack's argument limit.
-  const xMax = rows.reduce((m, r) => Math.max(m, r.baseline, r.target), 0) * 1.12 || 1;
 
   const key = [
     { label: t(locale, "chart_baseline"), color: COLORS.baseline, swatch: "dot" as const },
@@ -55,16 +55,19 @@ export function dumbbellChart(rows: RateTargetRow[], { document, locale, width =
   ];
   const changeLabel = (r: RateTargetRow) => {
     const hh = householdsChange(r, locale);
-    return `${formatPp(r.change_pp, locale)}${hh ? ` · ${hh}` : ""}`;
+    return `${formatPp(r.change_pp, locale)}${hh ? `\n${hh}` : ""}`;
   };
-  const marginLeft = marginFor(names, 60, 200);
-  const marginRight = marginFor(rows.map(changeLabel), 80, 260);
+  // A phone shows about 50 characters across the chart: names wrap in the left margin, change labels take two lines.
+  const marginLeft = marginFor(names, 60, 150);
+  const marginRight = marginFor(rows.flatMap((r) => changeLabel(r).split("\n")), 60, 150);
   const marginTop = keyHeight(key, width, 0) + 16;
+  // Room right of the largest value for its label ("1,47"), so it never runs into the change label.
+  const xMax = (rows.reduce((m, r) => Math.max(m, r.baseline, r.target), 0) || 1) / (1 - 60 / Math.max(120, width - marginLeft - marginRight));
   const marginBottom = 44;
 
   const title = (r: RateTargetRow) => dumbbellTitle(r, locale);
 
-  const marks: Plot.Markish[] = [Plot.gridX({ stroke: COLORS.grid, strokeOpacity: 1, ticks: 5 })];
+  const marks: Plot.Markish[] = [Plot.gridX({ stroke: COLORS.grid, strokeOpacity: 1, ticks: Math.max(2, Math.floor((width - marginLeft - marginRight) / 70)) })];
   for (const m of measures) {
     const data = rows.filter((r) => r.measure === m);
     const dy = offset(m);
@@ -75,8 +78,8 @@ export function dumbbellChart(rows: RateTargetRow[], { document, locale, width =
       Plot.dot(data, { x: "baseline", y: "locality_name", dy, r: 5, fill: COLORS.baseline, title, className: "ppt-baseline", render: withRefs(data) }),
       Plot.dot(data, { x: "target", y: "locality_name", dy, r: 6, fill: measureColor(m), title, className: "ppt-target", render: withRefs(data) }),
       // Values just outside each end of the dumbbell, so the chart reads without a pointer.
-      Plot.text(data, { x: lo, y: "locality_name", dy, dx: -10, textAnchor: "end", text: (r) => formatNumber(lo(r), locale, r.baseline <= r.target ? r.baseline_decimals : r.target_decimals), fontSize: 12 }),
-      Plot.text(data, { x: hi, y: "locality_name", dy, dx: 10, textAnchor: "start", text: (r) => formatNumber(hi(r), locale, r.baseline > r.target ? r.baseline_decimals : r.target_decimals), fontSize: 12 }),
+      Plot.text(data, { x: lo, y: "locality_name", dy, dx: -10, textAnchor: "end", text: (r) => formatNumber(lo(r), locale, r.baseline <= r.target ? r.baseline_decimals : r.target_decimals), fontSize: FONT_SIZE }),
+      Plot.text(data, { x: hi, y: "locality_name", dy, dx: 10, textAnchor: "start", text: (r) => formatNumber(hi(r), locale, r.baseline > r.target ? r.baseline_decimals : r.target_decimals), fontSize: FONT_SIZE }),
       Plot.text(data, {
         x: () => xMax, y: "locality_name", dy, dx: 12, textAnchor: "start", text: changeLabel, fill: measureColor(m), title,
         className: "ppt-change", render: withRefs(data),
@@ -88,9 +91,9 @@ export function dumbbellChart(rows: RateTargetRow[], { document, locale, width =
     ...baseOptions(document, width),
     height: marginTop + marginBottom + names.length * step,
     marginTop, marginBottom, marginLeft, marginRight,
-    x: { domain: [0, xMax], label: t(locale, "chart_rate_axis"), labelAnchor: "center", labelArrow: "none", tickFormat: (d: number) => formatNumber(d, locale), ticks: 5 },
-    y: { domain: names, label: null, tickSize: 0, padding: 0.5 },
-    marks,
+    x: { domain: [0, xMax], label: t(locale, "chart_rate_axis"), labelAnchor: "center", labelArrow: "none", tickFormat: (d: number) => formatNumber(d, locale), ticks: Math.max(2, Math.floor((width - marginLeft - marginRight) / 70)) },
+    y: { domain: names, label: null, axis: null, padding: 0.5 },
+    marks: [...marks, Plot.axisY({ tickSize: 0, lineWidth: (marginLeft - 16) / FONT_SIZE, textAnchor: "end" })],
   }) as SVGSVGElement;
   drawKey(svg, document, key, width);
 

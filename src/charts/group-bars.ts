@@ -4,7 +4,7 @@ import { nice, ticks } from "d3";
 import { t, type Locale } from "../i18n/catalogue.ts";
 import { formatHouseholds, formatNumber, formatPercent } from "../lib/format.ts";
 import type { GroupBarRow, Measure } from "../lib/view.ts";
-import { baseOptions, COLORS, drawKey, finish, keyHeight, marginFor, measureColor, measureWords, unique, WIDTH, withRefs } from "./common.ts";
+import { baseOptions, COLORS, drawKey, finish, FONT_SIZE, keyHeight, marginFor, measureColor, measureWords, unique, WIDTH, withRefs } from "./common.ts";
 
 /** How the groups are ordered: as given, or by one series' households, largest first. */
 export type GroupSort = "name" | "baseline" | "exit" | "target";
@@ -55,7 +55,7 @@ export function groupBarsChart(rows: GroupBarRow[], { document, locale, sort = "
   const key = present.map((s) => ({ label: seriesLabel(s, measure, dateOf(s), locale), color: seriesColor(s, measure), swatch: "square" as const }));
   const xMax = nice(0, Math.max(1, ...rows.map((r) => r.households)), 5)[1];
   const xTicks = ticks(0, xMax, 5).filter(Number.isInteger);
-  const marginLeft = marginFor(names, 60, 200);
+  const marginLeft = marginFor(names, 60, 150);
   const marginTop = keyHeight(key, width) + 12;
   const marginBottom = 44;
   const groupHeight = 3 * 16 + 18;
@@ -71,7 +71,7 @@ export function groupBarsChart(rows: GroupBarRow[], { document, locale, sort = "
       Plot.gridX({ stroke: COLORS.grid, strokeOpacity: 1, ticks: xTicks }),
       Plot.barX(rows, { fy: "name", y: "series", x: "households", fill: (r: GroupBarRow) => seriesColor(r.series, r.measure), title, className: "ppt-bar", render: withRefs(rows) }),
       Plot.text(rows, {
-        fy: "name", y: "series", x: "households", dx: 5, textAnchor: "start", fontSize: 12, text: (r: GroupBarRow) => formatNumber(r.households, locale),
+        fy: "name", y: "series", x: "households", dx: 5, textAnchor: "start", fontSize: FONT_SIZE, text: (r: GroupBarRow) => formatNumber(r.households, locale),
         title, className: "ppt-value", render: withRefs(rows),
       }),
       Plot.ruleX([0], { stroke: COLORS.ink }),

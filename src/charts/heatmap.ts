@@ -2,7 +2,7 @@
 import * as Plot from "@observablehq/plot";
 import { t, type Locale } from "../i18n/catalogue.ts";
 import type { CoverageRow } from "../lib/view.ts";
-import { baseOptions, COLORS, comparatorShort, coverageShort, finish, FONT_SIZE, marginFor, sequential, textOn, unique, WIDTH, withRefs } from "./common.ts";
+import { baseOptions, COLORS, comparatorShort, coverageShort, finish, FONT_SIZE, sequential, textOn, unique, WIDTH, withRefs } from "./common.ts";
 import { coverageDomain, coverageTitle } from "./coverage.ts";
 
 /** Options of coverageHeatmap. */
@@ -20,7 +20,7 @@ interface Cell {
   row: CoverageRow | null;
 }
 
-/** Cells x = indicator (short label), y = locality; darker = higher target; a grey "—" cell where a plan set no target. */
+/** Cells y = indicator (short label), x = locality; darker = higher target; a grey "—" cell where a plan set no target. */
 export function coverageHeatmap(rows: CoverageRow[], { document, locale, width = WIDTH, id }: HeatmapOptions): SVGSVGElement {
   const indicators = unique(rows.map((r) => r.indicator));
   const shortOf = new Map(rows.map((r) => [r.indicator, coverageShort(r, locale)]));
@@ -37,24 +37,28 @@ export function coverageHeatmap(rows: CoverageRow[], { document, locale, width =
   const title = (c: Cell & { row: CoverageRow }) => coverageTitle(c.row, locale);
   const noTarget = (c: Cell) => `${nameOf.get(c.plan_id)}: ${shortOf.get(c.indicator)}: ${t(locale, "chart_no_target")}`;
 
-  const marginLeft = marginFor([...nameOf.values()], 80, 200);
-  const marginTop = 76;
-  const rowHeight = 36;
+  // Indicators down and plans across: a phone shows about 50 characters across, so the long indicator names wrap in
+  // the left margin and each plan's column holds its value ("≥ 70") at full size.
+  const marginLeft = 150;
+  const colWidth = (width - marginLeft - 8) / Math.max(1, plans.length);
+  const marginTop = 24 + 3 * Math.ceil(FONT_SIZE * 1.15);
+  const rowHeight = 40;
 
   const svg = Plot.plot({
     ...baseOptions(document, width),
-    height: marginTop + 8 + plans.length * rowHeight,
+    height: marginTop + 8 + indicators.length * rowHeight,
     marginTop, marginBottom: 8, marginLeft, marginRight: 8,
-    x: { domain: indicators, axis: null, padding: 0.06 },
-    y: { domain: plans, label: null, tickSize: 0, padding: 0.08, tickFormat: (p: string) => nameOf.get(p) ?? p },
+    y: { domain: indicators, axis: null, padding: 0.06 },
+    x: { domain: plans, axis: null, padding: 0.08 },
     marks: [
-      // Short labels wrap over the top of each column (eight columns leave about one word per line).
-      Plot.axisX({ anchor: "top", label: null, tickSize: 0, tickFormat: (i: string) => shortOf.get(i) ?? i, lineWidth: 4.2, lineHeight: 1.15, fontSize: 12, textAnchor: "middle" }),
-      Plot.cell(blank, { x: "indicator", y: "plan_id", fill: COLORS.missing, title: noTarget, className: "ppt-missing" }),
-      Plot.text(blank, { x: "indicator", y: "plan_id", text: () => "—", fill: COLORS.muted, className: "ppt-missing-value" }),
-      Plot.cell(filled, { x: "indicator", y: "plan_id", fill: (c: Cell & { row: CoverageRow }) => fillOf(c.row), title, className: "ppt-cell", render: withRefs(refRows) }),
+      Plot.axisY({ label: null, tickSize: 0, tickFormat: (i: string) => shortOf.get(i) ?? i, lineWidth: ((marginLeft - 12) / FONT_SIZE) * 0.8, textAnchor: "end" }),
+      // Locality names wrap over the top of each column.
+      Plot.axisX({ anchor: "top", label: null, tickSize: 0, tickFormat: (p: string) => nameOf.get(p) ?? p, lineWidth: (colWidth / FONT_SIZE) * 0.85, lineHeight: 1.15, textAnchor: "middle" }),
+      Plot.cell(blank, { y: "indicator", x: "plan_id", fill: COLORS.missing, title: noTarget, className: "ppt-missing" }),
+      Plot.text(blank, { y: "indicator", x: "plan_id", text: () => "—", fill: COLORS.muted, className: "ppt-missing-value" }),
+      Plot.cell(filled, { y: "indicator", x: "plan_id", fill: (c: Cell & { row: CoverageRow }) => fillOf(c.row), title, className: "ppt-cell", render: withRefs(refRows) }),
       Plot.text(filled, {
-        x: "indicator", y: "plan_id", text: (c: Cell & { row: CoverageRow }) => comparatorShort(c.row.value, c.row.comparator, locale),
+        y: "indicator", x: "plan_id", text: (c: Cell & { row: CoverageRow }) => comparatorShort(c.row.value, c.row.comparator, locale),
         fill: (c: Cell & { row: CoverageRow }) => textOn(fillOf(c.row)), fontSize: FONT_SIZE, title, className: "ppt-cell-value", render: withRefs(refRows),
       }),
     ],

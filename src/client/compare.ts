@@ -7,6 +7,7 @@ import type { CsvRow, Redraw } from "../lib/chart-specs.ts";
 import { withBom } from "../lib/csv-bom.ts";
 import type { Locale } from "../lib/format.ts";
 import type { RateTargetRow } from "../lib/view.ts";
+import { focusableMarks } from "./tooltip.ts";
 
 type Inlined = Redraw & { csv: CsvRow[]; locale: Locale };
 type Sort = "plan" | "baseline" | "target" | "change";
@@ -14,6 +15,7 @@ type Sort = "plan" | "baseline" | "target" | "change";
 const root = document.querySelector<HTMLElement>('[data-state="compare"]');
 const allPlans = (root?.dataset.plans ?? "").split(",").filter(Boolean);
 const drawn = new Map<Element, Node[]>();
+const summaries = new Map<Element, string>();
 const csvHref = new Map<HTMLAnchorElement, string>();
 
 /** Rate rows in the asked order: largest baseline or target first, largest cut first; plan order otherwise. */
@@ -42,10 +44,13 @@ async function update(state: { plans: string[]; sort: Sort }) {
       const plot = variant.querySelector<HTMLElement>(".plot");
       const csv = variant.querySelector<HTMLAnchorElement>('a[data-download="csv"]');
       if (!json || !plot) continue;
+      const summary = variant.querySelector<HTMLElement>(".summary");
       if (!drawn.has(plot)) drawn.set(plot, [...plot.childNodes]);
+      if (summary && !summaries.has(summary)) summaries.set(summary, summary.textContent ?? "");
       if (csv && !csvHref.has(csv)) csvHref.set(csv, csv.href);
       if (everything) {
         plot.replaceChildren(...drawn.get(plot)!);
+        if (summary) summary.textContent = summaries.get(summary)!;
         if (csv) csv.href = csvHref.get(csv)!;
         continue;
       }
@@ -64,6 +69,15 @@ async function update(state: { plans: string[]; sort: Sort }) {
           : charts.coverageChart(order as Extract<Redraw, { chart: "coverage" }>["rows"], { document, locale: spec.locale });
         for (const title of svg.querySelectorAll("title")) if ((title.parentNode as Element | null) !== svg) (title.parentNode as Element | null)?.setAttribute("data-tip", title.textContent ?? "");
         plot.replaceChildren(svg);
+        focusableMarks(plot);
+      }
+      // The sentence under the title describes what is drawn now, as the build's does for all plans.
+      if (summary) {
+        const sum = await import("../lib/summary.ts");
+        const { t } = await import("../i18n/catalogue.ts");
+        summary.textContent = !order.length ? t(spec.locale, "cmp_none_picked")
+          : spec.chart === "dumbbell" ? sum.rateTargetsSummary(order as RateTargetRow[], spec.rows[0]?.measure ?? "poor", spec.locale)
+          : sum.coverageSummary(order as Extract<Redraw, { chart: "coverage" }>["rows"], spec.locale);
       }
       if (csv) {
         const { toCsv } = await import("../lib/csv.ts");

@@ -359,8 +359,6 @@ export const en: Catalogue = {
   chart_deprivation: "Dot chart: share of households deprived in each of {n} basic social service indicators, by group. ",
   chart_deprivation_off: "{n} printed shares differ from the recomputed share: {diffs}.",
   chart_deprivation_ok: "The printed shares match the recomputed shares.",
-  chart_other_plans: "other plans",
-  chart_one_dot: "one dot per plan",
   chart_target_axis: "Target (%)",
   chart_axis_from: ", axis starts at {v}%",
   chart_coverage: "Dot chart: coverage targets of {plans} plans on {n} indicators.",
@@ -490,4 +488,11 @@ export const en: Catalogue = {
   method_map_source: "The boundaries of the 34 provinces and cities come from the public vietnamese-provinces-database (thanglequoc, MIT licence), taken from Vietnam's national administrative map service; they include the Hoàng Sa archipelago (Đà Nẵng city) and the Trường Sa archipelago (Khánh Hòa province).",
   method_map_simplify: "The data step joins the boundaries into one TopoJSON topology (topojson-server: a border two provinces share is one line, so it is simplified once and no gap opens) and simplifies it with topojson-simplify (Visvalingam's algorithm): a point goes when its triangle is smaller than about a fifth of a square pixel at the map's size. Every island is kept, however small. The small locator map on each locality's page is a coarser simplification of the same data. The simplified boundaries are published with the open data.",
   method_map_colour: "Colour: a province is orange when at least one of its localities has a plan that states a poverty rate under the latest poverty standard ({standard}); a unit from before 1 July 2025 is placed in its new province through the mapping of old units to new ones. The colour is that locality's latest rate, or the median where there are several, in fixed steps: {classes}. It is the rate of the localities with a plan, not of the whole province. Rates under different standards are never put on one colour scale: a province with rates under an earlier standard only, or with a plan that states no rate, is blue-grey. Light grey: no plan collected yet.",
+  // issue 14b
+  chart_plan_number: "{n} {name}",
+  og_province_plans_one: "{n} poverty-reduction plan in the dataset",
+  og_province_plans_other: "{n} poverty-reduction plans in the dataset",
+  og_province_none: "No plan of the province in the dataset yet",
+  og_plan_figure: "{name}: {what}",
+  cmp_none_picked: "No plan picked.",
 };

@@ -372,8 +372,6 @@ export const vi = {
   chart_deprivation: "Biểu đồ chấm: tỷ lệ hộ thiếu hụt {n} chỉ số dịch vụ xã hội cơ bản, theo nhóm. ",
   chart_deprivation_off: "{n} tỷ lệ ghi trong kế hoạch khác với tỷ lệ tính lại: {diffs}.",
   chart_deprivation_ok: "Các tỷ lệ ghi trong kế hoạch khớp với tỷ lệ tính lại.",
-  chart_other_plans: "các kế hoạch khác",
-  chart_one_dot: "mỗi chấm là một kế hoạch",
   chart_target_axis: "Chỉ tiêu (%)",
   chart_axis_from: ", trục bắt đầu từ {v}%",
   chart_coverage: "Biểu đồ chấm: chỉ tiêu bao phủ của {plans} kế hoạch theo {n} chỉ số.",
@@ -504,4 +502,11 @@ export const vi = {
   method_map_source: "Ranh giới 34 tỉnh, thành phố lấy từ bộ dữ liệu công khai vietnamese-provinces-database (thanglequoc, giấy phép MIT), vốn lấy từ dịch vụ bản đồ hành chính quốc gia; ranh giới gồm quần đảo Hoàng Sa (thành phố Đà Nẵng) và quần đảo Trường Sa (tỉnh Khánh Hòa).",
   method_map_simplify: "Khi dựng dữ liệu, ranh giới được ghép thành một TopoJSON (thư viện topojson-server: đường biên chung của hai tỉnh chỉ có một, nên được đơn giản hóa như nhau và không hở) rồi đơn giản hóa bằng topojson-simplify (thuật toán Visvalingam): bỏ các điểm mà tam giác của nó nhỏ hơn khoảng một phần năm điểm ảnh vuông ở kích thước bản đồ. Mọi hòn đảo đều được giữ lại, dù nhỏ đến đâu. Bản đồ định vị nhỏ trên trang mỗi địa phương được đơn giản hóa thô hơn từ cùng dữ liệu. Ranh giới đã đơn giản hóa được công bố trong dữ liệu mở.",
   method_map_colour: "Màu: tỉnh có màu cam khi ít nhất một địa phương trong tỉnh có kế hoạch nêu tỷ lệ hộ nghèo theo chuẩn nghèo mới nhất ({standard}); một đơn vị trước ngày 1/7/2025 được nối sang tỉnh mới qua bảng chuyển đổi đơn vị hành chính. Màu là tỷ lệ mới nhất của địa phương đó, hoặc trung vị khi có nhiều địa phương, theo các nấc cố định: {classes}. Đây là tỷ lệ của các địa phương có kế hoạch, không phải của cả tỉnh. Tỷ lệ theo chuẩn nghèo khác không được đặt chung một thang màu: tỉnh chỉ có tỷ lệ theo chuẩn cũ, hoặc có kế hoạch mà không nêu tỷ lệ, có màu xanh xám. Xám nhạt: chưa thu thập kế hoạch nào.",
+  // issue 14b
+  chart_plan_number: "{n} {name}",
+  og_province_plans_one: "{n} kế hoạch giảm nghèo trong dữ liệu",
+  og_province_plans_other: "{n} kế hoạch giảm nghèo trong dữ liệu",
+  og_province_none: "Chưa có kế hoạch nào của tỉnh trong dữ liệu",
+  og_plan_figure: "{name}: {what}",
+  cmp_none_picked: "Chưa chọn kế hoạch nào.",
 };

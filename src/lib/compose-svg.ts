@@ -9,7 +9,9 @@ import { escapeText as esc } from "./xml.ts";
 export function wrap(text: string, max: number): string[] {
   const lines: string[] = [];
   let line = "";
-  for (const word of text.split(/\s+/)) {
+  // A word longer than a line (a URL) is cut into pieces of a line each, so no line runs past the frame.
+  const words = text.split(/\s+/).flatMap((w) => (w.length > max ? w.match(new RegExp(`.{1,${max}}`, "gu"))! : [w]));
+  for (const word of words) {
     if (line && (line + " " + word).length > max) {
       lines.push(line);
       line = word;
@@ -42,7 +44,8 @@ function nest(svg: string, x: number, y: number, width: number): { markup: strin
 /** A chart framed with its title above and its source line below, as one SVG document. */
 export function framedChart(chartSvg: string, title: string, footer: string[]): string {
   const { w } = size(chartSvg);
-  const width = Math.max(640, w);
+  // The frame is the chart's own width: the title and source line wrap to it instead of leaving the chart in a corner.
+  const width = Math.max(400, w);
   const titleLines = wrap(title, Math.floor(width / 9));
   const top = 12 + titleLines.length * 22;
   const chart = nest(chartSvg, 0, top + 8, w);
@@ -57,8 +60,8 @@ ${footLines.map((l, i) => `<text x="0" y="${top + 8 + chart.height + 24 + i * 16
 </svg>`;
 }
 
-/** The link-preview card: site name, locality, two headline figures, the main chart; 1200×630. */
-export function previewCard(o: { site: string; title: string; subtitle: string; figures: { value: string; label: string }[]; chartSvg?: string; footer: string }): string {
+/** The link-preview card: site name, locality, two headline figures, the main chart (or lines of text); 1200×630. */
+export function previewCard(o: { site: string; title: string; subtitle: string; figures: { value: string; label: string }[]; chartSvg?: string; lines?: string[]; footer: string }): string {
   const chart = o.chartSvg ? nest(o.chartSvg, 560, 150, 600) : undefined;
   const chartMarkup = chart ? (chart.height > 400 ? nest(o.chartSvg!, 560 + (600 - (600 * 400) / chart.height) / 2, 150, (600 * 400) / chart.height).markup : chart.markup) : "";
   const titleLines = wrap(o.title, 26).slice(0, 3);
@@ -71,6 +74,7 @@ ${titleLines.map((l, i) => `<text x="48" y="${140 + i * 52}" font-size="44" font
 <text x="48" y="${140 + titleLines.length * 52 + 4}" font-size="22" fill="#444">${esc(o.subtitle)}</text>
 ${o.figures.slice(0, 2).map((f, i) => `<text x="48" y="${400 + i * 92}" font-size="48" font-weight="700" fill="#1a1a1a">${esc(f.value)}</text><text x="48" y="${430 + i * 92}" font-size="21" fill="#444">${esc(f.label)}</text>`).join("\n")}
 ${chartMarkup}
-<text x="48" y="604" font-size="18" fill="#555">${esc(o.footer)}</text>
+${chart ? "" : (o.lines ?? []).flatMap((l) => wrap(l, 40)).slice(0, 12).map((l, i) => `<text x="640" y="${170 + i * 34}" font-size="24" fill="#1a1a1a">${esc(l)}</text>`).join("\n")}
+${wrap(o.footer, 112).slice(0, 2).map((l, i, all) => `<text x="48" y="${604 - (all.length - 1 - i) * 24}" font-size="18" fill="#555">${esc(l)}</text>`).join("\n")}
 </svg>`;
 }

@@ -13,6 +13,9 @@ export interface Headline {
   label: string;
   ref: string;
   plan_id: string;
+  /** The indicator it is a figure of; `kind` says whether a statistic or a target. */
+  indicator: string;
+  kind: "statistic" | "target";
 }
 
 const KEY = ["total_households", "poor_households", "poverty_rate", "near_poor_households", "near_poverty_rate"];
@@ -25,7 +28,7 @@ export function headlines(data: SiteData, id: string, locale: Locale): Headline[
   for (const s of (index.statisticsByLocality.get(id) ?? []).filter((s) => KEY.includes(s.indicator)).sort((a, b) => KEY.indexOf(a.indicator) - KEY.indexOf(b.indicator))) {
     if (seen.has(s.indicator)) continue;
     seen.add(s.indicator);
-    out.push({ value: formatValue(s.value, s.unit, locale, s.decimals), label: `${indicatorLabel(data, s.indicator, locale)}, ${formatDate(s.date, locale)}`, ref: s.ref, plan_id: s.plan_id });
+    out.push({ value: formatValue(s.value, s.unit, locale, s.decimals), label: `${indicatorLabel(data, s.indicator, locale)}, ${formatDate(s.date, locale)}`, ref: s.ref, plan_id: s.plan_id, indicator: s.indicator, kind: "statistic" });
   }
   for (const x of index.targetsByLocality.get(id) ?? []) {
     const key = `${x.indicator}|${x.group}|${x.kind}|${x.target_date}`;
@@ -39,7 +42,7 @@ export function headlines(data: SiteData, id: string, locale: Locale): Headline[
       const base = x.baseline_value === null ? "" : `${formatValue(x.baseline_value, x.unit === "pp" ? "percent" : x.unit, locale, x.baseline_decimals ?? undefined)} → `;
       value = `${base}${formatTarget(x.target_value, x.comparator, x.unit, locale, x.target_decimals ?? undefined)}`;
     }
-    if (value) out.push({ value, label, ref: x.ref, plan_id: x.plan_id });
+    if (value) out.push({ value, label, ref: x.ref, plan_id: x.plan_id, indicator: x.indicator, kind: "target" });
   }
   return out;
 }

@@ -60,9 +60,53 @@ test("sorting by the size of the cut is kept in the URL and orders chart and tab
   await expect(page.locator('select[data-param="sort"]')).toHaveValue("change");
   expect((await names())[0]).toBe(first);
   // The chart's rows follow: the first locality label drawn is the largest cut.
-  const drawnOrder = await fig.locator(".plot svg").first().evaluate((svg) => [...svg.querySelectorAll("text")].map((t) => t.textContent ?? ""));
+  const drawnOrder = await fig.locator(".plot svg").first().evaluate((svg) => [...svg.querySelectorAll("text")].map((t) => {
+    // A long name wraps over lines (tspans): read it back with a space between them.
+    const lines = [...t.querySelectorAll("tspan")].map((l) => l.textContent ?? "");
+    return lines.length ? lines.join(" ") : t.textContent ?? "";
+  }));
   const i = (name: string) => drawnOrder.findIndex((t) => t === name);
   const [a, b] = (await names()).slice(0, 2);
   expect(i(a)).toBeGreaterThanOrEqual(0);
   expect(i(a)).toBeLessThan(i(b));
+});
+
+test("coverage charts say which dot is which plan, on the page and in the SVG download", async ({ page, request }) => {
+  await page.goto("/compare/?indicator=coverage_health_insurance");
+  const variant = page.locator('#compare-coverage_health_insurance > .variant:not([hidden])');
+  const svg = variant.locator(".plot svg");
+  const key = (await svg.locator(".ppt-key text").allTextContents()).map((s) => s.trim());
+  expect(key).toEqual(["1 Long Khánh", "2 Phan Rang – Tháp Chàm", "3 Phổ Minh", "4 Quảng Minh"]);
+  // One number beside every dot, the number of its plan in the key.
+  const dots = await svg.locator(".ppt-plan circle").count();
+  expect(dots).toBeGreaterThan(0);
+  expect(await svg.locator(".ppt-plan-number text").allTextContents()).toEqual(["1", "2", "3", "4"].slice(0, dots));
+  const href = await variant.locator('a[data-download="svg"]').getAttribute("href");
+  const file = await (await request.get(href!)).text();
+  for (const k of key) expect(file).toContain(`>${k}</text>`);
+  // Picking plans draws the key again with only the picked ones.
+  await page.locator('input[data-param="plans"][value="long-khanh-2024"]').uncheck();
+  await expect(svg.locator(".ppt-key text").first()).toHaveText("1 Phan Rang – Tháp Chàm");
+});
+
+test("the chart's summary follows the picked plans and comes back when all are picked again", async ({ page }) => {
+  await page.goto("/compare/");
+  const summary = page.locator(`${RATE} > .variant:not([hidden]) .summary`);
+  const all = (await summary.textContent())!;
+  expect(all).toContain("2 kế hoạch");
+  await page.locator('input[data-param="plans"][value="phan-rang-thap-cham-2024"]').uncheck();
+  await expect(summary).toHaveText("Kế hoạch đặt mục tiêu đưa tỷ lệ hộ nghèo của Quảng Minh từ 0,57% (31/12/2023) xuống 0,43% (31/12/2024), −0,14 điểm %, −4 hộ.");
+  // The chart's accessible name says the same plans.
+  await expect.poll(() => page.locator(`${RATE} .plot svg`).first().getAttribute("aria-label")).not.toContain("Phan Rang");
+  await page.locator('input[data-param="plans"][value="quang-minh-2024"]').uncheck();
+  await expect(summary).toHaveText("Chưa chọn kế hoạch nào.");
+  await page.locator('input[data-param="plans"][value="quang-minh-2024"]').check();
+  await page.locator('input[data-param="plans"][value="phan-rang-thap-cham-2024"]').check();
+  await expect(summary).toHaveText(all);
+  // Coverage: one plan fewer, one fewer in the sentence.
+  await page.goto("/compare/?indicator=coverage_health_insurance");
+  const cov = page.locator("#compare-coverage_health_insurance > .variant:not([hidden]) .summary");
+  await expect(cov).toContainText("4 kế hoạch");
+  await page.locator('input[data-param="plans"][value="long-khanh-2024"]').uncheck();
+  await expect(cov).toContainText("3 kế hoạch");
 });

@@ -6,6 +6,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { TEMPLATES as ALL_TEMPLATES } from "./templates.ts";
 
 /** The public data files the build wrote (the same the site serves at /data/). */
 const readJson = (name: string) => JSON.parse(readFileSync(new URL(`../../public/data/${name}`, import.meta.url), "utf8"));
@@ -38,15 +39,26 @@ for (const locale of ["", "/en"]) {
       expect(charts).toBeGreaterThanOrEqual(tpl.charts);
       await ctx.close();
     });
+  }
+}
 
-    test(`${tpl.name}${locale} has no axe violations`, async ({ page }) => {
-      // A plan page draws its whole source document (hundreds of anchored lines); axe needs 10–30 s for it on a busy
-      // 2-core machine.
-      test.setTimeout(90_000);
-      await page.goto(locale + tpl.path);
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`)).toEqual([]);
-    });
+// axe on every template (meeting and embed included), both languages, on a phone and on a laptop: layout changes
+// with the width (wrapped controls, sticky table columns, scaled charts), and so can what axe finds.
+for (const width of [390, 1280]) {
+  for (const locale of ["", "/en"]) {
+    for (const tpl of ALL_TEMPLATES) {
+      test(`${tpl.name}${locale} has no axe violations at ${width} px`, async ({ page }) => {
+        // A plan page draws its whole source document (hundreds of anchored lines); axe needs 10–30 s for it on a busy
+        // 2-core machine.
+        test.setTimeout(90_000);
+        await page.setViewportSize({ width, height: width < 500 ? 844 : 800 });
+        await page.goto(locale + tpl.path);
+        // After the page's script: it makes chart marks focusable and names them.
+        await page.waitForLoadState("networkidle");
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`)).toEqual([]);
+      });
+    }
   }
 }
 

@@ -44,3 +44,24 @@ export async function watch(page: Page) {
     violations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp),
   };
 }
+
+/** Every visible chart text's rendered size in CSS px, and charts wider than the box they sit in. */
+export async function chartText(page: Page, scope = "figure.chart .plot svg") {
+  return page.evaluate((scope) => {
+    const sizes: { text: string; px: number }[] = [];
+    const wide: string[] = [];
+    for (const svg of document.querySelectorAll<SVGSVGElement>(scope)) {
+      const box = svg.getBoundingClientRect();
+      if (!box.width) continue;
+      const column = svg.closest("figure")!.getBoundingClientRect();
+      if (box.right > column.right + 0.5 || box.left < column.left - 0.5) wide.push(`${svg.closest("figure")!.id}: ${Math.round(box.width)} px in ${Math.round(column.width)} px`);
+      for (const t of svg.querySelectorAll<SVGTextElement>("text")) {
+        if (!t.textContent?.trim() || !t.getClientRects().length) continue;
+        const m = t.getScreenCTM()!;
+        const scale = Math.hypot(m.a, m.b);
+        sizes.push({ text: t.textContent.trim().slice(0, 40), px: parseFloat(getComputedStyle(t).fontSize) * scale });
+      }
+    }
+    return { sizes, wide };
+  }, scope);
+}

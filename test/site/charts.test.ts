@@ -137,7 +137,8 @@ describe("dumbbell", () => {
   test("shows a households range as an approximate figure", () => {
     const rows = rateTargets(data, "poor").filter((r) => r.standard === "2016-2020");
     const svg = dumbbellChart(rows, { document, locale: "vi" });
-    expect(texts(svg, ".ppt-change text")).toEqual(["−0,15 điểm % · ≈ −64 hộ"]);
+    // Two lines (points, then households), so the label fits a phone-wide chart.
+    expect(texts(svg, ".ppt-change text tspan")).toEqual(["−0,15 điểm %", "≈ −64 hộ"]);
   });
 });
 
@@ -145,10 +146,23 @@ describe("coverage", () => {
   test("highlights one plan and words its comparators", () => {
     const svg = charts.coverage("vi");
     expect(svg.querySelectorAll(".ppt-highlight circle")).toHaveLength(coverageTargets(data, "vi").filter((r) => r.plan_id === "pho-minh-2024").length);
-    expect(texts(svg, ".ppt-key text")).toContain("Phổ Minh");
+    expect(texts(svg, ".ppt-key text")).toContain("3 Phổ Minh");
     expect(texts(svg, ".ppt-highlight-label text")).toContain("ít nhất 70%");
     expect(texts(charts.coverage("en"), "circle title").some((t) => t.includes("over 95%"))).toBe(true);
     expect(texts(svg, "text").some((t) => t.includes("trục bắt đầu từ 50%"))).toBe(true);
+  });
+
+  test("says which dot is which plan: every dot carries its plan's number, and the key names each number", () => {
+    for (const svg of [charts.coverage("vi"), coverageChart(coverageTargets(data, "vi"), { document, locale: "vi" })]) {
+      const rows = coverageTargets(data, "vi");
+      const plans = [...new Set(rows.map((r) => r.plan_id))].sort();
+      const names = plans.map((p) => rows.find((r) => r.plan_id === p)!.locality_name);
+      expect(texts(svg, ".ppt-key text")).toEqual(names.map((n, i) => `${i + 1} ${n}`));
+      expect(svg.querySelectorAll(".ppt-plan-number text")).toHaveLength(rows.length);
+      // Phổ Minh's (plan 3) dots are numbered 3.
+      const numbers = texts(svg, ".ppt-plan-number text");
+      expect(numbers.filter((n) => n === String(plans.indexOf("pho-minh-2024") + 1))).toHaveLength(rows.filter((r) => r.plan_id === "pho-minh-2024").length);
+    }
   });
 
   test("heatmap prints each value and marks missing targets", () => {

@@ -32,6 +32,21 @@ describe("link-preview cards", () => {
     });
   }
 
+  test("province cards name the plans the dataset holds in the province, with their key figure", () => {
+    const bg = ocr(join(DIST, "vi/localities/bac-giang.png"), "vie");
+    expect(bg).toContain("Tỉnh Bắc Giang");
+    expect(bg).toContain("1 kế hoạch giảm nghèo trong dữ liệu");
+    expect(bg).toMatch(/0,57% . 0,43%/);
+    expect(bg).toContain("Phường Quảng Minh: Tỷ lệ hộ nghèo");
+    expect(bg).toContain("phường Quảng Minh");
+    const dn = ocr(join(DIST, "en/localities/dong-nai.png"), "eng+vie");
+    expect(dn).toContain("Đồng Nai province");
+    expect(dn).toMatch(/[−-]35%/);
+    // eng+vie reads the English card with the English model first, which drops the accent of "Khánh".
+    expect(dn).toMatch(/Long Kh[áa]nh city: Poor households/);
+    expect(dn).toContain("Plan no. 498/KH-UBND");
+  });
+
   test("English cards are in English: the Quảng Minh card's subtitle names its town and province in English", () => {
     const text = ocr(join(DIST, "en/localities/bac-giang/viet-yen/quang-minh.png"), "eng+vie");
     expect(text).toMatch(/town, Bắc Giang province|town, Bac Giang province/);

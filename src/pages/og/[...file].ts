@@ -9,7 +9,8 @@ import { localityCharts } from "../../lib/chart-specs.ts";
 import { planCitation } from "../../lib/cite.ts";
 import { previewCard } from "../../lib/compose-svg.ts";
 import { formatHouseholds, formatPercent } from "../../lib/format.ts";
-import { formatDate, LOCALES, localized, t, type Locale } from "../../lib/i18n.ts";
+import { formatDate, LOCALES, localized, t, tn, type Locale } from "../../lib/i18n.ts";
+import { headlines } from "../../lib/headline.ts";
 import { svgToPng } from "../../lib/png.ts";
 import { serverDocument } from "../../lib/server-dom.ts";
 import { drawnSvg } from "../../lib/drawn.ts";
@@ -17,7 +18,7 @@ import { serialize } from "../../lib/xml.ts";
 import { loadSiteData, siteIndex } from "../../lib/site-data.ts";
 import { ogImagePath, ogLocalityId } from "../../lib/og.ts";
 import type { SiteData } from "../../lib/site-data.ts";
-import { localityName, plansFor, rateTargets } from "../../lib/view.ts";
+import { indicatorLabel, localityName, plansFor, rateTargets } from "../../lib/view.ts";
 
 /** The site's own card, for pages that are not about one locality. */
 function siteCard(data: SiteData, locale: Locale): string {
@@ -31,7 +32,40 @@ function siteCard(data: SiteData, locale: Locale): string {
       { value: String(data.statistics.length + data.targets.length + data.deprivations.length), label: t(locale, "ov_figures") },
     ],
     chartSvg: overview.length ? serialize(dumbbellChart(overview, { document: serverDocument(), locale })) : undefined,
-    footer: t(locale, "tagline").slice(0, 110),
+    footer: t(locale, "tagline"),
+  });
+}
+
+/** Targets a card names first: the poverty rate, then poor households, then the near-poor ones. */
+const KEY_TARGETS = ["poverty_rate", "poor_households", "near_poverty_rate", "near_poor_households"];
+
+/**
+ * The card of a locality whose own pages hold no plan (a province): the plans the dataset holds below it, each with
+ * its key figure (the poverty-rate target where it sets one) and, at the right, their citations.
+ */
+function areaCard(data: SiteData, locale: Locale, id: string): string {
+  const index = siteIndex(data);
+  const loc = index.locality.get(id)!;
+  const below = new Set<string>();
+  for (let todo = [id]; todo.length;) {
+    const next = todo.pop()!;
+    for (const c of index.children.get(next) ?? []) if (!below.has(c.id)) (below.add(c.id), todo.push(c.id));
+  }
+  const plans = data.plans.filter((p) => below.has(p.locality_id));
+  const figures = plans.flatMap((p) => {
+    const own = headlines(data, p.locality_id, locale).filter((h) => h.plan_id === p.id && h.kind === "target");
+    const rank = (x: { indicator: string }) => { const i = KEY_TARGETS.indexOf(x.indicator); return i < 0 ? KEY_TARGETS.length : i; };
+    const h = [...own].sort((a, b) => rank(a) - rank(b))[0];
+    const where = localityName(index.locality.get(p.locality_id)!, locale, true);
+    return h ? [{ value: h.value, label: t(locale, "og_plan_figure", { name: where, what: indicatorLabel(data, h.indicator, locale) }) }] : [];
+  });
+  return previewCard({
+    site: t(locale, "site"),
+    title: localityName(loc, locale, true),
+    subtitle: plans.length ? tn(locale, "og_province_plans", plans.length) : t(locale, "og_province_none"),
+    figures,
+    lines: plans.map((p) => planCitation(p, locale)),
+    footer: t(locale, "tagline"),
   });
 }
 
@@ -48,6 +82,7 @@ export const GET: APIRoute<{ locale: Locale; id: string | undefined }> = async (
   const index = siteIndex(data);
   const loc = index.locality.get(id)!;
   const plans = plansFor(data, id);
+  if (!plans.length) return new Response(Buffer.from(await svgToPng(areaCard(data, locale, id))), { headers: { "content-type": "image/png" } });
   const stat = (ind: string) => index.statisticsByLocality.get(id)?.find((s) => s.indicator === ind);
   const target = rateTargets(data, "poor", id)[0];
   const figures = [
