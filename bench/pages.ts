@@ -27,7 +27,7 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Result } from "lighthouse";
-import { writeSection } from "./results.ts";
+import { writeSection } from "../scripts/lib/results-file.ts";
 import { measurePage, type PageWeight } from "./lib/page-weight.ts";
 import { startPreview, type Preview } from "./lib/server.ts";
 import { browserVersion, CATEGORIES, chromePath, figures, medianByLcp, runLighthouse, type Category, type LhFigures } from "./lib/lighthouse.ts";

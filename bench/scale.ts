@@ -28,7 +28,7 @@ import { parseArgs } from "node:util";
 import { prng } from "../scripts/lib/prng.ts";
 import { astroFloor, type FloorRun, msPerRoute } from "./floor.ts";
 import { ASTRO, measure, NODE, ROOT, RouteTimes, type Run } from "./lib/measure.ts";
-import { writeSection } from "./results.ts";
+import { writeSection } from "../scripts/lib/results-file.ts";
 
 /** Administrative units of the whole country (before the 2025 reorganisation), rounded. */
 export const NATIONAL = { provinces: 63, districts: 700, communes: 10_600, groups: 50_000 } as const;

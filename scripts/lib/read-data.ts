@@ -46,6 +46,8 @@ export interface RawData {
   printedDecimals: Map<string, number>;
   /** Source documents by plan id. */
   sources: Map<string, { file: string; text: string; lines: string[] }>;
+  /** The files under data/ each plan read besides its own (its source, its tables) with the text read, by plan id: what the data step's cache checks. */
+  inputs: Map<string, Map<string, string>>;
   marks: Mark[];
 }
 
@@ -218,7 +220,7 @@ export function readPlans(root: string, names: readonly string[], localityIds: S
 export function emptyRows(): RawData {
   return {
     localities: [], indicators: [], standards: [], projects: { programme_vi: "", programme_en: "", act: "", projects: [] },
-    plans: [], statistics: [], targets: [], deprivations: [], notes: [], printedDecimals: new Map(), sources: new Map(), marks: [],
+    plans: [], statistics: [], targets: [], deprivations: [], notes: [], printedDecimals: new Map(), sources: new Map(), inputs: new Map(), marks: [],
   };
 }
 
@@ -255,6 +257,7 @@ function readPlan(loaded: LoadedYaml<z.infer<typeof PlanFile>>, name: string, pr
   if (!checkLines(text, ctx.rel("sources", p.source_file), problems)) return;
   const source = new SourceText(text);
   out.sources.set(p.id, { file: p.source_file, text, lines: source.lines });
+  out.inputs.set(p.id, new Map([[`sources/${p.source_file}`, text]]));
 
   const refs = new Set<string>();
   const makeRef = (prefix: string, loc: string, ...parts: string[]) => {
@@ -405,6 +408,7 @@ function readTable(tbl: z.infer<typeof PlanFile>["tables"][number], ti: number, 
   if (!existsSync(path)) return err(["tables", ti, "file"], `table file ${file} does not exist`);
   const text = c.problems.try(() => readUtf8(path, file, { dataDir: ctx.root, kind: "table" }));
   if (text === undefined || !checkLines(text, file, c.problems)) return;
+  out.inputs.get(p.id)?.set(`tables/${tbl.file}`, text);
   const sep = tbl.file.endsWith(".csv") ? "," : "\t";
   const lines = text.split("\n");
   while (lines.length && lines[lines.length - 1].trim() === "") lines.pop();
