@@ -20,7 +20,7 @@
  * then also builds an empty site of each of those sizes (bench/floor.ts) and reports Astro's own cost per route and
  * what it alone would take for a national site's routes: the part of the build that no change to our pages can remove.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,7 +45,9 @@ export const YEARS = [2023, 2024, 2025] as const;
 export const YEAR_AFTER = 2026;
 const TABLE_YEAR = 2024;
 /** Targets on this 2-core machine, from the issue. */
-const TARGET = { buildSeconds: 180, buildMb: 2048, dataSeconds: 15 };
+/** The "must" column of issue 16 (its aims in brackets in the report). */
+const TARGET = { buildSeconds: 900, buildMb: 2048, dataSeconds: 30, warmDataSeconds: 5 };
+const AIM = { buildSeconds: 300, buildMb: 1024, dataSeconds: 15, warmDataSeconds: 2 };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Synthetic data
@@ -411,12 +413,24 @@ function dirSizeMb(dir: string): number {
 }
 
 
+/** Change one byte of one plan's English title (the first plan file), as an editor's fix would. */
+function editOnePlan(root: string) {
+  const dir = join(root, "data", "plans");
+  const file = join(dir, readdirSync(dir).sort()[0]);
+  const text = readFileSync(file, "utf8");
+  if (!text.includes("title_en: \"[Synthetic]")) throw new Error(`bench:scale: ${file} has no synthetic title to edit`);
+  writeFileSync(file, text.replace("title_en: \"[Synthetic]", "title_en: \"[Synthetic, edited]"));
+}
+
 interface Row {
   percent: number;
   localities: number;
   plans: number;
   dataMb: number;
   data: Run;
+  /** The data step again after one plan was edited (the per-plan cache warm). */
+  warm?: Run;
+  warmHits?: string;
   astro?: Run;
   /** Why the build was not run. */
   skipped?: string;
@@ -442,15 +456,16 @@ function report(rows: Row[], opts: { timeout: number; skipRoutes: string[]; floo
     `Peak memory: RSS of the whole process tree, sampled every 200 ms. Full build = data step + \`astro build\`. Each step was given ${opts.timeout} s;`,
     "a build is not attempted at a size larger than one whose build ran out of time. Load: the machine's 1-minute load average at the end of the step",
     `(${cpus().length} cores: a load above ${cpus().length} means other work shared the CPUs and the times are inflated).`,
-    `Targets: full build ≤ ${TARGET.buildSeconds} s and ≤ ${fmtN(TARGET.buildMb)} MB at 100%; data step ≤ ${TARGET.dataSeconds} s; cost linear in localities.`,
+    `Targets at 100% (must, aim in brackets): full build ≤ ${TARGET.buildSeconds / 60} min (${AIM.buildSeconds / 60} min) and ≤ ${fmtN(TARGET.buildMb)} MB (${fmtN(AIM.buildMb)} MB); data step cold ≤ ${TARGET.dataSeconds} s (${AIM.dataSeconds} s), warm after one plan edited ≤ ${TARGET.warmDataSeconds} s (${AIM.warmDataSeconds} s); cost linear in localities.`,
     "",
-    "| size | localities | plans | public data (MB) | data step (s) | data peak (MB) | load | astro build (s) | astro peak (MB) | load | routes built | full build (s) | ms per locality |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| size | localities | plans | public data (MB) | data step, cold (s) | data peak (MB) | load | data step, warm: one plan edited (s) | warm peak (MB) | plans from the cache | astro build (s) | astro peak (MB) | load | routes built | full build (s) | ms per locality |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map((r) => {
       const f = full(r);
       const per = f !== undefined ? ((f * 1000) / r.localities).toFixed(1) : r.data.ok ? `${((r.data.seconds * 1000) / r.localities).toFixed(2)} (data step)` : "—";
       const astro = r.astro ? [fmtS(r.astro), fmtMb(r.astro), r.astro.load.toFixed(1), fmtN(r.routes?.routes ?? 0)] : [r.skipped ?? "—", "—", "—", "—"];
-      return `| ${r.percent}% | ${fmtN(r.localities)} | ${fmtN(r.plans)} | ${r.dataMb.toFixed(0)} | ${fmtS(r.data)} | ${fmtMb(r.data)} | ${r.data.load.toFixed(1)} | ${astro.join(" | ")} | ${f !== undefined ? f.toFixed(1) : "—"} | ${per} |`;
+      const warm = r.warm ? [fmtS(r.warm), fmtMb(r.warm), r.warmHits ?? "—"] : ["—", "—", "—"];
+      return `| ${r.percent}% | ${fmtN(r.localities)} | ${fmtN(r.plans)} | ${r.dataMb.toFixed(0)} | ${fmtS(r.data)} | ${fmtMb(r.data)} | ${r.data.load.toFixed(1)} | ${warm.join(" | ")} | ${astro.join(" | ")} | ${f !== undefined ? f.toFixed(1) : "—"} | ${per} |`;
     }),
     "",
   ];
@@ -486,7 +501,8 @@ function report(rows: Row[], opts: { timeout: number; skipRoutes: string[]; floo
     const f = full(nat);
     const peak = Math.max(nat.data.peakMb, nat.astro?.peakMb ?? 0);
     const verdict = [
-      `data step ${nat.data.ok ? `${nat.data.seconds.toFixed(1)} s, peak ${nat.data.peakMb.toFixed(0)} MB (${nat.data.seconds <= TARGET.dataSeconds ? "within" : "over"} the ${TARGET.dataSeconds} s target)` : "did not finish"}`,
+      `data step cold ${nat.data.ok ? `${nat.data.seconds.toFixed(1)} s, peak ${nat.data.peakMb.toFixed(0)} MB (${nat.data.seconds <= TARGET.dataSeconds ? "within" : "over"} the ${TARGET.dataSeconds} s must${nat.data.seconds <= AIM.dataSeconds ? `, within the ${AIM.dataSeconds} s aim` : ""})` : "did not finish"}`,
+      `data step warm after one plan edited ${nat.warm?.ok ? `${nat.warm.seconds.toFixed(1)} s, peak ${nat.warm.peakMb.toFixed(0)} MB (${nat.warm.seconds <= TARGET.warmDataSeconds ? "within" : "over"} the ${TARGET.warmDataSeconds} s must${nat.warm.seconds <= AIM.warmDataSeconds ? `, within the ${AIM.warmDataSeconds} s aim` : ""})` : "did not finish"}`,
       f !== undefined ? `full build ${f.toFixed(0)} s, peak ${peak.toFixed(0)} MB (${f <= TARGET.buildSeconds && peak <= TARGET.buildMb ? "within" : "over"} the ${TARGET.buildSeconds} s / ${fmtN(TARGET.buildMb)} MB target)`
         : nat.astro ? `full build did not finish (${fmtS(nat.astro)})` : `full build ${nat.skipped ?? "not run"}`,
     ];
@@ -586,6 +602,15 @@ async function main() {
     const data = await measure(NODE, [join(ROOT, "scripts", "build-data.ts")], ROOT, { PPT_ROOT: root }, timeout);
     console.log(`  data step: ${fmtS(data)} s, ${fmtMb(data)} MB, load ${data.load.toFixed(1)}${data.ok ? "" : `\n${data.tail}`}`);
     const row: Row = { percent, localities: g.localities, plans: g.plans, dataMb: dirSizeMb(join(root, "public", "data")), data };
+    if (data.ok) {
+      // The warm rebuild a portal does after one plan was edited: the per-plan cache serves every other plan.
+      editOnePlan(root);
+      row.warm = await measure(NODE, [join(ROOT, "scripts", "build-data.ts")], ROOT, { PPT_ROOT: root }, timeout, (line) => {
+        const m = /; (\d+) of (\d+) plan files from the cache/.exec(line);
+        if (m) row.warmHits = `${fmtN(Number(m[1]))} of ${fmtN(Number(m[2]))}`;
+      });
+      console.log(`  data step, warm after editing one plan: ${fmtS(row.warm)} s, ${fmtMb(row.warm)} MB, load ${row.warm.load.toFixed(1)}, ${row.warmHits ?? "?"} plans from the cache${row.warm.ok ? "" : `\n${row.warm.tail}`}`);
+    }
     if (dataOnly) row.skipped = "not run (--data-only)";
     else if (percent > buildMax) row.skipped = `not run (--build-max=${buildMax})`;
     else if (!data.ok) row.skipped = "not run (data step failed)";
