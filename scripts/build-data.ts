@@ -4,7 +4,7 @@
  * end, so a failed run leaves the previous output untouched. Errors are printed as `file:line: field: message`
  * without a stack trace, and the process exits non-zero.
  */
-import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, lstatSync, mkdirSync, openSync, realpathSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,7 +19,7 @@ import { DataErrors } from "./lib/data-error.ts";
 import { readGazetteer } from "./lib/gazetteer.ts";
 import { BuildLocked, releaseOnSignals, withLock } from "./lib/build-lock.ts";
 import { cleanStale, freshTemp, publishVersion } from "./lib/output-swap.ts";
-import { cacheSalt, prune } from "./lib/plan-cache.ts";
+import { cacheSalt, prune, readPublished, writePublished } from "./lib/plan-cache.ts";
 import { dataPackage, jsonSchemas } from "./lib/public-schemas.ts";
 import { planIdOf, readBase, type RawData } from "./lib/read-data.ts";
 import { buildShard, CSV_FILES, csvCell, csvColumns, csvRows, jsonRows, ROW_FILES, sortRows, toDataError, validate, type ShardInit, type ShardResult } from "./lib/shard.ts";
@@ -188,6 +188,15 @@ function versionsDirOf(root: string, outDir: string): string {
   return resolve(outDir) === resolve(root, "public", "data") ? join(root, ".data-versions") : join(dirname(outDir), `.${basename(outDir)}.versions`);
 }
 
+/** The version folder the output link points at now (its name), if it is a link. */
+function liveVersion(outDir: string): string | undefined {
+  try {
+    return lstatSync(outDir).isSymbolicLink() ? basename(realpathSync(outDir)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface BuildOptions {
   /** Folder holding the output's versions (default: see versionsDirOf). */
   versionsDir?: string;
@@ -241,6 +250,8 @@ async function buildUnlocked(root: string, outDir: string, options: BuildOptions
     const links: LocalityLink[] = data.localities.map((l) => ({ id: l.id, parent: l.parent }));
     const cacheDir = options.cacheDir ?? buildPaths(root, outDir).cacheDir;
     const cache = cacheDir === false ? undefined : { dir: cacheDir, salt: cacheSalt(links, base.localityIds !== undefined), read: !options.force };
+    const published = cache?.read ? readPublished(cache, liveVersion(outDir)) : undefined;
+    const publishing: Record<string, string> = {};
     let hits = 0;
     const results: ShardResult[] = [];
     const errors = [...problems.list];
@@ -249,12 +260,13 @@ async function buildUnlocked(root: string, outDir: string, options: BuildOptions
     const take = (r: ShardResult) => {
       errors.push(...r.errors.map(toDataError));
       hits += r.hits;
+      for (const [file, digest] of r.sources) publishing[file] = digest;
       if (errors.length === 0) writer.append(r);
       results.push({ ...r, json: {}, csv: {} });
     };
     try {
-      if (shards.length <= 1) shards.forEach((names, i) => take(buildShard(i, names, { root, tmp, previous: outDir, localityIds: base.localityIds, localities: links, cache })));
-      else await runShards(shards, options.workers ?? availableParallelism(), { root, tmp, previous: outDir, localityIds: base.localityIds ? [...base.localityIds] : null, localities: links, cache }, take);
+      if (shards.length <= 1) shards.forEach((names, i) => take(buildShard(i, names, { root, tmp, previous: outDir, localityIds: base.localityIds, localities: links, cache, published })));
+      else await runShards(shards, options.workers ?? availableParallelism(), { root, tmp, previous: outDir, localityIds: base.localityIds ? [...base.localityIds] : null, localities: links, cache, published }, take);
       if (errors.length) throw new DataErrors(errors);
     } catch (e) {
       writer.abort();
@@ -291,7 +303,10 @@ async function buildUnlocked(root: string, outDir: string, options: BuildOptions
 
     // The new output replaces the old in one rename of a link; the old is removed once nobody can be shown it.
     publishVersion(tmp, outDir, versionsDir);
-    if (cache) prune(cache, base.planFiles);
+    if (cache) {
+      writePublished(cache, liveVersion(outDir)!, publishing);
+      prune(cache, base.planFiles);
+    }
     return { outDir, counts, checks, cache: { plans: base.planFiles.length, hits } };
   } finally {
     rmSync(tmp, { recursive: true, force: true });

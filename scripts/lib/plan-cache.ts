@@ -15,7 +15,7 @@ import { moduleGraph } from "./import-graph.ts";
 import { readUtf8 } from "./yaml-file.ts";
 
 /** Bumped when the entry layout changes (the code digest covers everything else). */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What one plan file contributes: the same shape as a shard's result, without errors (a plan with errors is never cached). */
 export interface Piece {
@@ -35,9 +35,11 @@ export interface PlanCacheRef {
 
 interface Header {
   format: number;
-  key: string;
-  /** Files under data/ the plan read, with their digests. */
-  inputs: [string, string][];
+  salt: string;
+  /** When the entry was written (ms since the epoch). */
+  written: number;
+  /** The plan file (first) and the files under data/ it read: path, digest, stamp. */
+  inputs: [string, string, Stamp][];
   counts: Piece["counts"];
   checks: Piece["checks"];
   planLocalities: Piece["planLocalities"];
@@ -92,20 +94,39 @@ export function cacheSalt(localities: readonly { id: string; parent: string | nu
 }
 
 const entryPath = (cache: PlanCacheRef, planFile: string) => join(cache.dir, `${planFile}.entry`);
-const keyOf = (cache: PlanCacheRef, planFile: string, yaml: Uint8Array) => sha(cache.salt, planFile, yaml);
 
-/** The plan file's bytes if it is a regular file, else undefined (a link or folder is never trusted). */
-function planBytes(dataDir: string, planFile: string): Buffer | undefined {
-  const path = join(dataDir, "plans", planFile);
+/**
+ * What a file's metadata says about it: size, modification and change times, inode. When none of them moved, the
+ * file is taken as unchanged without reading it (as git's index does), but only if the entry was written well after
+ * the file last changed: a file changed within the clock's resolution of being read could keep its times.
+ */
+type Stamp = string;
+const RACY_MS = 2000;
+const stampOf = (st: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): Stamp => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+
+/** The stamp of a regular file under data/, or undefined (missing, a link, a folder: never trusted). */
+function stampAt(dataDir: string, rel: string): { stamp: Stamp; changed: number } | undefined {
   try {
-    return lstatSync(path).isFile() ? readFileSync(path) : undefined;
+    const st = lstatSync(join(dataDir, rel));
+    return st.isFile() ? { stamp: stampOf(st), changed: Math.max(st.mtimeMs, st.ctimeMs) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The plan file's bytes and stamp (taken before reading: a change after it moves the stamp), if it is a regular file. */
+export function planFileNow(dataDir: string, planFile: string): { bytes: Buffer; stamp: Stamp } | undefined {
+  const at = stampAt(dataDir, join("plans", planFile));
+  if (!at) return undefined;
+  try {
+    return { bytes: readFileSync(join(dataDir, "plans", planFile)), stamp: at.stamp };
   } catch {
     return undefined;
   }
 }
 
 /** A source or table as the build reads it (same guards, same decoding), or undefined when the build would refuse it. */
-function inputText(dataDir: string, rel: string): string | undefined {
+export function inputText(dataDir: string, rel: string): string | undefined {
   try {
     return readUtf8(join(dataDir, rel), `data/${rel}`, { dataDir, kind: rel.startsWith("tables/") ? "table" : "source" });
   } catch {
@@ -113,19 +134,17 @@ function inputText(dataDir: string, rel: string): string | undefined {
   }
 }
 
-export { planBytes };
-
-/** A served entry: the plan's piece and the inputs it read (so the caller can publish the source without reading it again). */
+/** A served entry: the plan's piece, and each input's digest (and its text, when it had to be read to be checked). */
 export interface Hit {
   piece: Piece;
-  inputs: Map<string, string>;
+  inputs: Map<string, { digest: string; text?: string }>;
 }
 
 /**
  * The cached piece of plan file `planFile` (in `dataDir`/plans), or undefined when there is none that can be
  * trusted. Never throws for a bad entry: whatever is wrong with it, the plan is simply built again.
  */
-export function lookup(cache: PlanCacheRef, dataDir: string, planFile: string, yaml: Uint8Array): Hit | undefined {
+export function lookup(cache: PlanCacheRef, dataDir: string, planFile: string): Hit | undefined {
   let buf: Buffer;
   try {
     buf = readFileSync(entryPath(cache, planFile));
@@ -136,12 +155,19 @@ export function lookup(cache: PlanCacheRef, dataDir: string, planFile: string, y
     const nl = buf.indexOf(0x0a);
     if (nl < 0) return undefined;
     const h = JSON.parse(buf.subarray(0, nl).toString("utf8")) as Header;
-    if (h.format !== FORMAT || h.key !== keyOf(cache, planFile, yaml)) return undefined;
-    const inputs = new Map<string, string>();
-    for (const [rel, digest] of h.inputs) {
-      const text = inputText(dataDir, rel);
+    if (h.format !== FORMAT || h.salt !== cache.salt || h.inputs[0]?.[0] !== `plans/${planFile}`) return undefined;
+    const inputs: Hit["inputs"] = new Map();
+    for (const [rel, digest, stamp] of h.inputs) {
+      const now = stampAt(dataDir, rel);
+      if (!now) return undefined;
+      if (now.stamp === stamp && h.written > now.changed + RACY_MS) {
+        inputs.set(rel, { digest });
+        continue;
+      }
+      // The metadata moved (or is too fresh to tell): the content decides.
+      const text = rel.startsWith("plans/") ? planFileNow(dataDir, planFile)?.bytes : inputText(dataDir, rel);
       if (text === undefined || sha(text) !== digest) return undefined;
-      inputs.set(rel, text);
+      inputs.set(rel, { digest, text: typeof text === "string" ? text : undefined });
     }
     const payload = buf.subarray(nl + 1);
     if (payload.length !== h.parts.reduce((n, p) => n + p[2], 0) || sha(payload) !== h.payload) return undefined;
@@ -157,12 +183,15 @@ export function lookup(cache: PlanCacheRef, dataDir: string, planFile: string, y
   }
 }
 
+/** Digest of a source's text, as entries and the published-sources list record it. */
+export const textDigest = (text: string) => sha(text);
+
 /**
- * Store the piece of plan file `planFile`. `yaml` is the plan file as read before the build (if it was edited while the
- * plan was built, the entry's key is the old text's and will not be served for the new one); `inputs` are the files the
- * build read, with the text it read.
+ * Store the piece of plan file `planFile`. `yaml` is the plan file as read (and stamped) before the build: if it was
+ * edited while the plan was built, the entry holds the old text's digest and will not be served for the new one.
+ * `inputs` are the other files the build read, with the text it read.
  */
-export function store(cache: PlanCacheRef, planFile: string, yaml: Uint8Array, piece: Piece, inputs: Map<string, string>) {
+export function store(cache: PlanCacheRef, dataDir: string, planFile: string, yaml: { bytes: Uint8Array; stamp: Stamp }, piece: Piece, inputs: Map<string, string>) {
   const parts: Header["parts"] = [];
   const chunks: Uint8Array[] = [];
   for (const kind of ["json", "csv"] as const) {
@@ -172,8 +201,16 @@ export function store(cache: PlanCacheRef, planFile: string, yaml: Uint8Array, p
     }
   }
   const payload = Buffer.concat(chunks);
+  const stamped: Header["inputs"] = [[`plans/${planFile}`, sha(yaml.bytes), yaml.stamp]];
+  for (const [rel, text] of inputs) {
+    // Stamped after the build read it: a change in between is at most milliseconds old when the entry is written,
+    // so the racy rule sends the next build to the content, which no longer matches.
+    const at = stampAt(dataDir, rel);
+    if (!at) return;
+    stamped.push([rel, sha(text), at.stamp]);
+  }
   const header: Header = {
-    format: FORMAT, key: keyOf(cache, planFile, yaml), inputs: [...inputs].map(([rel, text]) => [rel, sha(text)]),
+    format: FORMAT, salt: cache.salt, written: Date.now(), inputs: stamped,
     counts: piece.counts, checks: piece.checks, planLocalities: piece.planLocalities, parts, payload: sha(payload),
   };
   const path = entryPath(cache, planFile);
@@ -183,10 +220,34 @@ export function store(cache: PlanCacheRef, planFile: string, yaml: Uint8Array, p
   renameSync(tmp, path);
 }
 
+/**
+ * The sources the live output holds, by digest, so that a plan served from the cache can have its source linked
+ * from the previous output without reading either copy. Valid only for the version it names (a build killed after
+ * publishing but before writing this leaves a list for an older version, which is then ignored).
+ */
+const publishedPath = (cache: PlanCacheRef) => join(cache.dir, "published-sources.json");
+
+export function readPublished(cache: PlanCacheRef, liveVersion: string | undefined): Record<string, string> | undefined {
+  if (!liveVersion) return undefined;
+  try {
+    const p = JSON.parse(readFileSync(publishedPath(cache), "utf8")) as { version: string; sources: Record<string, string> };
+    return p.version === liveVersion ? p.sources : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writePublished(cache: PlanCacheRef, version: string, sources: Record<string, string>) {
+  mkdirSync(cache.dir, { recursive: true });
+  const tmp = `${publishedPath(cache)}.tmp-${process.pid}`;
+  writeFileSync(tmp, JSON.stringify({ version, sources }));
+  renameSync(tmp, publishedPath(cache));
+}
+
 /** After a successful run: remove the entries of plan files that are gone, and temporaries a killed run left. */
 export function prune(cache: PlanCacheRef, planFiles: readonly string[]) {
   if (!existsSync(cache.dir)) return;
-  const keep = new Set(planFiles.map((f) => `${f}.entry`));
+  const keep = new Set([...planFiles.map((f) => `${f}.entry`), "published-sources.json"]);
   for (const name of readdirSync(cache.dir)) if (!keep.has(name)) rmSync(join(cache.dir, name), { force: true });
 }
 

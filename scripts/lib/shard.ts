@@ -12,7 +12,7 @@ import { derive, type LocalityLink } from "../../src/lib/derive.ts";
 import { DocumentRow, PublicFiles, type QualityRow } from "../../src/lib/schema.ts";
 import { groupRows } from "../../src/lib/site-data.ts";
 import { DataError } from "./data-error.ts";
-import { lookup, planBytes, store, type Piece, type PlanCacheRef } from "./plan-cache.ts";
+import { inputText, lookup, planFileNow, store, textDigest, type Piece, type PlanCacheRef } from "./plan-cache.ts";
 import { emptyRows, planIdOf, Problems, readPlans, type RawData } from "./read-data.ts";
 
 /** What a shard needs besides its plan files: the same for every shard of a run. */
@@ -27,6 +27,8 @@ export interface ShardContext {
   previous: string;
   /** The per-plan cache; `read: false` (a forced build) rebuilds every plan and rewrites its entry. None: no cache. */
   cache?: PlanCacheRef & { read: boolean };
+  /** Digests of the sources the previous output holds (plan-cache.ts readPublished), when known. */
+  published?: Record<string, string>;
 }
 
 /** A ShardContext as a worker receives it (workerData is cloned: a Set travels as an array). */
@@ -49,6 +51,8 @@ export interface ShardResult {
   planLocalities: [string, string][];
   /** Plans served from the cache. */
   hits: number;
+  /** The sources this shard published, with their digests (what the next build may link without reading). */
+  sources: [string, string][];
 }
 
 /** Public files made of rows, in the order they are written; all but documents have a CSV twin unless noted. */
@@ -245,33 +249,52 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
  * published. Problems of every plan are collected; a shard with any writes no fragments.
  */
 export function buildShard(index: number, names: readonly string[], ctx: ShardContext): ShardResult {
-  const result: ShardResult = { index, errors: [], counts: {}, json: {}, csv: {}, checks: [], planLocalities: [], hits: 0 };
+  const result: ShardResult = { index, errors: [], counts: {}, json: {}, csv: {}, checks: [], planLocalities: [], hits: 0, sources: [] };
   const dataDir = join(ctx.root, "data");
   const pieces: Piece[] = [];
-  const sources = new Map<string, string>();
+  // Each source once (two plans may share one): its digest, and its text unless the previous output is known to hold it.
+  const sources = new Map<string, { digest: string; text?: string }>();
   for (const group of groupsOf(names)) {
     const cache = group.length === 1 ? ctx.cache : undefined;
-    const yaml = cache && planBytes(dataDir, group[0]);
-    const hit = cache?.read && yaml ? lookup(cache, dataDir, group[0], yaml) : undefined;
+    const hit = cache?.read ? lookup(cache, dataDir, group[0]) : undefined;
     if (hit) {
       result.hits++;
       pieces.push(hit.piece);
-      for (const [rel, text] of hit.inputs) if (rel.startsWith("sources/")) sources.set(rel.slice("sources/".length), text);
+      for (const [rel, input] of hit.inputs) if (rel.startsWith("sources/")) sources.set(rel.slice("sources/".length), input);
       continue;
     }
+    // Read (and stamped) before the build reads it again: see store().
+    const yaml = cache && planFileNow(dataDir, group[0]);
     const built = buildPlans(group, ctx);
     result.errors.push(...built.errors);
     if (!built.piece) continue;
     pieces.push(built.piece);
-    for (const p of built.data.plans) sources.set(p.source_file, built.data.sources.get(p.id)!.text);
+    for (const p of built.data.plans) {
+      const text = built.data.sources.get(p.id)!.text;
+      sources.set(p.source_file, { digest: textDigest(text), text });
+    }
     const inputs = built.data.plans.length === 1 ? built.data.inputs.get(built.data.plans[0].id) : undefined;
-    if (cache && yaml && inputs) store(cache, group[0], yaml, built.piece, inputs);
+    if (cache && yaml && inputs) store(cache, dataDir, group[0], yaml, built.piece, inputs);
   }
   if (result.errors.length) return result;
   Object.assign(result, joinPieces(pieces));
   mkdirSync(join(ctx.tmp, "sources"), { recursive: true });
-  // Two plans may share a source: it is published once.
-  for (const [file, text] of sources) publishSource(text, join(ctx.tmp, "sources", file), join(ctx.previous, "sources", file));
+  for (const [file, s] of sources) {
+    const to = join(ctx.tmp, "sources", file), previous = join(ctx.previous, "sources", file);
+    result.sources.push([file, s.digest]);
+    if (ctx.published?.[file] === s.digest) {
+      try {
+        linkSync(previous, to);
+        continue;
+      } catch {
+        // Gone or not linkable: published from the text below.
+      }
+    }
+    const text = s.text ?? inputText(dataDir, `sources/${file}`);
+    // Checked by this entry's digest a moment ago; changed since, it is the build that must see it, not this shortcut.
+    if (text === undefined || textDigest(text) !== s.digest) throw new Error(`data/sources/${file} changed while the data step ran: run it again`);
+    publishSource(text, to, previous);
+  }
   return result;
 }
 
