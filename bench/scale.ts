@@ -440,6 +440,7 @@ interface Row {
 }
 
 const fmtS = (r: Run | undefined) => (!r ? "—" : r.timedOut ? `> ${r.seconds.toFixed(0)} (timed out)` : r.ok ? r.seconds.toFixed(1) : `failed after ${r.seconds.toFixed(1)}`);
+const fmtCpu = (r: Run | undefined) => (!r || !Number.isFinite(r.cpu) ? "—" : r.cpu.toFixed(1));
 const fmtMb = (r: Run | undefined) => (!r ? "—" : r.peakMb.toFixed(0));
 const fmtN = (n: number) => n.toLocaleString("en");
 
@@ -455,17 +456,17 @@ function report(rows: Row[], opts: { timeout: number; skipRoutes: string[]; floo
     `one plan per old commune and year (${YEARS.join(", ")}: the ${TABLE_YEAR} plans carry a residential-group appendix table, one in four a deprivation block), one ${TABLE_YEAR} plan per district and one ${YEAR_AFTER} plan per new commune. Smaller sizes take that share of the old communes, evenly across the country, with the units above them and the new communes they went into.`,
     `Peak memory: RSS of the whole process tree, sampled every 200 ms. Full build = data step + \`astro build\`. Each step was given ${opts.timeout} s;`,
     "a build is not attempted at a size larger than one whose build ran out of time. Load: the machine's 1-minute load average at the end of the step",
-    `(${cpus().length} cores: a load above ${cpus().length} means other work shared the CPUs and the times are inflated).`,
+    `(${cpus().length} cores: a load above ${cpus().length} means other work shared the CPUs and the times are inflated). CPU: user + system seconds of the step's whole process tree, which other work moves far less.`,
     `Targets at 100% (must, aim in brackets): full build ≤ ${TARGET.buildSeconds / 60} min (${AIM.buildSeconds / 60} min) and ≤ ${fmtN(TARGET.buildMb)} MB (${fmtN(AIM.buildMb)} MB); data step cold ≤ ${TARGET.dataSeconds} s (${AIM.dataSeconds} s), warm after one plan edited ≤ ${TARGET.warmDataSeconds} s (${AIM.warmDataSeconds} s); cost linear in localities.`,
     "",
-    "| size | localities | plans | public data (MB) | data step, cold (s) | data peak (MB) | load | data step, warm: one plan edited (s) | warm peak (MB) | plans from the cache | astro build (s) | astro peak (MB) | load | routes built | full build (s) | ms per locality |",
+    "| size | localities | plans | public data (MB) | data step, cold: wall / CPU (s) | data peak (MB) | load | data step, warm, one plan edited: wall / CPU (s) | warm peak (MB) | plans from the cache | astro build (s) | astro peak (MB) | load | routes built | full build (s) | ms per locality |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map((r) => {
       const f = full(r);
       const per = f !== undefined ? ((f * 1000) / r.localities).toFixed(1) : r.data.ok ? `${((r.data.seconds * 1000) / r.localities).toFixed(2)} (data step)` : "—";
       const astro = r.astro ? [fmtS(r.astro), fmtMb(r.astro), r.astro.load.toFixed(1), fmtN(r.routes?.routes ?? 0)] : [r.skipped ?? "—", "—", "—", "—"];
-      const warm = r.warm ? [fmtS(r.warm), fmtMb(r.warm), r.warmHits ?? "—"] : ["—", "—", "—"];
-      return `| ${r.percent}% | ${fmtN(r.localities)} | ${fmtN(r.plans)} | ${r.dataMb.toFixed(0)} | ${fmtS(r.data)} | ${fmtMb(r.data)} | ${r.data.load.toFixed(1)} | ${warm.join(" | ")} | ${astro.join(" | ")} | ${f !== undefined ? f.toFixed(1) : "—"} | ${per} |`;
+      const warm = r.warm ? [`${fmtS(r.warm)} / ${fmtCpu(r.warm)}`, fmtMb(r.warm), r.warmHits ?? "—"] : ["—", "—", "—"];
+      return `| ${r.percent}% | ${fmtN(r.localities)} | ${fmtN(r.plans)} | ${r.dataMb.toFixed(0)} | ${fmtS(r.data)} / ${fmtCpu(r.data)} | ${fmtMb(r.data)} | ${r.data.load.toFixed(1)} | ${warm.join(" | ")} | ${astro.join(" | ")} | ${f !== undefined ? f.toFixed(1) : "—"} | ${per} |`;
     }),
     "",
   ];

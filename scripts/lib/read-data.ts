@@ -151,7 +151,7 @@ export function readBase(root: string): { out: RawData; problems: Problems; base
   const problems = new Problems();
   const dataDir = join(root, "data");
   const load = <S extends z.ZodType>(schema: S, ...path: string[]) => problems.try(() => loadYaml(join(dataDir, ...path), rel(...path), schema, dataDir));
-  const locFile = load(LocalitiesFile, "localities.yaml");
+  const locFile = problems.try(() => loadYaml(join(dataDir, "localities.yaml"), rel("localities.yaml"), LocalitiesFile, dataDir, "localities"));
   const indFile = load(IndicatorsFile, "reference", "indicators.yaml");
   const stdFile = load(StandardsFile, "reference", "standards.yaml");
   const projFile = load(ProjectsFile, "reference", "projects.yaml");

@@ -165,8 +165,8 @@ function parseFast(text: string): { value: unknown } | undefined {
  * js-yaml reads and the schema accepts is parsed again by `yaml` only if a later check needs a line number; any
  * other file goes through `yaml`, whose positions and messages name the problem.
  */
-export function loadYaml<S extends z.ZodType>(file: string, rel: string, schema: S, dataDir?: string): LoadedYaml<z.infer<S>> {
-  const text = readUtf8(file, rel, dataDir ? { dataDir, kind: "yaml" } : undefined);
+export function loadYaml<S extends z.ZodType>(file: string, rel: string, schema: S, dataDir?: string, kind: "yaml" | "localities" = "yaml"): LoadedYaml<z.infer<S>> {
+  const text = readUtf8(file, rel, dataDir ? { dataDir, kind } : undefined);
   if (text.trim() === "") throw new DataErrors([new DataError(rel, "", 1, "file is empty")]);
   const fast = parseFast(text);
   if (fast) {
