@@ -104,8 +104,26 @@ type Stamp = string;
 const RACY_MS = 2000;
 const stampOf = (st: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): Stamp => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
 
-/** The stamp of a regular file under data/, or undefined (missing, a link, a folder: never trusted). */
+/**
+ * Whether every folder between data/ and `rel` is a real folder. The build refuses a file reached through a linked
+ * folder (safe-file.ts); the file's own metadata would not show the link, so it is never trusted here either.
+ */
+function underRealFolders(dataDir: string, rel: string): boolean {
+  let at = dataDir;
+  for (const part of rel.split("/").slice(0, -1)) {
+    at = join(at, part);
+    try {
+      if (!lstatSync(at).isDirectory()) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The stamp of a regular file under data/ (in real folders), or undefined (missing, a link, a folder: never trusted). */
 function stampAt(dataDir: string, rel: string): { stamp: Stamp; changed: number } | undefined {
+  if (!underRealFolders(dataDir, rel)) return undefined;
   try {
     const st = lstatSync(join(dataDir, rel));
     return st.isFile() ? { stamp: stampOf(st), changed: Math.max(st.mtimeMs, st.ctimeMs) } : undefined;
