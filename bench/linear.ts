@@ -13,7 +13,7 @@ import { readDataFile } from "../scripts/lib/safe-file.ts";
 import { nameProblem, sourceProblem } from "../scripts/lib/text-checks.ts";
 import { loadYaml } from "../scripts/lib/yaml-file.ts";
 import { DataErrors } from "../scripts/lib/data-error.ts";
-import { writeSection } from "./results.ts";
+import { writeSection } from "../scripts/lib/results-file.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "ppt-linear-"));
 const best = (f: () => void) => Math.min(...[0, 1, 2].map(() => { const t = performance.now(); f(); return performance.now() - t; }));

@@ -22,12 +22,12 @@
  * timings (LCP, TBT) follow the machine's load: the report gives the load average and Lighthouse's benchmarkIndex.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Result } from "lighthouse";
-import { writeSection } from "./results.ts";
+import { writeSection } from "../scripts/lib/results-file.ts";
 import { measurePage, type PageWeight } from "./lib/page-weight.ts";
 import { startPreview, type Preview } from "./lib/server.ts";
 import { browserVersion, CATEGORIES, chromePath, figures, medianByLcp, runLighthouse, type Category, type LhFigures } from "./lib/lighthouse.ts";
@@ -311,7 +311,8 @@ async function main(): Promise<number> {
   const snapshot = join(snapshotDir, "dist");
   const removeSnapshot = () => rmSync(snapshotDir, { recursive: true, force: true });
   process.once("exit", removeSnapshot);
-  cpSync(DIST, snapshot, { recursive: true });
+  // dist/ is a link to the live version (scripts/build-site.ts): copy what it points at, not the link.
+  cpSync(realpathSync(DIST), snapshot, { recursive: true });
 
   const templates = [...TEMPLATES];
   for (const x of opts.extra) if (!templates.some((t) => t.path === x.path)) templates.push(x);

@@ -20,23 +20,34 @@
  * then also builds an empty site of each of those sizes (bench/floor.ts) and reports Astro's own cost per route and
  * what it alone would take for a national site's routes: the part of the build that no change to our pages can remove.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { readGazetteer } from "../scripts/lib/gazetteer.ts";
 import { prng } from "../scripts/lib/prng.ts";
+import { Problems } from "../scripts/lib/read-data.ts";
+import type { UnitRow } from "../src/lib/schema.ts";
 import { astroFloor, type FloorRun, msPerRoute } from "./floor.ts";
 import { ASTRO, measure, NODE, ROOT, RouteTimes, type Run } from "./lib/measure.ts";
-import { writeSection } from "./results.ts";
+import { writeSection } from "../scripts/lib/results-file.ts";
 
-/** Administrative units of the whole country (before the 2025 reorganisation), rounded. */
-export const NATIONAL = { provinces: 63, districts: 700, communes: 10_600, groups: 50_000 } as const;
-/** Plan years: every commune has one plan per year; the middle year's plans carry a residential-group appendix. */
+/**
+ * The whole country, from the gazetteer (data/reference/gazetteer): before 1 July 2025, 63 provinces, 696 districts
+ * and 10,035 communes; from it, 34 provinces and 3,321 communes. Residential groups are not in any public list: about
+ * 50,000 are made up and put under the old communes.
+ */
+export const NATIONAL = { provinces: 63, districts: 696, communes: 10_035, groups: 50_000, provincesAfter: 34, communesAfter: 3_321 } as const;
+/** Plan years on the old units: one plan per commune and year; the middle year's plans carry a residential-group appendix. */
 export const YEARS = [2023, 2024, 2025] as const;
+/** The plans on the new units (one per new commune), whose baselines are the old communes' outcomes at the end of 2025. */
+export const YEAR_AFTER = 2026;
 const TABLE_YEAR = 2024;
 /** Targets on this 2-core machine, from the issue. */
-const TARGET = { buildSeconds: 180, buildMb: 2048, dataSeconds: 15 };
+/** The "must" column of issue 16 (its aims in brackets in the report). */
+const TARGET = { buildSeconds: 900, buildMb: 2048, dataSeconds: 30, warmDataSeconds: 5 };
+const AIM = { buildSeconds: 300, buildMb: 1024, dataSeconds: 15, warmDataSeconds: 2 };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Synthetic data
@@ -54,16 +65,6 @@ const DEPRIVATIONS: [string, string][] = [
 ];
 const SYNTHETIC_LINE = "[DỮ LIỆU GIẢ LẬP / SYNTHETIC DATA] Văn bản do bench/scale.ts sinh ra để đo hiệu năng, không phải văn bản thật.";
 
-/** How many units of each level a size (percent of the country) has. */
-export function countsAt(percent: number) {
-  const f = percent / 100;
-  const provinces = Math.max(1, Math.round(NATIONAL.provinces * f));
-  const districts = Math.max(provinces, Math.round(NATIONAL.districts * f));
-  const communes = Math.max(districts, Math.round(NATIONAL.communes * f));
-  const groups = Math.round(NATIONAL.groups * f);
-  return { provinces, districts, communes, groups };
-}
-
 /** "2.345" (thousands grouped with dots, as the plans print them). */
 const viInt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 /** "1,92" (two decimals, comma). */
@@ -73,68 +74,123 @@ const viCount = (n: number) => (n < 10 ? `0${n}` : viInt(n));
 const pad = (n: number, w: number) => String(n).padStart(w, "0");
 const q = (s: string) => JSON.stringify(s);
 
-interface Loc { id: string; name: string; type_vi: string; type_en: string; level: string; parent: string | null }
+interface Loc { id: string; name: string; type_vi: string; type_en: string; level: string; parent: string | null; code: string | null }
 
-/** Write a synthetic data/ folder under `root` (localities, reference copied from the real data, sources, plans, tables). */
+/** English words for the gazetteer's type words (the English name is used on the English pages only). */
+const TYPE_EN: Record<string, string> = {
+  "tỉnh": "province", "thành phố": "city", "huyện": "district", "quận": "urban district", "thị xã": "town",
+  "xã": "commune", "phường": "ward", "thị trấn": "township", "đặc khu": "special zone",
+};
+
+/**
+ * The units of a size: `percent` of the old communes, taken evenly across the country (every k-th in code order, so
+ * each size has communes in most provinces and districts, as the real tree does), with the districts and provinces
+ * above them; the new communes any of them went into, with their provinces. At 100%, the whole gazetteer.
+ */
+export function unitsAt(percent: number) {
+  const units = readGazetteer(join(ROOT, "data"), new Problems());
+  if (!units) throw new Error("bench:scale: the gazetteer in data/reference/gazetteer does not read: run npm run data to see why");
+  const f = percent / 100;
+  const oldCommunes = units.filter((u) => u.period === "before" && u.level === "commune" && u.in_snapshot).sort((a, b) => (a.code < b.code ? -1 : 1));
+  // Commune i is kept when the running count floor(i·f) steps: evenly spread, and all of them at 100%.
+  const kept = oldCommunes.filter((_, i) => Math.floor((i + 1) * f) !== Math.floor(i * f));
+  const keptDistricts = new Set(kept.map((c) => c.parent!));
+  const keptProvinces = new Set(kept.map((c) => c.province));
+  const newCodes = new Set(kept.flatMap((c) => c.lineage.map((l) => l.code)));
+  const before = units.filter((u) => u.period === "before" && ((u.level === "province" && keptProvinces.has(u.code)) || (u.level === "district" && keptDistricts.has(u.code))));
+  const afterCommunes = units.filter((u) => u.period === "after" && u.level === "commune" && newCodes.has(u.code));
+  const afterProvinces = new Set(afterCommunes.map((c) => c.province));
+  const after = units.filter((u) => u.period === "after" && u.level === "province" && afterProvinces.has(u.code));
+  return { provinces: before.filter((u) => u.level === "province"), districts: before.filter((u) => u.level === "district"), communes: kept, provincesAfter: after, communesAfter: afterCommunes, groups: Math.round(NATIONAL.groups * f) };
+}
+
+/** How many units of each level a size (percent of the country) has. */
+export function countsAt(percent: number) {
+  const u = unitsAt(percent);
+  return { provinces: u.provinces.length, districts: u.districts.length, communes: u.communes.length, groups: u.groups, provincesAfter: u.provincesAfter.length, communesAfter: u.communesAfter.length };
+}
+
+/**
+ * Write a synthetic data/ folder under `root` (localities, reference copied from the real data, sources, plans,
+ * tables) on the real tree of units (unitsAt). The figures are made up: seeded, every id under `synthetic-`, every
+ * plan titled and noted as synthetic. Each year's plan states its baseline at the end of the year before, which is
+ * the date the previous plan's targets were set for, and where the rate then landed is drawn around that target,
+ * so that plans followed across years have targets met and missed (and the 2026 plans, whose year has not ended,
+ * targets not yet known). The 2026 plans are on the new communes, their baselines the old communes' outcomes.
+ */
 export function generate(root: string, percent: number, seed = 20240101) {
   const rand = prng(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
-  const name = () => `${pick(SYLLABLES)} ${pick(SYLLABLES)}`;
-  const n = countsAt(percent);
+  const u = unitsAt(percent);
   const data = join(root, "data");
   rmSync(data, { recursive: true, force: true });
   for (const d of ["plans", "sources", "tables", "reference"]) mkdirSync(join(data, d), { recursive: true });
   cpSync(join(ROOT, "data", "reference"), join(data, "reference"), { recursive: true });
 
-  // Units: districts spread evenly over provinces, communes over districts; residential groups land on communes at random.
-  const provinces: Loc[] = Array.from({ length: n.provinces }, (_, i) => ({ id: `synthetic-p${pad(i + 1, 2)}`, name: name(), type_vi: "tỉnh", type_en: "province", level: "province", parent: null }));
-  const districts: Loc[] = Array.from({ length: n.districts }, (_, i) => {
-    const p = provinces[Math.floor((i * n.provinces) / n.districts)];
-    return { id: `${p.id}/d${pad(i + 1, 3)}`, name: name(), type_vi: "huyện", type_en: "district", level: "district", parent: p.id };
+  const loc = (x: UnitRow, id: string, parent: string | null): Loc => ({
+    id, name: x.name, type_vi: x.type_vi, type_en: TYPE_EN[x.type_vi] ?? x.level, level: x.level, parent, code: x.code,
   });
-  const communes: Loc[] = Array.from({ length: n.communes }, (_, i) => {
-    const d = districts[Math.floor((i * n.districts) / n.communes)];
-    return { id: `${d.id}/c${pad(i + 1, 5)}`, name: name(), type_vi: "xã", type_en: "commune", level: "commune", parent: d.id };
-  });
+  const provinceId = new Map(u.provinces.map((p) => [p.code, `synthetic-p${p.code}`]));
+  const districtId = new Map(u.districts.map((d) => [d.code, `${provinceId.get(d.parent!)}/d${d.code}`]));
+  const provinces = u.provinces.map((p) => loc(p, provinceId.get(p.code)!, null));
+  const districts = u.districts.map((d) => loc(d, districtId.get(d.code)!, provinceId.get(d.parent!)!));
+  const communes = u.communes.map((c) => loc(c, `${districtId.get(c.parent!)}/c${c.code}`, districtId.get(c.parent!)!));
+  const newProvinceId = new Map(u.provincesAfter.map((p) => [p.code, `synthetic-n${p.code}`]));
+  const provincesAfter = u.provincesAfter.map((p) => loc(p, newProvinceId.get(p.code)!, null));
+  const communesAfter = u.communesAfter.map((c) => loc(c, `${newProvinceId.get(c.parent!)}/c${c.code}`, newProvinceId.get(c.parent!)!));
+  // Residential groups land on the old communes at random.
   const groupsOf = new Map<string, Loc[]>();
-  for (let i = 0; i < n.groups; i++) {
-    const c = communes[Math.floor(rand() * n.communes)];
+  for (let i = 0; i < u.groups; i++) {
+    const c = communes[Math.floor(rand() * communes.length)];
     const list = groupsOf.get(c.id) ?? [];
-    list.push({ id: `${c.id}/g${list.length + 1}`, name: `${pick(SYLLABLES)} ${list.length + 1}`, type_vi: "thôn", type_en: "village", level: "residential_group", parent: c.id });
+    list.push({ id: `${c.id}/g${list.length + 1}`, name: `${pick(SYLLABLES)} ${list.length + 1}`, type_vi: "thôn", type_en: "village", level: "residential_group", parent: c.id, code: null });
     groupsOf.set(c.id, list);
   }
-  const all = [...provinces, ...districts, ...communes.flatMap((c) => [c, ...(groupsOf.get(c.id) ?? [])])];
+  const all = [...provinces, ...districts, ...communes.flatMap((c) => [c, ...(groupsOf.get(c.id) ?? [])]), ...provincesAfter, ...communesAfter];
   const locLines = [
-    "# SYNTHETIC localities generated by bench/scale.ts for the scale benchmark: not real places, never published.",
+    "# SYNTHETIC localities generated by bench/scale.ts for the scale benchmark: the real tree of units (from the",
+    "# gazetteer), made-up residential groups; ids under synthetic-, never published.",
     "localities:",
     ...all.flatMap((l) => [
       `  - id: ${l.id}`, `    name: ${q(l.name)}`, `    type_vi: ${l.type_vi}`, `    type_en: ${l.type_en}`, `    level: ${l.level}`,
-      `    parent: ${l.parent ?? "null"}`, "    code: null", "    succession: []",
+      `    parent: ${l.parent ?? "null"}`, `    code: ${l.code === null ? "null" : q(l.code)}`, "    succession: []",
     ]),
   ];
   writeFileSync(join(data, "localities.yaml"), `${locLines.join("\n")}\n`);
 
   let plans = 0;
   const districtTotals = new Map<string, { total: number; poor: number; near: number }>();
+  // Where each new commune starts 2026: its share of the old communes that went into it.
+  const carried = new Map<string, { total: number; poor: number; near: number }>();
   for (const [ci, c] of communes.entries()) {
     const groups = groupsOf.get(c.id) ?? [];
     let total = int(600, 4500);
     let poorRate = 0.2 + rand() * 5.8;
     let nearRate = 0.5 + rand() * 5.5;
     for (const year of YEARS) {
-      total += int(5, 40);
       const poor = Math.round((total * poorRate) / 100);
       const near = Math.round((total * nearRate) / 100);
       if (year === TABLE_YEAR) {
         const t = districtTotals.get(c.parent!) ?? { total: 0, poor: 0, near: 0 };
         districtTotals.set(c.parent!, { total: t.total + total, poor: t.poor + poor, near: t.near + near });
       }
-      writeCommunePlan(data, c, year, { total, poor, near, groups: year === TABLE_YEAR ? groups : [], deprivations: year === TABLE_YEAR && ci % 4 === 0 }, rand);
+      const poorTarget = Math.max(0, (total ? (poor / total) * 100 : 0) * (0.75 + rand() * 0.15));
+      const nearTarget = Math.max(0, (total ? (near / total) * 100 : 0) * (0.8 + rand() * 0.15));
+      writeCommunePlan(data, c, year, { total, poor, near, poorTarget, nearTarget, groups: year === TABLE_YEAR ? groups : [], deprivations: year === TABLE_YEAR && ci % 4 === 0 }, rand);
       plans++;
-      poorRate *= 0.8;
-      nearRate *= 0.85;
+      // The year ends about where the plan aimed: a little under its target (met) or over it (missed).
+      total += int(5, 40);
+      poorRate = poorTarget * (0.85 + rand() * 0.35);
+      nearRate = nearTarget * (0.85 + rand() * 0.35);
     }
+    const successors = u.communes[ci].lineage.map((l) => l.code);
+    const end = { total, poor: Math.round((total * poorRate) / 100), near: Math.round((total * nearRate) / 100) };
+    successors.forEach((code, k) => {
+      const share = (x: number) => Math.floor(x / successors.length) + (k < x % successors.length ? 1 : 0);
+      const t = carried.get(code) ?? { total: 0, poor: 0, near: 0 };
+      carried.set(code, { total: t.total + share(end.total), poor: t.poor + share(end.poor), near: t.near + share(end.near) });
+    });
   }
   for (const d of districts) {
     const t = districtTotals.get(d.id);
@@ -142,10 +198,18 @@ export function generate(root: string, percent: number, seed = 20240101) {
     writeDistrictPlan(data, d, t, rand);
     plans++;
   }
+  for (const [ci, c] of communesAfter.entries()) {
+    const t = carried.get(c.code!)!;
+    const rate = (k: number) => (t.total ? (k / t.total) * 100 : 0);
+    writeCommunePlan(data, c, YEAR_AFTER, { ...t, poorTarget: rate(t.poor) * (0.75 + rand() * 0.15), nearTarget: rate(t.near) * (0.8 + rand() * 0.15), groups: [], deprivations: ci % 4 === 0 }, rand);
+    plans++;
+  }
+  const n = countsAt(percent);
   return { ...n, localities: all.length, plans };
 }
 
-interface Figures { total: number; poor: number; near: number; groups: Loc[]; deprivations: boolean }
+/** A commune plan's figures: households at the start of the year, and the rates (percent) it aims for at its end. */
+interface Figures { total: number; poor: number; near: number; poorTarget: number; nearTarget: number; groups: Loc[]; deprivations: boolean }
 
 /** Split `total` into `k` non-negative whole parts at random (they add up exactly). */
 function split(total: number, k: number, rand: () => number): number[] {
@@ -190,27 +254,27 @@ function writeCommunePlan(data: string, c: Loc, year: number, f: Figures, rand: 
   // A few plans print a rate that does not match their counts, as real plans do: the checks must find them.
   const poorRate = viDec(rate(f.poor) + (rand() < 0.02 ? 0.1 : 0));
   const nearRate = viDec(rate(f.near));
-  const poorTarget = viDec(Math.max(0, rate(f.poor) * 0.8));
-  const nearTarget = viDec(Math.max(0, rate(f.near) * 0.85));
+  const poorTarget = viDec(f.poorTarget);
+  const nearTarget = viDec(f.nearTarget);
   const persons = (k: number) => k * (2 + Math.floor(rand() * 3));
   const cov = [100, 95, 90][Math.floor(rand() * 3)];
   const lines = {
-    total: `Tổng số hộ dân cư trên địa bàn xã ${c.name} cuối năm ${year - 1} là ${viInt(f.total)} hộ.`,
-    poor: `Toàn xã có ${viCount(f.poor)} hộ nghèo với ${viInt(persons(f.poor))} nhân khẩu, chiếm tỷ lệ ${poorRate}%.`,
+    total: `Tổng số hộ dân cư trên địa bàn ${c.type_vi} ${c.name} cuối năm ${year - 1} là ${viInt(f.total)} hộ.`,
+    poor: `Toàn ${c.type_vi} có ${viCount(f.poor)} hộ nghèo với ${viInt(persons(f.poor))} nhân khẩu, chiếm tỷ lệ ${poorRate}%.`,
     near: `Hộ cận nghèo có ${viCount(f.near)} hộ với ${viInt(persons(f.near))} nhân khẩu, chiếm tỷ lệ ${nearRate}%.`,
-    poorTarget: `Cuối năm ${year} tỷ lệ hộ nghèo trên địa bàn xã giảm còn ${poorTarget}%.`,
-    nearTarget: `Cuối năm ${year} tỷ lệ hộ cận nghèo trên địa bàn xã còn ${nearTarget}%.`,
+    poorTarget: `Cuối năm ${year} tỷ lệ hộ nghèo trên địa bàn ${c.type_vi} giảm còn ${poorTarget}%.`,
+    nearTarget: `Cuối năm ${year} tỷ lệ hộ cận nghèo trên địa bàn ${c.type_vi} còn ${nearTarget}%.`,
     health: `Phấn đấu 100% hộ nghèo, hộ cận nghèo được cấp thẻ bảo hiểm y tế.`,
     water: `Phấn đấu ${cov}% hộ nghèo, hộ cận nghèo sử dụng nguồn nước sinh hoạt hợp vệ sinh.`,
     jobs: `Phấn đấu ${cov - 10}% người lao động thuộc hộ nghèo, hộ cận nghèo có nhu cầu được hỗ trợ tìm việc làm.`,
   };
   const number = 10 + Math.floor(rand() * 190), day = 1 + Math.floor(rand() * 28);
   const text = [
-    SYNTHETIC_LINE, `ỦY BAN NHÂN DÂN XÃ ${c.name.toUpperCase()}`, `Số: ${number}/KH-UBND`, `${c.name}, ngày ${pad(day, 2)} tháng 03 năm ${year}`, "KẾ HOẠCH",
+    SYNTHETIC_LINE, `ỦY BAN NHÂN DÂN ${c.type_vi.toUpperCase()} ${c.name.toUpperCase()}`, `Số: ${number}/KH-UBND`, `${c.name}, ngày ${pad(day, 2)} tháng 03 năm ${year}`, "KẾ HOẠCH",
     `Thực hiện công tác giảm nghèo năm ${year}`, `I. THỰC TRẠNG CUỐI NĂM ${year - 1}`, lines.total, lines.poor, lines.near,
     `II. MỤC TIÊU NĂM ${year}`, lines.poorTarget, lines.nearTarget, lines.health, lines.water, lines.jobs,
   ];
-  const yaml = planHeader(id, c, year, "xã", source, number, day);
+  const yaml = planHeader(id, c, year, c.type_vi, source, number, day);
   const [pp, np] = [lines.poor.match(/với ([\d.]+) nhân khẩu/)![1], lines.near.match(/với ([\d.]+) nhân khẩu/)![1]];
   yaml.push(
     "statistics:",
@@ -279,15 +343,15 @@ function writeDistrictPlan(data: string, d: Loc, t: { total: number; poor: numbe
   const base = `${year - 1}-12-31`, end = `${year}-12-31`;
   const rate = (k: number) => viDec(t.total ? (k / t.total) * 100 : 0);
   const lines = {
-    total: `Toàn huyện ${d.name} có ${viInt(t.total)} hộ dân cư.`,
-    poor: `Cuối năm ${year - 1} toàn huyện có ${viInt(t.poor)} hộ nghèo, chiếm tỷ lệ ${rate(t.poor)}%; ${viInt(t.near)} hộ cận nghèo, chiếm tỷ lệ ${rate(t.near)}%.`,
-    poorTarget: `Phấn đấu cuối năm ${year} tỷ lệ hộ nghèo toàn huyện giảm còn ${rate(t.poor * 0.8)}%.`,
-    nearTarget: `Phấn đấu cuối năm ${year} tỷ lệ hộ cận nghèo toàn huyện còn ${rate(t.near * 0.85)}%.`,
+    total: `Toàn ${d.type_vi} ${d.name} có ${viInt(t.total)} hộ dân cư.`,
+    poor: `Cuối năm ${year - 1} toàn ${d.type_vi} có ${viInt(t.poor)} hộ nghèo, chiếm tỷ lệ ${rate(t.poor)}%; ${viInt(t.near)} hộ cận nghèo, chiếm tỷ lệ ${rate(t.near)}%.`,
+    poorTarget: `Phấn đấu cuối năm ${year} tỷ lệ hộ nghèo toàn ${d.type_vi} giảm còn ${rate(t.poor * 0.8)}%.`,
+    nearTarget: `Phấn đấu cuối năm ${year} tỷ lệ hộ cận nghèo toàn ${d.type_vi} còn ${rate(t.near * 0.85)}%.`,
   };
   const number = 100 + Math.floor(rand() * 800), day = 1 + Math.floor(rand() * 28);
-  const text = [SYNTHETIC_LINE, `ỦY BAN NHÂN DÂN HUYỆN ${d.name.toUpperCase()}`, `Số: ${number}/KH-UBND`, `${d.name}, ngày ${pad(day, 2)} tháng 03 năm ${year}`, "KẾ HOẠCH", lines.total, lines.poor, lines.poorTarget, lines.nearTarget];
+  const text = [SYNTHETIC_LINE, `ỦY BAN NHÂN DÂN ${d.type_vi.toUpperCase()} ${d.name.toUpperCase()}`, `Số: ${number}/KH-UBND`, `${d.name}, ngày ${pad(day, 2)} tháng 03 năm ${year}`, "KẾ HOẠCH", lines.total, lines.poor, lines.poorTarget, lines.nearTarget];
   const yaml = [
-    ...planHeader(id, d, year, "huyện", source, number, day),
+    ...planHeader(id, d, year, d.type_vi, source, number, day),
     "statistics:",
     ...stat("total_households", "all", base, viInt(t.total), "households", lines.total),
     ...stat("poor_households", "poor", base, viInt(t.poor), "households", lines.poor),
@@ -349,12 +413,24 @@ function dirSizeMb(dir: string): number {
 }
 
 
+/** Change one byte of one plan's English title (the first plan file), as an editor's fix would. */
+function editOnePlan(root: string) {
+  const dir = join(root, "data", "plans");
+  const file = join(dir, readdirSync(dir).sort()[0]);
+  const text = readFileSync(file, "utf8");
+  if (!text.includes("title_en: \"[Synthetic]")) throw new Error(`bench:scale: ${file} has no synthetic title to edit`);
+  writeFileSync(file, text.replace("title_en: \"[Synthetic]", "title_en: \"[Synthetic, edited]"));
+}
+
 interface Row {
   percent: number;
   localities: number;
   plans: number;
   dataMb: number;
   data: Run;
+  /** The data step again after one plan was edited (the per-plan cache warm). */
+  warm?: Run;
+  warmHits?: string;
   astro?: Run;
   /** Why the build was not run. */
   skipped?: string;
@@ -364,6 +440,7 @@ interface Row {
 }
 
 const fmtS = (r: Run | undefined) => (!r ? "—" : r.timedOut ? `> ${r.seconds.toFixed(0)} (timed out)` : r.ok ? r.seconds.toFixed(1) : `failed after ${r.seconds.toFixed(1)}`);
+const fmtCpu = (r: Run | undefined) => (!r || !Number.isFinite(r.cpu) ? "—" : r.cpu.toFixed(1));
 const fmtMb = (r: Run | undefined) => (!r ? "—" : r.peakMb.toFixed(0));
 const fmtN = (n: number) => n.toLocaleString("en");
 
@@ -375,20 +452,21 @@ function report(rows: Row[], opts: { timeout: number; skipRoutes: string[]; floo
       : "## Scale: data step and full build against the number of localities",
     "",
     `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:scale${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\` on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.versions.node}.`,
-    `Synthetic data, seeded, ids under \`synthetic-*\`, generated in the OS temp dir and never in data/. 100% = ${NATIONAL.provinces} provinces, ${fmtN(NATIONAL.districts)} districts, ${fmtN(NATIONAL.communes)} communes, ${fmtN(NATIONAL.groups)} residential groups;`,
-    `one plan per commune and year (${YEARS.join(", ")}: the ${TABLE_YEAR} plans carry a residential-group appendix table, one in four a deprivation block) and one ${TABLE_YEAR} plan per district.`,
+    `Synthetic data on the real tree of units (the gazetteer), seeded, ids under \`synthetic-*\`, generated in the OS temp dir and never in data/. 100% = before 1 July 2025 ${NATIONAL.provinces} provinces, ${fmtN(NATIONAL.districts)} districts, ${fmtN(NATIONAL.communes)} communes (and ${fmtN(NATIONAL.groups)} made-up residential groups), from it ${NATIONAL.provincesAfter} provinces and ${fmtN(NATIONAL.communesAfter)} communes;`,
+    `one plan per old commune and year (${YEARS.join(", ")}: the ${TABLE_YEAR} plans carry a residential-group appendix table, one in four a deprivation block), one ${TABLE_YEAR} plan per district and one ${YEAR_AFTER} plan per new commune. Smaller sizes take that share of the old communes, evenly across the country, with the units above them and the new communes they went into.`,
     `Peak memory: RSS of the whole process tree, sampled every 200 ms. Full build = data step + \`astro build\`. Each step was given ${opts.timeout} s;`,
     "a build is not attempted at a size larger than one whose build ran out of time. Load: the machine's 1-minute load average at the end of the step",
-    `(${cpus().length} cores: a load above ${cpus().length} means other work shared the CPUs and the times are inflated).`,
-    `Targets: full build ≤ ${TARGET.buildSeconds} s and ≤ ${fmtN(TARGET.buildMb)} MB at 100%; data step ≤ ${TARGET.dataSeconds} s; cost linear in localities.`,
+    `(${cpus().length} cores: a load above ${cpus().length} means other work shared the CPUs and the times are inflated). CPU: user + system seconds of the step's whole process tree, which other work moves far less.`,
+    `Targets at 100% (must, aim in brackets): full build ≤ ${TARGET.buildSeconds / 60} min (${AIM.buildSeconds / 60} min) and ≤ ${fmtN(TARGET.buildMb)} MB (${fmtN(AIM.buildMb)} MB); data step cold ≤ ${TARGET.dataSeconds} s (${AIM.dataSeconds} s), warm after one plan edited ≤ ${TARGET.warmDataSeconds} s (${AIM.warmDataSeconds} s); cost linear in localities.`,
     "",
-    "| size | localities | plans | public data (MB) | data step (s) | data peak (MB) | load | astro build (s) | astro peak (MB) | load | routes built | full build (s) | ms per locality |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| size | localities | plans | public data (MB) | data step, cold: wall / CPU (s) | data peak (MB) | load | data step, warm, one plan edited: wall / CPU (s) | warm peak (MB) | plans from the cache | astro build (s) | astro peak (MB) | load | routes built | full build (s) | ms per locality |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map((r) => {
       const f = full(r);
       const per = f !== undefined ? ((f * 1000) / r.localities).toFixed(1) : r.data.ok ? `${((r.data.seconds * 1000) / r.localities).toFixed(2)} (data step)` : "—";
       const astro = r.astro ? [fmtS(r.astro), fmtMb(r.astro), r.astro.load.toFixed(1), fmtN(r.routes?.routes ?? 0)] : [r.skipped ?? "—", "—", "—", "—"];
-      return `| ${r.percent}% | ${fmtN(r.localities)} | ${fmtN(r.plans)} | ${r.dataMb.toFixed(0)} | ${fmtS(r.data)} | ${fmtMb(r.data)} | ${r.data.load.toFixed(1)} | ${astro.join(" | ")} | ${f !== undefined ? f.toFixed(1) : "—"} | ${per} |`;
+      const warm = r.warm ? [`${fmtS(r.warm)} / ${fmtCpu(r.warm)}`, fmtMb(r.warm), r.warmHits ?? "—"] : ["—", "—", "—"];
+      return `| ${r.percent}% | ${fmtN(r.localities)} | ${fmtN(r.plans)} | ${r.dataMb.toFixed(0)} | ${fmtS(r.data)} / ${fmtCpu(r.data)} | ${fmtMb(r.data)} | ${r.data.load.toFixed(1)} | ${warm.join(" | ")} | ${astro.join(" | ")} | ${f !== undefined ? f.toFixed(1) : "—"} | ${per} |`;
     }),
     "",
   ];
@@ -424,7 +502,8 @@ function report(rows: Row[], opts: { timeout: number; skipRoutes: string[]; floo
     const f = full(nat);
     const peak = Math.max(nat.data.peakMb, nat.astro?.peakMb ?? 0);
     const verdict = [
-      `data step ${nat.data.ok ? `${nat.data.seconds.toFixed(1)} s, peak ${nat.data.peakMb.toFixed(0)} MB (${nat.data.seconds <= TARGET.dataSeconds ? "within" : "over"} the ${TARGET.dataSeconds} s target)` : "did not finish"}`,
+      `data step cold ${nat.data.ok ? `${nat.data.seconds.toFixed(1)} s, peak ${nat.data.peakMb.toFixed(0)} MB (${nat.data.seconds <= TARGET.dataSeconds ? "within" : "over"} the ${TARGET.dataSeconds} s must${nat.data.seconds <= AIM.dataSeconds ? `, within the ${AIM.dataSeconds} s aim` : ""})` : "did not finish"}`,
+      `data step warm after one plan edited ${nat.warm?.ok ? `${nat.warm.seconds.toFixed(1)} s, peak ${nat.warm.peakMb.toFixed(0)} MB (${nat.warm.seconds <= TARGET.warmDataSeconds ? "within" : "over"} the ${TARGET.warmDataSeconds} s must${nat.warm.seconds <= AIM.warmDataSeconds ? `, within the ${AIM.warmDataSeconds} s aim` : ""})` : "did not finish"}`,
       f !== undefined ? `full build ${f.toFixed(0)} s, peak ${peak.toFixed(0)} MB (${f <= TARGET.buildSeconds && peak <= TARGET.buildMb ? "within" : "over"} the ${TARGET.buildSeconds} s / ${fmtN(TARGET.buildMb)} MB target)`
         : nat.astro ? `full build did not finish (${fmtS(nat.astro)})` : `full build ${nat.skipped ?? "not run"}`,
     ];
@@ -454,7 +533,7 @@ function floorLines(floor: FloorRun[], rows: Row[]): string[] {
   // The line through the smallest floor build, so Astro's start-up is counted once, as a real build pays it.
   const first = floor.reduce((a, b) => (b.routes < a.routes ? b : a));
   const perLocality = largest.routes!.routes / largest.localities;
-  const nationalRoutes = perLocality * (NATIONAL.provinces + NATIONAL.districts + NATIONAL.communes + NATIONAL.groups);
+  const nationalRoutes = perLocality * (NATIONAL.provinces + NATIONAL.districts + NATIONAL.communes + NATIONAL.groups + NATIONAL.provincesAfter + NATIONAL.communesAfter);
   const seconds = first.seconds + (ms * (nationalRoutes - first.routes)) / 1000;
   lines.push(`Estimate, not a measurement: the largest full build here (${largest.percent}%) made ${fmtN(largest.routes!.routes)} routes for ${fmtN(largest.localities)} localities (${perLocality.toFixed(1)} per locality); at national size that is about ${fmtN(Math.round(nationalRoutes / 1000) * 1000)} routes, and Astro alone would need about ${Math.round(seconds / 60)} min for them, against the ${TARGET.buildSeconds / 60} min target.`);
   return lines;
@@ -524,6 +603,15 @@ async function main() {
     const data = await measure(NODE, [join(ROOT, "scripts", "build-data.ts")], ROOT, { PPT_ROOT: root }, timeout);
     console.log(`  data step: ${fmtS(data)} s, ${fmtMb(data)} MB, load ${data.load.toFixed(1)}${data.ok ? "" : `\n${data.tail}`}`);
     const row: Row = { percent, localities: g.localities, plans: g.plans, dataMb: dirSizeMb(join(root, "public", "data")), data };
+    if (data.ok) {
+      // The warm rebuild a portal does after one plan was edited: the per-plan cache serves every other plan.
+      editOnePlan(root);
+      row.warm = await measure(NODE, [join(ROOT, "scripts", "build-data.ts")], ROOT, { PPT_ROOT: root }, timeout, (line) => {
+        const m = /; (\d+) of (\d+) plan files from the cache/.exec(line);
+        if (m) row.warmHits = `${fmtN(Number(m[1]))} of ${fmtN(Number(m[2]))}`;
+      });
+      console.log(`  data step, warm after editing one plan: ${fmtS(row.warm)} s, ${fmtMb(row.warm)} MB, load ${row.warm.load.toFixed(1)}, ${row.warmHits ?? "?"} plans from the cache${row.warm.ok ? "" : `\n${row.warm.tail}`}`);
+    }
     if (dataOnly) row.skipped = "not run (--data-only)";
     else if (percent > buildMax) row.skipped = `not run (--build-max=${buildMax})`;
     else if (!data.ok) row.skipped = "not run (data step failed)";

@@ -4,7 +4,7 @@
  * end, so a failed run leaves the previous output untouched. Errors are printed as `file:line: field: message`
  * without a stack trace, and the process exits non-zero.
  */
-import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, lstatSync, mkdirSync, openSync, realpathSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,7 +18,9 @@ import { LocalityRow, PublicFiles, UnitRow, type LocalityInput } from "../src/li
 import { DataErrors } from "./lib/data-error.ts";
 import { localitySuccessors, readGazetteer } from "./lib/gazetteer.ts";
 import { readProvinceMap, writeProvinceMap } from "./lib/province-map.ts";
+import { BuildLocked, releaseOnSignals, withLock } from "./lib/build-lock.ts";
 import { cleanStale, freshTemp, publishVersion } from "./lib/output-swap.ts";
+import { cacheSalt, prune, readPublished, writePublished } from "./lib/plan-cache.ts";
 import { dataPackage, jsonSchemas } from "./lib/public-schemas.ts";
 import { planIdOf, readBase, type RawData } from "./lib/read-data.ts";
 import { buildShard, CSV_FILES, csvCell, csvColumns, csvRows, jsonRows, ROW_FILES, sortRows, toDataError, validate, type ShardInit, type ShardResult } from "./lib/shard.ts";
@@ -28,6 +30,8 @@ export interface BuildSummary {
   outDir: string;
   counts: Record<string, number>;
   checks: Record<string, { run: number; passed: number }>;
+  /** Plan files in the run, and how many of them were served from the per-plan cache. */
+  cache: { plans: number; hits: number };
 }
 
 const LEVEL_WORD = { vi: (l: LocalityInput) => l.type_vi, en: (l: LocalityInput) => l.type_en };
@@ -186,6 +190,15 @@ function versionsDirOf(root: string, outDir: string): string {
   return resolve(outDir) === resolve(root, "public", "data") ? join(root, ".data-versions") : join(dirname(outDir), `.${basename(outDir)}.versions`);
 }
 
+/** The version folder the output link points at now (its name), if it is a link. */
+function liveVersion(outDir: string): string | undefined {
+  try {
+    return lstatSync(outDir).isSymbolicLink() ? basename(realpathSync(outDir)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface BuildOptions {
   /** Folder holding the output's versions (default: see versionsDirOf). */
   versionsDir?: string;
@@ -193,14 +206,41 @@ export interface BuildOptions {
   shardPlans?: number;
   /** Worker threads when there is more than one shard (default: the machine's available parallelism). */
   workers?: number;
+  /** The per-plan cache's folder (default: see buildPaths); false: no cache. */
+  cacheDir?: string | false;
+  /** Rebuild every plan, whatever the cache holds (the cache is rewritten). */
+  force?: boolean;
+  /** The lock file that keeps a second build of the same output out (default: see buildPaths). */
+  lock?: string;
 }
 
 /**
- * Build the public data files from `root`/data into `root`/public/data. Localities and reference lists are read
+ * Where a build's lock and cache live. For the site's public/data: `.build.lock` (shared with the site build, which
+ * reads public/data) and `.cache/data/` at the project root; for any other output, hidden files beside it.
+ */
+function buildPaths(root: string, outDir: string) {
+  const own = resolve(outDir) === resolve(root, "public", "data");
+  return {
+    lock: own ? join(root, ".build.lock") : join(dirname(outDir), `.${basename(outDir)}.lock`),
+    cacheDir: own ? join(root, ".cache", "data") : join(dirname(outDir), `.${basename(outDir)}.cache`),
+  };
+}
+
+/**
+ * Build the public data files from `root`/data into `root`/public/data, holding the build lock (a second build of
+ * the same output at the same time stops with BuildLocked, naming this one).
+ */
+export async function buildData(root: string, outDir = join(root, "public", "data"), options: BuildOptions = {}): Promise<BuildSummary> {
+  const lock = options.lock ?? buildPaths(root, outDir).lock;
+  return withLock(lock, "data", () => buildUnlocked(root, outDir, options));
+}
+
+/**
+ * The data step itself. Localities and reference lists are read
  * here; the plans are read, derived and written in shards (on worker threads when there are several), and their
  * fragments joined. Nothing is written to `outDir` unless every file was read without a problem.
  */
-export async function buildData(root: string, outDir = join(root, "public", "data"), options: BuildOptions = {}): Promise<BuildSummary> {
+async function buildUnlocked(root: string, outDir: string, options: BuildOptions): Promise<BuildSummary> {
   const versionsDir = options.versionsDir ?? versionsDirOf(root, outDir);
   cleanStale(outDir, versionsDir);
   const { out: data, problems, base } = readBase(root);
@@ -212,18 +252,25 @@ export async function buildData(root: string, outDir = join(root, "public", "dat
   try {
     const shards = shardsOf(base.planFiles, options.shardPlans ?? SHARD_PLANS);
     const links: LocalityLink[] = data.localities.map((l) => ({ id: l.id, parent: l.parent }));
+    const cacheDir = options.cacheDir ?? buildPaths(root, outDir).cacheDir;
+    const cache = cacheDir === false ? undefined : { dir: cacheDir, salt: cacheSalt(links, base.localityIds !== undefined), read: !options.force };
+    const published = cache?.read ? readPublished(cache, liveVersion(outDir)) : undefined;
+    const publishing: Record<string, string> = {};
+    let hits = 0;
     const results: ShardResult[] = [];
     const errors = [...problems.list];
     const writer = new RowFileWriter(tmp);
     // A shard's fragments are written, then let go; only its small summary is kept.
     const take = (r: ShardResult) => {
       errors.push(...r.errors.map(toDataError));
+      hits += r.hits;
+      for (const [file, digest] of r.sources) publishing[file] = digest;
       if (errors.length === 0) writer.append(r);
       results.push({ ...r, json: {}, csv: {} });
     };
     try {
-      if (shards.length <= 1) shards.forEach((names, i) => take(buildShard(i, names, { root, tmp, previous: outDir, localityIds: base.localityIds, localities: links })));
-      else await runShards(shards, options.workers ?? availableParallelism(), { root, tmp, previous: outDir, localityIds: base.localityIds ? [...base.localityIds] : null, localities: links }, take);
+      if (shards.length <= 1) shards.forEach((names, i) => take(buildShard(i, names, { root, tmp, previous: outDir, localityIds: base.localityIds, localities: links, cache, published })));
+      else await runShards(shards, options.workers ?? availableParallelism(), { root, tmp, previous: outDir, localityIds: base.localityIds ? [...base.localityIds] : null, localities: links, cache, published }, take);
       if (errors.length) throw new DataErrors(errors);
     } catch (e) {
       writer.abort();
@@ -261,7 +308,11 @@ export async function buildData(root: string, outDir = join(root, "public", "dat
 
     // The new output replaces the old in one rename of a link; the old is removed once nobody can be shown it.
     publishVersion(tmp, outDir, versionsDir);
-    return { outDir, counts, checks };
+    if (cache) {
+      writePublished(cache, liveVersion(outDir)!, publishing);
+      prune(cache, base.planFiles);
+    }
+    return { outDir, counts, checks, cache: { plans: base.planFiles.length, hits } };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -269,11 +320,18 @@ export async function buildData(root: string, outDir = join(root, "public", "dat
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+  releaseOnSignals();
+  // `--force` or PPT_FORCE=1: every plan rebuilt, whatever the cache holds.
+  const force = process.argv.includes("--force") || process.env.PPT_FORCE === "1";
   try {
-    const s = await buildData(process.env.PPT_ROOT ? resolve(process.env.PPT_ROOT) : root);
+    const s = await buildData(process.env.PPT_ROOT ? resolve(process.env.PPT_ROOT) : root, undefined, { force });
     const checks = Object.values(s.checks).reduce((a, c) => ({ run: a.run + c.run, passed: a.passed + c.passed }), { run: 0, passed: 0 });
-    console.log(`data: ${Object.entries(s.counts).map(([k, v]) => `${v} ${k}`).join(", ")}; checks ${checks.passed}/${checks.run} consistent → ${s.outDir}`);
+    console.log(`data: ${Object.entries(s.counts).map(([k, v]) => `${v} ${k}`).join(", ")}; checks ${checks.passed}/${checks.run} consistent; ${s.cache.hits} of ${s.cache.plans} plan files from the cache${force ? " (forced: none read)" : ""} → ${s.outDir}`);
   } catch (e) {
+    if (e instanceof BuildLocked) {
+      console.error(e.message);
+      process.exit(75);
+    }
     if (e instanceof DataErrors) {
       console.error(`data: ${e.errors.length} problem(s) in data/, nothing written:\n${e.errors.map((x) => `  ${x.format()}`).join("\n")}`);
       process.exit(1);

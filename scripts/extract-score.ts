@@ -6,7 +6,7 @@
  */
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeSection } from "../bench/results.ts";
+import { writeSection } from "./lib/results-file.ts";
 import { runReportingDataErrors } from "./lib/data-error.ts";
 import { precision, recall, scorePlans, total, type Counts, type Form, type ScoreRow } from "./lib/extract/score.ts";
 import { VARIANTS } from "./lib/extract/variants.ts";

@@ -12,7 +12,22 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..")
 export const NODE = join(ROOT, "node_modules", ".bin", "node");
 export const ASTRO = join(ROOT, "node_modules", ".bin", "astro");
 
-export interface Run { seconds: number; peakMb: number; ok: boolean; timedOut: boolean; tail: string; load: number }
+export interface Run {
+  seconds: number; peakMb: number; ok: boolean; timedOut: boolean; tail: string; load: number;
+  /** CPU seconds (user + system) of the whole process tree: unlike wall time, barely moved by other work on the machine. */
+  cpu: number;
+}
+
+/** CPU seconds of this process's children that have ended (cutime + cstime in /proc/self/stat, clock ticks of 1/100 s). */
+function childrenCpu(): number {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[13]) + Number(f[14])) / 100;
+  } catch {
+    return NaN;
+  }
+}
 
 /** RSS in kB of `pid` and all its descendants, from /proc (Linux). */
 function treeRssKb(pid: number): number {
@@ -49,6 +64,7 @@ function treeRssKb(pid: number): number {
 export function measure(cmd: string, args: string[], cwd: string, env: Record<string, string>, timeoutS: number, onLine?: (line: string) => void): Promise<Run> {
   return new Promise((done) => {
     const t0 = performance.now();
+    const cpu0 = childrenCpu();
     const child = spawn(cmd, args, { cwd, env: { ...process.env, TZ: "UTC", ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
     let peak = 0, tail = "", timedOut = false, partial = "";
     const keep = (b: Buffer) => {
@@ -70,7 +86,7 @@ export function measure(cmd: string, args: string[], cwd: string, env: Record<st
       clearInterval(sampler);
       clearTimeout(timer);
       if (partial && onLine) onLine(partial);
-      done({ seconds: (performance.now() - t0) / 1000, peakMb: peak / 1024, ok: code === 0 && !timedOut, timedOut, tail, load: loadavg()[0] });
+      done({ seconds: (performance.now() - t0) / 1000, peakMb: peak / 1024, ok: code === 0 && !timedOut, timedOut, tail, load: loadavg()[0], cpu: childrenCpu() - cpu0 });
     });
   });
 }

@@ -87,15 +87,3 @@ export function publishVersion(tmp: string, link: string, versionsDir: string) {
   renameSync(next, link);
   if (old && old !== version) rmSync(old, { recursive: true, force: true });
 }
-
-/**
- * Replace folder `target` with the complete folder `tmp` (the built site): the old one is moved aside and removed only
- * once the new one stands in its place, so a failed build never touches it.
- */
-export function swapFolder(tmp: string, targetDir: string) {
-  const aside = `${targetDir}.old-${process.pid}`;
-  rmSync(aside, { recursive: true, force: true });
-  if (existsSync(targetDir)) renameSync(targetDir, aside);
-  renameSync(tmp, targetDir);
-  rmSync(aside, { recursive: true, force: true });
-}

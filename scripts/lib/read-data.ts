@@ -46,6 +46,8 @@ export interface RawData {
   printedDecimals: Map<string, number>;
   /** Source documents by plan id. */
   sources: Map<string, { file: string; text: string; lines: string[] }>;
+  /** The files under data/ each plan read besides its own (its source, its tables) with the text read, by plan id: what the data step's cache checks. */
+  inputs: Map<string, Map<string, string>>;
   marks: Mark[];
 }
 
@@ -151,7 +153,7 @@ export function readBase(root: string): { out: RawData; problems: Problems; base
   const problems = new Problems();
   const dataDir = join(root, "data");
   const load = <S extends z.ZodType>(schema: S, ...path: string[]) => problems.try(() => loadYaml(join(dataDir, ...path), rel(...path), schema, dataDir));
-  const locFile = load(LocalitiesFile, "localities.yaml");
+  const locFile = problems.try(() => loadYaml(join(dataDir, "localities.yaml"), rel("localities.yaml"), LocalitiesFile, dataDir, "localities"));
   const indFile = load(IndicatorsFile, "reference", "indicators.yaml");
   const stdFile = load(StandardsFile, "reference", "standards.yaml");
   const projFile = load(ProjectsFile, "reference", "projects.yaml");
@@ -220,7 +222,7 @@ export function readPlans(root: string, names: readonly string[], localityIds: S
 export function emptyRows(): RawData {
   return {
     localities: [], indicators: [], standards: [], projects: { programme_vi: "", programme_en: "", act: "", projects: [] },
-    plans: [], statistics: [], targets: [], deprivations: [], notes: [], printedDecimals: new Map(), sources: new Map(), marks: [],
+    plans: [], statistics: [], targets: [], deprivations: [], notes: [], printedDecimals: new Map(), sources: new Map(), inputs: new Map(), marks: [],
   };
 }
 
@@ -257,6 +259,7 @@ function readPlan(loaded: LoadedYaml<z.infer<typeof PlanFile>>, name: string, pr
   if (!checkLines(text, ctx.rel("sources", p.source_file), problems)) return;
   const source = new SourceText(text);
   out.sources.set(p.id, { file: p.source_file, text, lines: source.lines });
+  out.inputs.set(p.id, new Map([[`sources/${p.source_file}`, text]]));
 
   const refs = new Set<string>();
   const makeRef = (prefix: string, loc: string, ...parts: string[]) => {
@@ -407,6 +410,7 @@ function readTable(tbl: z.infer<typeof PlanFile>["tables"][number], ti: number, 
   if (!existsSync(path)) return err(["tables", ti, "file"], `table file ${file} does not exist`);
   const text = c.problems.try(() => readUtf8(path, file, { dataDir: ctx.root, kind: "table" }));
   if (text === undefined || !checkLines(text, file, c.problems)) return;
+  out.inputs.get(p.id)?.set(`tables/${tbl.file}`, text);
   const sep = tbl.file.endsWith(".csv") ? "," : "\t";
   const lines = text.split("\n");
   while (lines.length && lines[lines.length - 1].trim() === "") lines.pop();

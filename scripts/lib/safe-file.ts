@@ -11,6 +11,8 @@ import { DataError, DataErrors } from "./data-error.ts";
 /** Largest file of each kind the data step reads. A typed 300-page plan is about 1 MB; a plan file a few hundred KB. */
 export const MAX_BYTES = {
   yaml: 4 << 20,
+  // Every unit of the country, with its residential groups (~64,000 at national size), is about 12 MB.
+  localities: 32 << 20,
   source: 16 << 20,
   table: 4 << 20,
   /** A province's boundary (the largest, Khánh Hòa with the Trường Sa islands, is 0.8 MB). */
@@ -71,7 +73,7 @@ export function readDataFile(abs: string, rel: string, dataDir: string, kind: Fi
     const st = fstatSync(fd);
     if (!st.isFile()) fail(rel, `is ${kindOf(st)}, not a regular file: the data step reads only regular files`);
     const max = MAX_BYTES[kind];
-    if (st.size > max) fail(rel, `is ${mb(st.size)}; a ${({ yaml: "YAML data file", source: "source text", table: "table", geojson: "boundary file" } satisfies Record<FileKind, string>)[kind]} may be at most ${mb(max)} (is it the right file?)`);
+    if (st.size > max) fail(rel, `is ${mb(st.size)}; a ${({ yaml: "YAML data file", source: "source text", table: "table", geojson: "boundary file", localities: "localities file" } satisfies Record<FileKind, string>)[kind]} may be at most ${mb(max)} (is it the right file?)`);
     // Read at most one byte past the cap, so a file that grows while it is read cannot take the memory with it.
     const buf = Buffer.allocUnsafe(st.size + 1);
     let got = 0;

@@ -6,7 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { buildShard, type ShardContext, type ShardInit } from "./shard.ts";
 
 const init = workerData as ShardInit;
-const ctx: ShardContext = { root: init.root, tmp: init.tmp, previous: init.previous, localities: init.localities, localityIds: init.localityIds ? new Set(init.localityIds) : undefined };
+const ctx: ShardContext = { root: init.root, tmp: init.tmp, previous: init.previous, localities: init.localities, localityIds: init.localityIds ? new Set(init.localityIds) : undefined, cache: init.cache, published: init.published };
 
 parentPort!.on("message", (job: { index: number; names: string[] }) => {
   try {

@@ -12,7 +12,8 @@ import { derive, type LocalityLink } from "../../src/lib/derive.ts";
 import { DocumentRow, PublicFiles, type QualityRow } from "../../src/lib/schema.ts";
 import { groupRows } from "../../src/lib/site-data.ts";
 import { DataError } from "./data-error.ts";
-import { emptyRows, Problems, readPlans, type RawData } from "./read-data.ts";
+import { inputText, lookup, planFileNow, store, textDigest, type Piece, type PlanCacheRef } from "./plan-cache.ts";
+import { emptyRows, planIdOf, Problems, readPlans, type RawData } from "./read-data.ts";
 
 /** What a shard needs besides its plan files: the same for every shard of a run. */
 export interface ShardContext {
@@ -24,6 +25,10 @@ export interface ShardContext {
   tmp: string;
   /** The output it will replace, if any: unchanged sources are linked from there. */
   previous: string;
+  /** The per-plan cache; `read: false` (a forced build) rebuilds every plan and rewrites its entry. None: no cache. */
+  cache?: PlanCacheRef & { read: boolean };
+  /** Digests of the sources the previous output holds (plan-cache.ts readPublished), when known. */
+  published?: Record<string, string>;
 }
 
 /** A ShardContext as a worker receives it (workerData is cloned: a Set travels as an array). */
@@ -44,6 +49,10 @@ export interface ShardResult {
   checks: [string, { run: number; passed: number }][];
   /** [locality id, plan id] pairs: a plan lists every locality it has a figure for. */
   planLocalities: [string, string][];
+  /** Plans served from the cache. */
+  hits: number;
+  /** The sources this shard published, with their digests (what the next build may link without reading). */
+  sources: [string, string][];
 }
 
 /** Public files made of rows, in the order they are written; all but documents have a CSV twin unless noted. */
@@ -145,19 +154,29 @@ function publishSource(text: string, to: string, previous: string) {
 
 export const csvColumns = (name: RowFile) => Object.keys((PublicFiles[name as keyof typeof PublicFiles] as z.ZodObject).shape);
 
-/** Build shard `index` from the plan files `names`: read and check them, derive, validate and write the fragments. */
-export function buildShard(index: number, names: readonly string[], ctx: ShardContext): ShardResult {
+/** Plan files that share a plan id are built together (the duplicate is reported); every other file alone. */
+function groupsOf(names: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (const n of names) {
+    const last = out[out.length - 1];
+    if (last && planIdOf(last[0]) === planIdOf(n)) last.push(n);
+    else out.push([n]);
+  }
+  return out;
+}
+
+/** Read, check and derive the plan files `names` together: their piece of the public files, or their problems. */
+function buildPlans(names: readonly string[], ctx: ShardContext): { errors: ErrorFields[]; piece?: Piece; data: RawData } {
   const problems = new Problems();
   const data: RawData = emptyRows();
   readPlans(ctx.root, names, ctx.localityIds, data, problems);
-  const result: ShardResult = { index, errors: problems.list.map(({ file, field, line, message }) => ({ file, field, line, message })), counts: {}, json: {}, csv: {}, checks: [], planLocalities: [] };
-  if (problems.list.length) return result;
+  const errors = problems.list.map(({ file, field, line, message }) => ({ file, field, line, message }));
+  if (errors.length) return { errors, data };
 
   const d = derive(data.statistics, data.targets, data.deprivations, ctx.localities, data.printedDecimals);
-  result.checks = Object.entries(d.checks);
   const pairs = new Set<string>();
   for (const r of [...data.plans.map((p) => ({ locality_id: p.locality_id, plan_id: p.id })), ...data.statistics, ...data.targets, ...data.deprivations]) pairs.add(`${r.locality_id}\u0000${r.plan_id}`);
-  result.planLocalities = [...pairs].map((p) => p.split("\u0000") as [string, string]);
+  const piece: Piece = { counts: {}, json: {}, csv: {}, checks: Object.entries(d.checks), planLocalities: [...pairs].map((p) => p.split("\u0000") as [string, string]) };
 
   const quality: QualityRow[] = [...data.notes.map((n) => ({ ...n, stated: null, computed: null, refs: [] })), ...d.findings];
   const files: Record<Exclude<RowFile, "documents">, object[]> = {
@@ -175,17 +194,106 @@ export function buildShard(index: number, names: readonly string[], ctx: ShardCo
   for (const name of ROW_FILES) validate(z.array(name === "documents" ? DocumentRow : PublicFiles[name]), rows[name]);
 
   for (const name of ROW_FILES) {
-    result.counts[name] = rows[name].length;
-    result.json[name] = jsonRows(rows[name]);
-    if (CSV_FILES.includes(name)) result.csv[name] = csvRows(rows[name] as Record<string, unknown>[], csvColumns(name));
+    piece.counts[name] = rows[name].length;
+    if (rows[name].length === 0) continue;
+    piece.json[name] = jsonRows(rows[name]);
+    if (CSV_FILES.includes(name)) piece.csv[name] = csvRows(rows[name] as Record<string, unknown>[], csvColumns(name));
   }
+  return { errors, piece, data };
+}
+
+/** Pieces of consecutive plans joined into one shard's fragments (JSON rows joined by `,\n`, CSV rows one after another). */
+function joinPieces(pieces: readonly Piece[]): Pick<ShardResult, "counts" | "json" | "csv" | "checks" | "planLocalities"> {
+  const out: Pick<ShardResult, "counts" | "json" | "csv" | "checks" | "planLocalities"> = { counts: {}, json: {}, csv: {}, checks: [], planLocalities: [] };
+  const checks = new Map<string, { run: number; passed: number }>();
+  for (const p of pieces) {
+    for (const [code, c] of p.checks) {
+      const sum = checks.get(code) ?? { run: 0, passed: 0 };
+      checks.set(code, { run: sum.run + c.run, passed: sum.passed + c.passed });
+    }
+    for (const pair of p.planLocalities) out.planLocalities.push(pair);
+  }
+  out.checks = [...checks];
+  const SEP = Buffer.from(",\n");
+  for (const name of ROW_FILES) {
+    const json: Uint8Array[] = [], csv: Uint8Array[] = [];
+    let n = 0;
+    for (const p of pieces) {
+      if (!p.counts[name]) continue;
+      if (json.length) json.push(SEP);
+      json.push(p.json[name]!);
+      if (p.csv[name]) csv.push(p.csv[name]!);
+      n += p.counts[name];
+    }
+    out.counts[name] = n;
+    out.json[name] = concat(json);
+    if (CSV_FILES.includes(name)) out.csv[name] = concat(csv);
+  }
+  return out;
+}
+
+/** Buffers joined into one of its own (transferable between threads, unlike a slice of Node's pool). */
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = Buffer.allocUnsafeSlow(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Build shard `index` from the plan files `names`: each plan is taken from the cache when its entry can be trusted,
+ * else read, checked and derived (and its entry written); then the pieces are joined in plan order and the sources
+ * published. Problems of every plan are collected; a shard with any writes no fragments.
+ */
+export function buildShard(index: number, names: readonly string[], ctx: ShardContext): ShardResult {
+  const result: ShardResult = { index, errors: [], counts: {}, json: {}, csv: {}, checks: [], planLocalities: [], hits: 0, sources: [] };
+  const dataDir = join(ctx.root, "data");
+  const pieces: Piece[] = [];
+  // Each source once (two plans may share one): its digest, and its text unless the previous output is known to hold it.
+  const sources = new Map<string, { digest: string; text?: string }>();
+  for (const group of groupsOf(names)) {
+    const cache = group.length === 1 ? ctx.cache : undefined;
+    const hit = cache?.read ? lookup(cache, dataDir, group[0]) : undefined;
+    if (hit) {
+      result.hits++;
+      pieces.push(hit.piece);
+      for (const [rel, input] of hit.inputs) if (rel.startsWith("sources/")) sources.set(rel.slice("sources/".length), input);
+      continue;
+    }
+    // Read (and stamped) before the build reads it again: see store().
+    const yaml = cache && planFileNow(dataDir, group[0]);
+    const built = buildPlans(group, ctx);
+    result.errors.push(...built.errors);
+    if (!built.piece) continue;
+    pieces.push(built.piece);
+    for (const p of built.data.plans) {
+      const text = built.data.sources.get(p.id)!.text;
+      sources.set(p.source_file, { digest: textDigest(text), text });
+    }
+    const inputs = built.data.plans.length === 1 ? built.data.inputs.get(built.data.plans[0].id) : undefined;
+    if (cache && yaml && inputs) store(cache, dataDir, group[0], yaml, built.piece, inputs);
+  }
+  if (result.errors.length) return result;
+  Object.assign(result, joinPieces(pieces));
   mkdirSync(join(ctx.tmp, "sources"), { recursive: true });
-  const published = new Set<string>();
-  for (const p of data.plans) {
-    // Two plans may share a source.
-    if (published.has(p.source_file)) continue;
-    published.add(p.source_file);
-    publishSource(data.sources.get(p.id)!.text, join(ctx.tmp, "sources", p.source_file), join(ctx.previous, "sources", p.source_file));
+  for (const [file, s] of sources) {
+    const to = join(ctx.tmp, "sources", file), previous = join(ctx.previous, "sources", file);
+    result.sources.push([file, s.digest]);
+    if (ctx.published?.[file] === s.digest) {
+      try {
+        linkSync(previous, to);
+        continue;
+      } catch {
+        // Gone or not linkable: published from the text below.
+      }
+    }
+    const text = s.text ?? inputText(dataDir, `sources/${file}`);
+    // Checked by this entry's digest a moment ago; changed since, it is the build that must see it, not this shortcut.
+    if (text === undefined || textDigest(text) !== s.digest) throw new Error(`data/sources/${file} changed while the data step ran: run it again`);
+    publishSource(text, to, previous);
   }
   return result;
 }

@@ -38,7 +38,8 @@ export const MAP_FILLS = {
   none: "#eef0f3",
 } as const;
 /** Text size of the key. */
-const KEY_FONT_SIZE = 14;
+// The charts' size: drawn 440 px wide, a 360 px phone shows it at 11 px or more (test/browser/chart-text.spec.ts).
+const KEY_FONT_SIZE = FONT_SIZE;
 /** Borders between provinces. */
 const BORDER = "#6b7280";
 /** The province a locator marks. */
@@ -167,7 +168,7 @@ export function provinceMap(provinces: MapProvince[], topology: Topology, { docu
     ...(truongSa ? [{ lon: truongSa.lon, lat: truongSa.north, dy: -10, text: t(locale, "map_truong_sa") }] : []),
   ];
   for (const l of labels) {
-    marks.push(Plot.text([l], { x: "lon", y: "lat", text: "text", dy: l.dy, fontSize: FONT_SIZE - 1, fontStyle: "italic", fill: COLORS.muted, className: "ppt-archipelago" }));
+    marks.push(Plot.text([l], { x: "lon", y: "lat", text: "text", dy: l.dy, fontSize: FONT_SIZE, fontStyle: "italic", fill: COLORS.muted, className: "ppt-archipelago" }));
   }
 
   const svg = Plot.plot({
@@ -214,7 +215,8 @@ function drawMapKey(svg: SVGSVGElement, document: Document, locale: Locale, stan
   // Larger than the charts' labels: the map is drawn narrower, so on a phone it is scaled down less.
   const size = KEY_FONT_SIZE, line = size + 5;
   const widest = Math.max(...key.heading.map((h) => textWidth(h, size)), ...key.items.map((i) => 20 + textWidth(i.label, size)));
-  const x0 = Math.max(width * 0.5, width - widest - 8);
+  // In the sea north-east of the coast; a wider key (15 px text) moves left rather than past the edge.
+  const x0 = Math.max(4, Math.min(width * 0.5, width - widest - 8));
   const g = document.createElementNS(NS, "g");
   g.setAttribute("class", "ppt-key");
   g.setAttribute("text-anchor", "start");
@@ -247,6 +249,15 @@ function drawMapKey(svg: SVGSVGElement, document: Document, locale: Locale, stan
     g.append(rect, text);
     y += line;
   }
+  // A pale ground under the key, so a province it overlaps on a narrow drawing is not read as a swatch.
+  const ground = document.createElementNS(NS, "rect");
+  ground.setAttribute("x", String(x0 - 4));
+  ground.setAttribute("y", "0");
+  ground.setAttribute("width", String(Math.min(widest + 8, width - x0 + 4)));
+  ground.setAttribute("height", String(y + 4));
+  ground.setAttribute("fill", "#fff");
+  ground.setAttribute("fill-opacity", "0.85");
+  g.prepend(ground);
   svg.append(g);
 }
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-const FILE = new URL("./RESULTS.md", import.meta.url);
+const FILE = new URL("../../bench/RESULTS.md", import.meta.url);
 const HEADER = "# Benchmark results\n\nLatest figures from `npm run bench`, `npm run bench:scale` and `npm run extract:score`, run on the committed code.\nEach section says when and where it was measured.\n";
 
 /** Replace (or append) the section `name` of bench/RESULTS.md with `markdown`. */

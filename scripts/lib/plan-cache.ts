@@ -1,0 +1,275 @@
+/**
+ * The data step's per-plan cache: what one plan file contributes to the public files (its fragments of each row
+ * file, its checks, the localities it covers), kept between builds so that a rebuild after editing one plan reads,
+ * checks and derives only that plan. An entry is served only when everything that went into it is unchanged: the
+ * plan's YAML, every file it read (its source, its tables), the locality tree, and the code of the data step (every
+ * module it runs, and the versions of the libraries they import). Anything else (no entry, another key, a changed
+ * input, a truncated or altered file) is a miss: the plan is built again and its entry rewritten. Entries live
+ * outside the published output (by default `.cache/data/`), one file per plan file, written whole then renamed.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { moduleGraph } from "./import-graph.ts";
+import { readUtf8 } from "./yaml-file.ts";
+
+/** Bumped when the entry layout changes (the code digest covers everything else). */
+const FORMAT = 2;
+
+/** What one plan file contributes: the same shape as a shard's result, without errors (a plan with errors is never cached). */
+export interface Piece {
+  counts: Record<string, number>;
+  json: Record<string, Uint8Array>;
+  csv: Record<string, Uint8Array>;
+  checks: [string, { run: number; passed: number }][];
+  planLocalities: [string, string][];
+}
+
+/** The cache as a shard sees it (plain data: it crosses into worker threads). */
+export interface PlanCacheRef {
+  dir: string;
+  /** Digest of everything every entry depends on: the code and the locality tree. */
+  salt: string;
+}
+
+interface Header {
+  format: number;
+  salt: string;
+  /** When the entry was written (ms since the epoch). */
+  written: number;
+  /** The plan file (first) and the files under data/ it read: path, digest, stamp. */
+  inputs: [string, string, Stamp][];
+  counts: Piece["counts"];
+  checks: Piece["checks"];
+  planLocalities: Piece["planLocalities"];
+  parts: [kind: "json" | "csv", file: string, bytes: number][];
+  payload: string;
+}
+
+const sha = (...parts: (string | Uint8Array)[]) => {
+  const h = createHash("sha256");
+  for (const p of parts) h.update(p).update("\u0000");
+  return h.digest("hex");
+};
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, "..", "..");
+let codeDigest: string | undefined;
+/** A package a module imports: `from "zod"`, `import("js-yaml")`, also with a comment before the name. */
+const BARE = /(?:\bfrom\s*|\bimport\s*\(\s*(?:\/\*.*?\*\/\s*)?)["']([^."'][^"']*)["']/g;
+
+/**
+ * Digest of the data step's code: every project module it runs (followed from build-data.ts and the shard worker
+ * through their relative imports) and the installed version of every package those modules import, plus Node's.
+ */
+export function codeVersion(): string {
+  if (codeDigest) return codeDigest;
+  const modules = moduleGraph([join(ROOT, "scripts", "build-data.ts"), join(ROOT, "scripts", "lib", "shard-worker.ts")]);
+  const h = createHash("sha256").update(`format ${FORMAT}\nnode ${process.version}\n`);
+  const packages = new Set<string>();
+  for (const m of modules) {
+    const text = readFileSync(m);
+    h.update(`${relative(ROOT, m)}\n`).update(text).update("\n");
+    for (const [, spec] of text.toString("utf8").matchAll(BARE)) {
+      if (spec.startsWith("node:")) continue;
+      packages.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]);
+    }
+  }
+  for (const p of [...packages].sort()) {
+    let version = "absent";
+    try {
+      version = JSON.parse(readFileSync(join(ROOT, "node_modules", p, "package.json"), "utf8")).version;
+    } catch {
+      // Not installed (an optional module such as js-yaml): its absence is part of the version.
+    }
+    h.update(`package ${p}@${version}\n`);
+  }
+  return (codeDigest = h.digest("hex"));
+}
+
+/** The salt of a run: the code, and the locality tree every plan is checked against. */
+export function cacheSalt(localities: readonly { id: string; parent: string | null }[], known: boolean): string {
+  return sha(codeVersion(), known ? JSON.stringify(localities.map((l) => [l.id, l.parent])) : "no localities");
+}
+
+const entryPath = (cache: PlanCacheRef, planFile: string) => join(cache.dir, `${planFile}.entry`);
+
+/**
+ * What a file's metadata says about it: size, modification and change times, inode. When none of them moved, the
+ * file is taken as unchanged without reading it (as git's index does), but only if the entry was written well after
+ * the file last changed: a file changed within the clock's resolution of being read could keep its times.
+ */
+type Stamp = string;
+const RACY_MS = 2000;
+const stampOf = (st: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): Stamp => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+
+/**
+ * Whether every folder between data/ and `rel` is a real folder. The build refuses a file reached through a linked
+ * folder (safe-file.ts); the file's own metadata would not show the link, so it is never trusted here either.
+ */
+function underRealFolders(dataDir: string, rel: string): boolean {
+  let at = dataDir;
+  for (const part of rel.split("/").slice(0, -1)) {
+    at = join(at, part);
+    try {
+      if (!lstatSync(at).isDirectory()) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The stamp of a regular file under data/ (in real folders), or undefined (missing, a link, a folder: never trusted). */
+function stampAt(dataDir: string, rel: string): { stamp: Stamp; changed: number } | undefined {
+  if (!underRealFolders(dataDir, rel)) return undefined;
+  try {
+    const st = lstatSync(join(dataDir, rel));
+    return st.isFile() ? { stamp: stampOf(st), changed: Math.max(st.mtimeMs, st.ctimeMs) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The plan file's bytes and stamp (taken before reading: a change after it moves the stamp), if it is a regular file. */
+export function planFileNow(dataDir: string, planFile: string): { bytes: Buffer; stamp: Stamp } | undefined {
+  const at = stampAt(dataDir, join("plans", planFile));
+  if (!at) return undefined;
+  try {
+    return { bytes: readFileSync(join(dataDir, "plans", planFile)), stamp: at.stamp };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A source or table as the build reads it (same guards, same decoding), or undefined when the build would refuse it. */
+export function inputText(dataDir: string, rel: string): string | undefined {
+  try {
+    return readUtf8(join(dataDir, rel), `data/${rel}`, { dataDir, kind: rel.startsWith("tables/") ? "table" : "source" });
+  } catch {
+    return undefined;
+  }
+}
+
+/** A served entry: the plan's piece, and each input's digest (and its text, when it had to be read to be checked). */
+export interface Hit {
+  piece: Piece;
+  inputs: Map<string, { digest: string; text?: string }>;
+}
+
+/**
+ * The cached piece of plan file `planFile` (in `dataDir`/plans), or undefined when there is none that can be
+ * trusted. Never throws for a bad entry: whatever is wrong with it, the plan is simply built again.
+ */
+export function lookup(cache: PlanCacheRef, dataDir: string, planFile: string): Hit | undefined {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(entryPath(cache, planFile));
+  } catch {
+    return undefined;
+  }
+  try {
+    const nl = buf.indexOf(0x0a);
+    if (nl < 0) return undefined;
+    const h = JSON.parse(buf.subarray(0, nl).toString("utf8")) as Header;
+    if (h.format !== FORMAT || h.salt !== cache.salt || h.inputs[0]?.[0] !== `plans/${planFile}`) return undefined;
+    const inputs: Hit["inputs"] = new Map();
+    for (const [rel, digest, stamp] of h.inputs) {
+      const now = stampAt(dataDir, rel);
+      if (!now) return undefined;
+      if (now.stamp === stamp && h.written > now.changed + RACY_MS) {
+        inputs.set(rel, { digest });
+        continue;
+      }
+      // The metadata moved (or is too fresh to tell): the content decides.
+      const text = rel.startsWith("plans/") ? planFileNow(dataDir, planFile)?.bytes : inputText(dataDir, rel);
+      if (text === undefined || sha(text) !== digest) return undefined;
+      inputs.set(rel, { digest, text: typeof text === "string" ? text : undefined });
+    }
+    const payload = buf.subarray(nl + 1);
+    if (payload.length !== h.parts.reduce((n, p) => n + p[2], 0) || sha(payload) !== h.payload) return undefined;
+    const piece: Piece = { counts: h.counts, json: {}, csv: {}, checks: h.checks, planLocalities: h.planLocalities };
+    let at = 0;
+    for (const [kind, file, bytes] of h.parts) {
+      piece[kind][file] = payload.subarray(at, at + bytes);
+      at += bytes;
+    }
+    return { piece, inputs };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Digest of a source's text, as entries and the published-sources list record it. */
+export const textDigest = (text: string) => sha(text);
+
+/**
+ * Store the piece of plan file `planFile`. `yaml` is the plan file as read (and stamped) before the build: if it was
+ * edited while the plan was built, the entry holds the old text's digest and will not be served for the new one.
+ * `inputs` are the other files the build read, with the text it read.
+ */
+export function store(cache: PlanCacheRef, dataDir: string, planFile: string, yaml: { bytes: Uint8Array; stamp: Stamp }, piece: Piece, inputs: Map<string, string>) {
+  const parts: Header["parts"] = [];
+  const chunks: Uint8Array[] = [];
+  for (const kind of ["json", "csv"] as const) {
+    for (const [file, bytes] of Object.entries(piece[kind])) {
+      parts.push([kind, file, bytes.byteLength]);
+      chunks.push(bytes);
+    }
+  }
+  const payload = Buffer.concat(chunks);
+  const stamped: Header["inputs"] = [[`plans/${planFile}`, sha(yaml.bytes), yaml.stamp]];
+  for (const [rel, text] of inputs) {
+    // Stamped after the build read it: a change in between is at most milliseconds old when the entry is written,
+    // so the racy rule sends the next build to the content, which no longer matches.
+    const at = stampAt(dataDir, rel);
+    if (!at) return;
+    stamped.push([rel, sha(text), at.stamp]);
+  }
+  const header: Header = {
+    format: FORMAT, salt: cache.salt, written: Date.now(), inputs: stamped,
+    counts: piece.counts, checks: piece.checks, planLocalities: piece.planLocalities, parts, payload: sha(payload),
+  };
+  const path = entryPath(cache, planFile);
+  const tmp = `${path}.tmp-${process.pid}`;
+  mkdirSync(cache.dir, { recursive: true });
+  writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]));
+  renameSync(tmp, path);
+}
+
+/**
+ * The sources the live output holds, by digest, so that a plan served from the cache can have its source linked
+ * from the previous output without reading either copy. Valid only for the version it names (a build killed after
+ * publishing but before writing this leaves a list for an older version, which is then ignored).
+ */
+const publishedPath = (cache: PlanCacheRef) => join(cache.dir, "published-sources.json");
+
+export function readPublished(cache: PlanCacheRef, liveVersion: string | undefined): Record<string, string> | undefined {
+  if (!liveVersion) return undefined;
+  try {
+    const p = JSON.parse(readFileSync(publishedPath(cache), "utf8")) as { version: string; sources: Record<string, string> };
+    return p.version === liveVersion ? p.sources : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writePublished(cache: PlanCacheRef, version: string, sources: Record<string, string>) {
+  mkdirSync(cache.dir, { recursive: true });
+  const tmp = `${publishedPath(cache)}.tmp-${process.pid}`;
+  writeFileSync(tmp, JSON.stringify({ version, sources }));
+  renameSync(tmp, publishedPath(cache));
+}
+
+/** After a successful run: remove the entries of plan files that are gone, and temporaries a killed run left. */
+export function prune(cache: PlanCacheRef, planFiles: readonly string[]) {
+  if (!existsSync(cache.dir)) return;
+  const keep = new Set([...planFiles.map((f) => `${f}.entry`), "published-sources.json"]);
+  for (const name of readdirSync(cache.dir)) if (!keep.has(name)) rmSync(join(cache.dir, name), { force: true });
+}
+
+/** Remove the whole cache (a forced build starts from nothing). */
+export function clear(cache: PlanCacheRef) {
+  rmSync(cache.dir, { recursive: true, force: true });
+}
