@@ -5,12 +5,14 @@
  * `full`/`partial`; an old district (abolished) has as successors the new units its communes went into, all
  * `partial` unless one new unit took all of it; a mapped code the new list lacks is matched by name in its province.
  */
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { foldAccents } from "../../src/lib/fold.ts";
 import type { z } from "zod";
 import { GazetteerBefore, GazetteerFrom, GazetteerMerges, GazetteerSplits, type LocalitiesFile, type UnitRow } from "../../src/lib/schema.ts";
 import { DataError } from "./data-error.ts";
 import { checkPlainText, type Problems } from "./read-data.ts";
+import { readDataFile } from "./safe-file.ts";
 import { loadYaml, type LoadedYaml } from "./yaml-file.ts";
 
 const DIR = ["reference", "gazetteer"];
@@ -22,14 +24,37 @@ export function typeWord(fullName: string, name: string): string {
   return type.charAt(0).toLowerCase() + type.slice(1);
 }
 
-/** Read and check the gazetteer; its rows, or undefined when a file has a problem (added to `problems`). */
+const FILES = ["units-before-2025-07-01.json", "units-from-2025-07-01.json", "old-commune-to-new.json", "new-commune-from-old.json"];
+
+/** The last gazetteer read without a problem in this process, by the digest of its four files' bytes. */
+let memo: { digest: string; rows: UnitRow[] } | undefined;
+
+/**
+ * Read and check the gazetteer; its rows, or undefined when a file has a problem (added to `problems`). Parsing and
+ * checking its 14,161 units takes ~2 s, and a process that runs the data step many times (the test suite runs it
+ * hundreds of times on copies of data/) reads the same bytes each time: the files are still read through the safe
+ * reader and hashed, and identical bytes give the rows of the last read without a problem. Callers never modify them.
+ */
 export function readGazetteer(dataDir: string, problems: Problems): UnitRow[] | undefined {
+  const bytes = problems.try(() => FILES.map((name) => readDataFile(join(dataDir, ...DIR, name), rel(name), dataDir, "yaml")));
+  if (!bytes) return undefined;
+  const hash = createHash("sha256");
+  for (const b of bytes) hash.update(b).update("\0");
+  const digest = hash.digest("hex");
+  if (memo?.digest === digest) return memo.rows;
+  const n = problems.list.length;
+  const rows = readGazetteerFiles(dataDir, problems);
+  if (rows && problems.list.length === n) memo = { digest, rows };
+  return rows;
+}
+
+function readGazetteerFiles(dataDir: string, problems: Problems): UnitRow[] | undefined {
   // JSON is YAML 1.2: the same reader gives JSON files the same guards, size cap and line numbers in errors.
   const load = <S extends Parameters<typeof loadYaml>[2]>(name: string, schema: S) => problems.try(() => loadYaml(join(dataDir, ...DIR, name), rel(name), schema, dataDir));
-  const before = load("units-before-2025-07-01.json", GazetteerBefore);
-  const after = load("units-from-2025-07-01.json", GazetteerFrom);
-  const splits = load("old-commune-to-new.json", GazetteerSplits);
-  const merges = load("new-commune-from-old.json", GazetteerMerges);
+  const before = load(FILES[0], GazetteerBefore);
+  const after = load(FILES[1], GazetteerFrom);
+  const splits = load(FILES[2], GazetteerSplits);
+  const merges = load(FILES[3], GazetteerMerges);
   if (!before || !after || !splits || !merges) return undefined;
   // Names from a public list reach pages as ours do: the same text checks.
   const n = problems.list.length;

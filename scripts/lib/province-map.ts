@@ -5,6 +5,7 @@
  * src/lib/simplify-map.ts, which keeps every island) and published as provinces.topo.json.
  */
 import { writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { topology } from "topojson-server";
@@ -12,7 +13,7 @@ import { ProvinceBoundaryFile, ProvincesTopology, type UnitRow } from "../../src
 import { simplifyKeepingRings, type AnyTopology } from "../../src/lib/simplify-map.ts";
 import { DataError, DataErrors } from "./data-error.ts";
 import type { Problems } from "./read-data.ts";
-import { listDataDir } from "./safe-file.ts";
+import { listDataDir, readDataFile } from "./safe-file.ts";
 import { loadYaml, readUtf8 } from "./yaml-file.ts";
 
 const DIR = ["reference", "gazetteer", "provinces"];
@@ -67,6 +68,15 @@ export function readProvinceMap(dataDir: string, problems: Problems, units?: rea
     return undefined;
   }
   const n = problems.list.length;
+  // As the gazetteer (lib/gazetteer.ts): identical bytes, and the same provinces to check them against, give the
+  // boundaries of the last read without a problem; the files are still read through the safe reader.
+  const names = entries.filter((x) => x.name.endsWith(".geojson")).map((x) => x.name).sort();
+  const bytes = problems.try(() => names.map((name) => readDataFile(join(dataDir, ...DIR, name), rel(name), dataDir, "geojson")));
+  if (!bytes) return undefined;
+  const hash = createHash("sha256").update(JSON.stringify([names, units?.filter((u) => u.period === "after" && u.level === "province").map((u) => u.code) ?? null]));
+  for (const b of bytes) hash.update(b).update("\0");
+  const digest = hash.digest("hex");
+  if (memo?.digest === digest) return memo.features;
   const features: ProvinceFeature[] = [];
   const fileOf = new Map<string, string>();
   for (const e of entries.filter((x) => x.name.endsWith(".geojson")).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -88,8 +98,13 @@ export function readProvinceMap(dataDir: string, problems: Problems, units?: rea
     const known = new Set(provinces.map((p) => p.code));
     for (const [code, file] of fileOf) if (!known.has(code) && features.some((f) => f.id === code)) problems.add(new DataError(file, "features[0].properties.code", undefined, `${code} is not a province from 1 July 2025 in the gazetteer`));
   }
-  return problems.list.length > n ? undefined : features;
+  if (problems.list.length > n) return undefined;
+  memo = { digest, features };
+  return features;
 }
+
+/** The last boundaries read without a problem in this process, by digest (see readProvinceMap). */
+let memo: { digest: string; features: ProvinceFeature[] } | undefined;
 
 /** The provinces joined into one topology and simplified for the national map (see NATIONAL_MIN_AREA). */
 export function provinceTopology(features: readonly ProvinceFeature[]): ProvincesTopology {
