@@ -5,14 +5,13 @@
  * `full`/`partial`; an old district (abolished) has as successors the new units its communes went into, all
  * `partial` unless one new unit took all of it; a mapped code the new list lacks is matched by name in its province.
  */
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { foldAccents } from "../../src/lib/fold.ts";
 import type { z } from "zod";
 import { GazetteerBefore, GazetteerFrom, GazetteerMerges, GazetteerSplits, type LocalitiesFile, type UnitRow } from "../../src/lib/schema.ts";
 import { DataError } from "./data-error.ts";
 import { checkPlainText, type Problems } from "./read-data.ts";
-import { readDataFile } from "./safe-file.ts";
+import { contentDigest, readDataFile } from "./safe-file.ts";
 import { loadYaml, type LoadedYaml } from "./yaml-file.ts";
 
 const DIR = ["reference", "gazetteer"];
@@ -38,9 +37,7 @@ let memo: { digest: string; rows: UnitRow[] } | undefined;
 export function readGazetteer(dataDir: string, problems: Problems): UnitRow[] | undefined {
   const bytes = problems.try(() => FILES.map((name) => readDataFile(join(dataDir, ...DIR, name), rel(name), dataDir, "yaml")));
   if (!bytes) return undefined;
-  const hash = createHash("sha256");
-  for (const b of bytes) hash.update(b).update("\0");
-  const digest = hash.digest("hex");
+  const digest = contentDigest(bytes);
   if (memo?.digest === digest) return memo.rows;
   const n = problems.list.length;
   const rows = readGazetteerFiles(dataDir, problems);

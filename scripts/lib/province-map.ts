@@ -5,7 +5,6 @@
  * src/lib/simplify-map.ts, which keeps every island) and published as provinces.topo.json.
  */
 import { writeFileSync } from "node:fs";
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { topology } from "topojson-server";
@@ -13,7 +12,7 @@ import { ProvinceBoundaryFile, ProvincesTopology, type UnitRow } from "../../src
 import { simplifyKeepingRings, type AnyTopology } from "../../src/lib/simplify-map.ts";
 import { DataError, DataErrors } from "./data-error.ts";
 import type { Problems } from "./read-data.ts";
-import { listDataDir, readDataFile } from "./safe-file.ts";
+import { contentDigest, listDataDir, readDataFile } from "./safe-file.ts";
 import { loadYaml, readUtf8 } from "./yaml-file.ts";
 
 const DIR = ["reference", "gazetteer", "provinces"];
@@ -73,9 +72,7 @@ export function readProvinceMap(dataDir: string, problems: Problems, units?: rea
   const names = entries.filter((x) => x.name.endsWith(".geojson")).map((x) => x.name).sort();
   const bytes = problems.try(() => names.map((name) => readDataFile(join(dataDir, ...DIR, name), rel(name), dataDir, "geojson")));
   if (!bytes) return undefined;
-  const hash = createHash("sha256").update(JSON.stringify([names, units?.filter((u) => u.period === "after" && u.level === "province").map((u) => u.code) ?? null]));
-  for (const b of bytes) hash.update(b).update("\0");
-  const digest = hash.digest("hex");
+  const digest = contentDigest([JSON.stringify([names, units?.filter((u) => u.period === "after" && u.level === "province").map((u) => u.code) ?? null]), ...bytes]);
   if (memo?.digest === digest) return memo.features;
   const features: ProvinceFeature[] = [];
   const fileOf = new Map<string, string>();

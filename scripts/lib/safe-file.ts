@@ -4,6 +4,7 @@
  * folders, no link anywhere on the way, the real path inside data/, and a size cap read from the open file, so
  * a FIFO, a device or /dev/zero is refused at once instead of hanging the build or filling memory.
  */
+import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, type Dirent } from "node:fs";
 import { relative, sep } from "node:path";
 import { DataError, DataErrors } from "./data-error.ts";
@@ -99,4 +100,11 @@ export function listDataDir(abs: string, rel: string, dataDir: string): Dirent[]
   if (!st.isDirectory()) fail(rel, `is ${kindOf(st)}, not a folder`);
   checkPath(abs, rel, dataDir, "folder");
   return readdirSync(abs, { withFileTypes: true });
+}
+
+/** A digest of several files' bytes (and any strings they are read with), each part delimited: equal digests, equal inputs. */
+export function contentDigest(parts: readonly (Buffer | string)[]): string {
+  const hash = createHash("sha256");
+  for (const p of parts) hash.update(p).update("\0");
+  return hash.digest("hex");
 }

@@ -190,14 +190,18 @@ export function drawKey(svg: SVGSVGElement, document: Document, items: (KeyItem 
   svg.append(g);
 }
 
-/** Make a Plot SVG accessible and stable: role="img", aria-label and a first-child <title> with the summary, no aria-label on inner groups. */
-export function finish(svg: SVGSVGElement | Element, { summary, id }: { summary: string; id?: string }): SVGSVGElement {
+/**
+ * Make a Plot SVG accessible and stable: a role, aria-label and a first-child <title> with the summary, no aria-label
+ * on inner groups. `role: "group"` is for a chart of links (the map): "img" would hide them from assistive
+ * technology, so their own names are kept and only Plot's groups lose theirs.
+ */
+export function finish(svg: SVGSVGElement | Element, { summary, id, role = "img" }: { summary: string; id?: string; role?: "img" | "group" }): SVGSVGElement {
   const el = svg as SVGSVGElement;
   const doc = el.ownerDocument;
-  // axe reports aria-prohibited-attr for Plot's g[aria-label]; the chart is one image, its parts need no names.
-  for (const n of el.querySelectorAll("[aria-label]")) n.removeAttribute("aria-label");
+  // axe reports aria-prohibited-attr for Plot's g[aria-label]; an image's parts need no names.
+  for (const n of el.querySelectorAll(role === "img" ? "[aria-label]" : "g[aria-label]")) n.removeAttribute("aria-label");
   for (const n of el.querySelectorAll("[aria-description]")) n.removeAttribute("aria-description");
-  el.setAttribute("role", "img");
+  el.setAttribute("role", role);
   el.setAttribute("aria-label", summary);
   el.setAttribute("font-size", String(FONT_SIZE));
   if (id) el.setAttribute("id", id);

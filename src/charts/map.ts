@@ -11,7 +11,7 @@ import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { t, type Locale } from "../i18n/catalogue.ts";
 import { formatNumber } from "../lib/format.ts";
-import { CLASS_NAME, COLORS, FONT_SIZE, textWidth } from "./common.ts";
+import { CLASS_NAME, COLORS, finish, FONT_SIZE, textWidth } from "./common.ts";
 
 /** What the map needs of a province (see provinceMapRows in src/lib/province-map-data.ts). */
 export interface MapProvince {
@@ -181,17 +181,8 @@ export function provinceMap(provinces: MapProvince[], topology: Topology, { docu
   // A second class: the page shows the map larger than the other charts on a wide screen.
   svg.setAttribute("class", `${CLASS_NAME} ppt-map`);
 
-  for (const n of svg.querySelectorAll("g[aria-label]")) n.removeAttribute("aria-label");
-  for (const n of svg.querySelectorAll("[aria-description]")) n.removeAttribute("aria-description");
-  // Not role="img": that would hide the links inside from assistive technology. A named group of named links.
-  svg.setAttribute("role", "group");
-  svg.setAttribute("aria-label", summary);
-  svg.setAttribute("font-size", String(FONT_SIZE));
-  if (id) svg.setAttribute("id", id);
-  const title = document.createElementNS(NS, "title");
-  title.textContent = summary;
-  svg.insertBefore(title, svg.firstChild);
-  return svg;
+  // A named group of named links (see finish).
+  return finish(svg, { summary, id, role: "group" });
 }
 
 /** Words of the key, top to bottom, with their fills (the rate classes in the latest standard only). */

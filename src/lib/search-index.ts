@@ -9,7 +9,7 @@ import { localePath, paths } from "./i18n.ts";
 import type { SiteData } from "./site-data.ts";
 import type { UnitRow } from "./schema.ts";
 import { searchWords } from "./search-match.ts";
-import { frame, localityOf, oldUnit, unitName, type Frame } from "./units-view.ts";
+import { frame, localityOf, oldUnit, unitName, unitType, type Frame } from "./units-view.ts";
 
 /** One entry: folded name, folded type words, folded parents' names, label, context line, link. */
 export type SearchEntry = [name: string, type: string, parents: string, label: string, context: string, href: string];
@@ -25,7 +25,7 @@ export const SPLIT_OVER = 800;
 
 function entryOf(f: Frame, u: UnitRow, locale: Locale): SearchEntry | undefined {
   const fold = (s: string) => searchWords(s).join(" ");
-  const typeWords = fold(`${u.type_vi} ${unitName(u, "en")}`.replace(u.name, ""));
+  const typeWords = fold(`${u.type_vi} ${unitType(u, "en")}`);
   if (u.period === "after") {
     const province = f.after.get(u.province)!;
     const parents = u.level === "province" ? "" : fold(province.full_name);
