@@ -5,9 +5,13 @@
  * .dist-versions/, replaced by renaming a new link over it (the same swap as public/data: see lib/output-swap.ts), so
  * there is no moment without a whole site. The build holds the project's build lock (shared with the data step, whose
  * output it reads). Arguments are passed to astro (e.g. `--silent`, `--force`).
+ *
+ * The preview images are drawn by a second process at the same time (scripts/build-previews.ts), into a folder of
+ * their own that joins the new version when both have finished: Astro renders pages on one core, the cards are
+ * drawn on the other.
  */
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { renameSync, rmSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { acquire, BuildLocked, release } from "./lib/build-lock.ts";
@@ -30,21 +34,31 @@ try {
 cleanStale(dist, versions);
 const tmp = freshTemp(versions);
 // This Node (24, from npm) runs astro: its own launcher would find the machine's older Node first on PATH.
-const child = spawn(process.execPath, [join(root, "node_modules", ".bin", "astro"), "build", ...process.argv.slice(2), "--outDir", tmp], { cwd: root, stdio: "inherit" });
-// Stopped from outside (Ctrl-C, `kill`): stop astro too, release the lock, publish nothing.
+const previews = `${tmp}-og`;
+const children = [
+  spawn(process.execPath, [join(root, "node_modules", ".bin", "astro"), "build", ...process.argv.slice(2), "--outDir", tmp], { cwd: root, stdio: "inherit" }),
+  spawn(process.execPath, [join(root, "scripts", "build-previews.ts"), previews, ...(process.argv.includes("--force") ? ["--force"] : [])], { cwd: root, stdio: "inherit" }),
+];
+// Stopped from outside (Ctrl-C, `kill`): stop both children too, release the lock, publish nothing.
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
   process.once(signal, () => {
-    child.kill("SIGKILL");
+    for (const c of children) c.kill("SIGKILL");
     release(lock);
     process.exit(code);
   });
 }
-const status = await new Promise<number>((done) => child.on("exit", (code, signal) => done(code ?? (signal ? 1 : 0))));
+const exited = (c: (typeof children)[number]) => new Promise<number>((done) => c.on("exit", (code, signal) => done(code ?? (signal ? 1 : 0))));
+// One failing child stops the other: there is nothing to publish either way.
+const statuses = await Promise.all(children.map((c) => exited(c).then((s) => (s !== 0 && children.forEach((o) => o.kill("SIGKILL")), s))));
+const status = statuses.find((s) => s !== 0) ?? 0;
 if (status !== 0) {
   rmSync(tmp, { recursive: true, force: true });
+  rmSync(previews, { recursive: true, force: true });
   release(lock);
   console.error("site: the build failed; dist/ is left as it was");
   process.exit(status);
 }
+renameSync(join(previews, "og"), join(tmp, "og"));
+rmSync(previews, { recursive: true, force: true });
 publishVersion(tmp, dist, versions);
 release(lock);

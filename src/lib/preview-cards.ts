@@ -1,24 +1,21 @@
 /**
- * Link-preview images (Open Graph / Twitter card), one per locality and language (residential groups use their
- * commune's, see og.ts), 1200×630 PNG drawn at build time from the locality's main chart and headline figures,
- * with Noto Sans from npm so diacritics render correctly.
+ * Link-preview cards (Open Graph / Twitter), one per locality and language (residential groups use their commune's,
+ * see og.ts), as 1200×630 SVG from the locality's main chart and headline figures: the site's own card, a province's
+ * card (the plans below it) and a locality's. scripts/build-previews.ts turns them into PNGs beside the pages.
  */
-import type { APIRoute } from "astro";
-import { dumbbellChart } from "../../charts/index.ts";
-import { localityCharts } from "../../lib/chart-specs.ts";
-import { planCitation } from "../../lib/cite.ts";
-import { previewCard } from "../../lib/compose-svg.ts";
-import { formatHouseholds, formatPercent } from "../../lib/format.ts";
-import { formatDate, LOCALES, localized, t, tn, type Locale } from "../../lib/i18n.ts";
-import { headlines } from "../../lib/headline.ts";
-import { svgToPng } from "../../lib/png.ts";
-import { serverDocument } from "../../lib/server-dom.ts";
-import { drawnSvg } from "../../lib/drawn.ts";
-import { serialize } from "../../lib/xml.ts";
-import { loadSiteData, siteIndex } from "../../lib/site-data.ts";
-import { ogImagePath, ogLocalityId } from "../../lib/og.ts";
-import type { SiteData } from "../../lib/site-data.ts";
-import { indicatorLabel, localityName, plansFor, rateTargets } from "../../lib/view.ts";
+import { dumbbellChart } from "../charts/index.ts";
+import { localityCharts } from "./chart-specs.ts";
+import { planCitation } from "./cite.ts";
+import { previewCard } from "./compose-svg.ts";
+import { drawnSvg } from "./drawn.ts";
+import { formatHouseholds, formatPercent } from "./format.ts";
+import { headlines } from "./headline.ts";
+import { formatDate, LOCALES, localized, t, tn, type Locale } from "./i18n.ts";
+import { ogImagePath, ogLocalityId } from "./og.ts";
+import { serverDocument } from "./server-dom.ts";
+import { siteIndex, type SiteData } from "./site-data.ts";
+import { indicatorLabel, localityName, plansFor, rateTargets } from "./view.ts";
+import { serialize } from "./xml.ts";
 
 /** The site's own card, for pages that are not about one locality. */
 function siteCard(data: SiteData, locale: Locale): string {
@@ -69,20 +66,12 @@ function areaCard(data: SiteData, locale: Locale, id: string): string {
   });
 }
 
-export function getStaticPaths() {
-  return LOCALES.flatMap((locale) => [
-    { params: { file: ogImagePath(locale).slice(4) }, props: { locale, id: undefined } },
-    ...loadSiteData().localities.filter((l) => ogLocalityId(l) === l.id).map((l) => ({ params: { file: ogImagePath(locale, l.id).slice(4) }, props: { locale, id: l.id } })),
-  ]);
-}
-
-export const GET: APIRoute<{ locale: Locale; id: string | undefined }> = async ({ props: { locale, id } }) => {
-  const data = loadSiteData();
-  if (!id) return new Response(Buffer.from(await svgToPng(siteCard(data, locale))), { headers: { "content-type": "image/png" } });
+/** The card of a locality: its key figures and main chart, or the area card where it holds no plan itself. */
+function localityCard(data: SiteData, locale: Locale, id: string): string {
   const index = siteIndex(data);
   const loc = index.locality.get(id)!;
   const plans = plansFor(data, id);
-  if (!plans.length) return new Response(Buffer.from(await svgToPng(areaCard(data, locale, id))), { headers: { "content-type": "image/png" } });
+  if (!plans.length) return areaCard(data, locale, id);
   const stat = (ind: string) => index.statisticsByLocality.get(id)?.find((s) => s.indicator === ind);
   const target = rateTargets(data, "poor", id)[0];
   const figures = [
@@ -98,7 +87,7 @@ export const GET: APIRoute<{ locale: Locale; id: string | undefined }> = async (
   // Noto Sans has no ≈: resvg then falls back for that glyph, and a line shaped with a fallback loses the stacked
   // marks of its Vietnamese letters ("hộ" → "họ"). The card's chart says ~ instead, a sign the font has.
   const chartSvg = main && first ? drawnSvg(data, locale, main, first, "file").replaceAll("≈", "~") : undefined;
-  const svg = previewCard({
+  return previewCard({
     site: t(locale, "site"),
     title: localityName(loc, locale, true),
     subtitle: localized(loc, "full_name", locale).split(", ").slice(1).join(", "),
@@ -106,5 +95,18 @@ export const GET: APIRoute<{ locale: Locale; id: string | undefined }> = async (
     chartSvg,
     footer: plans.length ? plans.map((p) => planCitation(p, locale)).join("; ").slice(0, 110) : t(locale, "tagline").slice(0, 110),
   });
-  return new Response(Buffer.from(await svgToPng(svg)), { headers: { "content-type": "image/png" } });
-};
+}
+
+/** A card to draw: where its PNG goes (a site path) and its SVG. */
+export interface PreviewCard {
+  path: string;
+  svg: () => string;
+}
+
+/** Every card of the site, in both languages; each SVG is composed only when asked for. */
+export function previewCards(data: SiteData): PreviewCard[] {
+  return LOCALES.flatMap((locale) => [
+    { path: ogImagePath(locale), svg: () => siteCard(data, locale) },
+    ...data.localities.filter((l) => ogLocalityId(l) === l.id).map((l) => ({ path: ogImagePath(locale, l.id), svg: () => localityCard(data, locale, l.id) })),
+  ]);
+}
