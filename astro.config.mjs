@@ -22,14 +22,19 @@ const shades = Array.from({ length: 16 }, (_, i) => `background: hsl(210 60% ${8
 export default defineConfig({
   output: "static",
   trailingSlash: "always",
-  // Two routes at a time: preview images are drawn off the main thread (png.ts), so the second core draws one while
-  // the first renders the next; pages themselves are single-threaded JavaScript either way.
-  build: { format: "directory", inlineStylesheets: "always", concurrency: 2 },
+  // One route at a time: Astro's incremental build (below) is off when build.concurrency > 1, and pages are
+  // single-threaded JavaScript either way; the second core draws the preview images (scripts/build-previews.ts).
+  build: { format: "directory", inlineStylesheets: "always", concurrency: 1 },
+  // A page whose getStaticPaths entry carries a cacheKey (the digest of the data it shows) and whose code is
+  // unchanged is copied from the previous build instead of rendered again (`npm run build -- --force` renders all).
+  experimental: { incrementalBuild: true },
   i18n: { defaultLocale: "vi", locales: ["vi", "en"], routing: { prefixDefaultLocale: false } },
   devToolbar: { enabled: false },
   compressHTML: true,
-  // A separate cache per build when asked (the reproducible-build test makes two builds from nothing).
-  ...(process.env.PPT_CACHE_DIR ? { cacheDir: process.env.PPT_CACHE_DIR } : {}),
+  // Astro's cache (its incremental manifest and copies of the pages) sits with the data step's and the previews' in
+  // .cache/, the one folder a portal keeps between builds; a separate one per build when asked (the
+  // reproducible-build test makes two builds from nothing).
+  cacheDir: process.env.PPT_CACHE_DIR ?? "./.cache/astro",
   security: {
     csp: {
       algorithm: "SHA-256",
