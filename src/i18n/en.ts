@@ -492,4 +492,7 @@ export const en: Catalogue = {
   og_province_none: "No plan of the province in the dataset yet",
   og_plan_figure: "{name}: {what}",
   cmp_none_picked: "No plan picked.",
+  // charts (i16)
+  chart_noscript: "Other views of this chart need JavaScript; without it the page shows the default view.",
+  loc_csv: "Download all the figures of this page (CSV)",
 };

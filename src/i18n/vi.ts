@@ -506,4 +506,7 @@ export const vi = {
   og_province_none: "Chưa có kế hoạch nào của tỉnh trong dữ liệu",
   og_plan_figure: "{name}: {what}",
   cmp_none_picked: "Chưa chọn kế hoạch nào.",
+  // charts (i16)
+  chart_noscript: "Bật JavaScript để xem các cách xem khác của biểu đồ; không có JavaScript trang hiện cách xem mặc định.",
+  loc_csv: "Tải toàn bộ số liệu của trang (CSV)",
 };
