@@ -14,7 +14,8 @@ export interface PackedRows {
   rows: unknown[][];
 }
 
-export function packRows(rows: readonly Row[]): PackedRows {
+export function packRows(objects: readonly object[]): PackedRows {
+  const rows = objects as readonly Row[];
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const same: Row = {};
   for (const k of keys) {
