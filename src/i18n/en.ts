@@ -311,7 +311,6 @@ export const en: Catalogue = {
   loc_gap: "From baseline to target",
   loc_gap_note: "* computed from the plan's figures (see Method); “pp” means percentage points.",
   loc_groups: "By residential group",
-  loc_noscript: "Turn on JavaScript to switch group and sort; the data table is always under the chart.",
   loc_deprivations: "Deprivations in basic social services",
   loc_coverage: "Targets for the six dimensions, against the other plans",
   loc_computed_note: "* computed from the plan's figures.",

@@ -320,7 +320,6 @@ export const vi = {
   loc_gap: "Từ đầu kỳ đến chỉ tiêu",
   loc_gap_note: "* tính lại từ số liệu trong kế hoạch (xem Phương pháp); “điểm %” là điểm phần trăm.",
   loc_groups: "Theo tổ dân phố",
-  loc_noscript: "Bật JavaScript để chuyển nhóm và sắp xếp; bảng số liệu luôn có bên dưới biểu đồ.",
   loc_deprivations: "Thiếu hụt dịch vụ xã hội cơ bản",
   loc_coverage: "Chỉ tiêu sáu chiều thiếu hụt, so với các kế hoạch khác",
   loc_computed_note: "* tính lại từ số liệu trong kế hoạch.",
