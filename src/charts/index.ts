@@ -5,3 +5,4 @@ export { deprivationChart, type DeprivationOptions } from "./deprivation.ts";
 export { coverageChart, type CoverageOptions } from "./coverage.ts";
 export { coverageHeatmap, type HeatmapOptions } from "./heatmap.ts";
 export { COLORS, CLASS_NAME, FONT_SIZE, WIDTH } from "./common.ts";
+export { drawChart, type Drawing } from "./draw.ts";

@@ -9,7 +9,8 @@ import type { Locale } from "../lib/format.ts";
 import type { RateTargetRow } from "../lib/view.ts";
 import { focusableMarks } from "./tooltip.ts";
 
-type Inlined = Redraw & { csv: CsvRow[]; locale: Locale };
+// The compare page draws its rate and coverage charts again for a pick of plans.
+type Inlined = Extract<Redraw, { chart: "dumbbell" | "coverage" }> & { csv: CsvRow[]; locale: Locale };
 type Sort = "plan" | "baseline" | "target" | "change";
 
 const root = document.querySelector<HTMLElement>('[data-state="compare"]');

@@ -1,11 +1,12 @@
 /**
- * PNG downloads are drawn here, in the reader's browser, from the chart's SVG download (same title, chart and source
+ * PNG downloads are drawn here, in the reader's browser, from the chart's framed SVG (same title, chart and source
  * line). Building a PNG for every state of every chart at build time cost three quarters of the build and does not
- * scale to a national site; the SVG and CSV stay static files, so they work without JavaScript.
+ * scale to a national site.
  */
 const WIDTH = 1280;
 
-async function savePng(svgUrl: string, file: string) {
+/** Rasterise the SVG at `svgUrl` 1280 px wide on white and save it as `file`. */
+export async function savePng(svgUrl: string, file: string) {
   const img = new Image();
   img.src = svgUrl;
   await img.decode();
@@ -23,11 +24,4 @@ async function savePng(svgUrl: string, file: string) {
   a.download = file;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
-
-export function initPngDownloads() {
-  for (const b of document.querySelectorAll<HTMLButtonElement>("button[data-download=png]")) {
-    b.parentElement!.hidden = false;
-    b.addEventListener("click", () => void savePng(b.dataset.svg!, b.dataset.file!));
-  }
 }

@@ -3,7 +3,7 @@
  * link" buttons copy the URL of the view, and chart marks show their exact figures on pointer or focus.
  */
 import { initEmbed } from "./embed.ts";
-import { initPngDownloads } from "./png.ts";
+import { initDownloads } from "./download-buttons.ts";
 import { initPrint } from "./print.ts";
 import { initState, viewQuery } from "./state.ts";
 import { initTooltips } from "./tooltip.ts";
@@ -109,4 +109,4 @@ copyLinks();
 initTooltips();
 initPrint();
 initEmbed();
-initPngDownloads();
+initDownloads();

@@ -1,5 +1,6 @@
 /**
- * URL state in the browser. The build draws every state of a chart; this shows the one the URL asks for.
+ * URL state in the browser: this shows the view the URL asks for. The build draws only a chart's default state; a
+ * state it left undrawn (`data-undrawn`) is drawn here on demand by a module loaded only then (view-draw.ts).
  * Controls carry `data-param`; views carry `data-when="group=poor sort=name"`; list selections mark elements
  * carrying `data-in="plans:<id>"`. Back/forward restore the state; invalid values fall back to defaults.
  */
@@ -53,6 +54,8 @@ function apply(root: HTMLElement, state: State) {
       return String(state[k]) === v;
     });
   }
+  const undrawn = [...root.querySelectorAll<HTMLElement>("[data-undrawn]")].filter((el) => !el.hidden);
+  if (undrawn.length) void import("./view-draw.ts").then(({ drawVariant }) => undrawn.forEach(drawVariant));
   for (const el of root.querySelectorAll<HTMLElement>("[data-in]")) {
     const [k, v] = el.dataset.in!.split(":");
     const list = state[k];

@@ -10,7 +10,7 @@
  */
 export function focusableMarks(root: ParentNode = document) {
   for (const svg of root.querySelectorAll<SVGSVGElement>("figure.chart .plot svg")) {
-    if (svg.dataset.marks) continue;
+    if (svg.dataset.marks !== undefined) continue;
     svg.dataset.marks = "";
     const seen = new Set<string>();
     for (const el of svg.querySelectorAll<SVGElement>("[data-tip]")) {
@@ -25,13 +25,30 @@ export function focusableMarks(root: ParentNode = document) {
   }
 }
 
+let marksReady = false;
+
+/**
+ * Tab stops are set up when the keyboard is first used (the Tab key's keydown comes before focus moves, so the first
+ * Tab already reaches them), not at load: walking every mark of a page at load was part of its blocking time.
+ */
+function marksOnDemand() {
+  if (marksReady) return;
+  marksReady = true;
+  focusableMarks();
+}
+
+/** A chart drawn after load (another state, drawn in the browser) gets its Tab stops if the keyboard is in use. */
+export function newChartDrawn(root: ParentNode) {
+  if (marksReady) focusableMarks(root);
+}
+
 export function initTooltips() {
+  // The live region exists from the start: one added together with its text may not be announced.
   const tip = document.createElement("div");
   tip.className = "tip";
   tip.setAttribute("role", "status");
   tip.hidden = true;
   document.body.append(tip);
-  focusableMarks();
   const show = (e: Event) => {
     const el = (e.target as Element).closest?.("figure.chart svg [data-tip]");
     if (!el) return void (tip.hidden = true);
@@ -42,8 +59,12 @@ export function initTooltips() {
     tip.hidden = false;
   };
   document.addEventListener("pointerover", show);
-  document.addEventListener("focusin", show);
+  document.addEventListener("focusin", (e) => {
+    marksOnDemand();
+    show(e);
+  });
   document.addEventListener("keydown", (e) => {
+    if (e.key === "Tab") marksOnDemand();
     if (e.key === "Escape") tip.hidden = true;
   });
 }

@@ -311,7 +311,6 @@ export const en: Catalogue = {
   loc_gap: "From baseline to target",
   loc_gap_note: "* computed from the plan's figures (see Method); “pp” means percentage points.",
   loc_groups: "By residential group",
-  loc_noscript: "Turn on JavaScript to switch group and sort; the data table is always under the chart.",
   loc_deprivations: "Deprivations in basic social services",
   loc_coverage: "Targets for the six dimensions, against the other plans",
   loc_computed_note: "* computed from the plan's figures.",
@@ -492,4 +491,7 @@ export const en: Catalogue = {
   og_province_none: "No plan of the province in the dataset yet",
   og_plan_figure: "{name}: {what}",
   cmp_none_picked: "No plan picked.",
+  // charts (i16)
+  chart_noscript: "Other views of this chart need JavaScript; without it the page shows the default view.",
+  loc_csv: "Download all the figures of this page (CSV)",
 };

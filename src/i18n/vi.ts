@@ -320,7 +320,6 @@ export const vi = {
   loc_gap: "Từ đầu kỳ đến chỉ tiêu",
   loc_gap_note: "* tính lại từ số liệu trong kế hoạch (xem Phương pháp); “điểm %” là điểm phần trăm.",
   loc_groups: "Theo tổ dân phố",
-  loc_noscript: "Bật JavaScript để chuyển nhóm và sắp xếp; bảng số liệu luôn có bên dưới biểu đồ.",
   loc_deprivations: "Thiếu hụt dịch vụ xã hội cơ bản",
   loc_coverage: "Chỉ tiêu sáu chiều thiếu hụt, so với các kế hoạch khác",
   loc_computed_note: "* tính lại từ số liệu trong kế hoạch.",
@@ -506,4 +505,7 @@ export const vi = {
   og_province_none: "Chưa có kế hoạch nào của tỉnh trong dữ liệu",
   og_plan_figure: "{name}: {what}",
   cmp_none_picked: "Chưa chọn kế hoạch nào.",
+  // charts (i16)
+  chart_noscript: "Bật JavaScript để xem các cách xem khác của biểu đồ; không có JavaScript trang hiện cách xem mặc định.",
+  loc_csv: "Tải toàn bộ số liệu của trang (CSV)",
 };

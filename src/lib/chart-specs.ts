@@ -1,9 +1,9 @@
 /**
  * Every chart of the site, described once: title, sources, and per state (variant) its summary, data table, the
- * rows it draws (for the CSV download) and how to draw it. Pages, embeds, downloads and preview images all read
- * these specs, so a downloaded file or an embed shows exactly what the page shows.
+ * rows it draws (for the CSV download) and how to draw it. Pages, embeds and preview images read these specs; the
+ * browser makes the downloads from what the page inlines of them, so a file or an embed shows what the page shows.
  */
-import { coverageChart, coverageHeatmap, deprivationChart, dumbbellChart, groupBarsChart } from "../charts/index.ts";
+import { coverageChart, coverageHeatmap, deprivationChart, drawChart, dumbbellChart, type Drawing } from "../charts/index.ts";
 import { planCitation, planNumber } from "./cite.ts";
 import { mapSpec } from "./map-spec.ts";
 import { formatNumber, formatPercent, formatPp, formatTarget, type Locale } from "./format.ts";
@@ -31,13 +31,30 @@ export interface ChartVariant {
   table: { columns: { label: string; num?: boolean }[]; rows: Cell[][]; /** The plan of each row, where a page filters by plan. */ plans?: string[] };
   /** Exactly the rows the chart draws, with their source. */
   csv: CsvRow[];
+  /** Draw this state at build time (only states drawnAtBuild are). */
   draw: (document: Document) => SVGSVGElement;
-  /** What the browser needs to draw the chart again for a subset of plans (the compare page). */
+  /**
+   * The chart as data, for the browser: every state not drawn at build time has one (the page inlines it and draws
+   * it on demand), and a chart's only state has one where the page draws it again for another pick of plans (compare).
+   */
   redraw?: Redraw;
 }
 
-/** A chart the browser can draw again from its rows: which chart function, and the rows it drew. */
-export type Redraw = { chart: "dumbbell"; rows: RateTargetRow[] } | { chart: "coverage"; rows: CoverageRow[] };
+/** A chart the browser can draw from its rows: which chart function of src/charts, its rows and options. */
+export type Redraw = Drawing;
+
+/**
+ * Whether the build draws this state into the page: the default state, or a chart's only state. Any other state is
+ * drawn in the browser when the URL or a control asks for it, from its `redraw`.
+ */
+export function drawnAtBuild(spec: Pick<ChartSpec, "variants">, v: ChartVariant): boolean {
+  return v.default || spec.variants.length === 1;
+}
+
+/** A variant's drawing for both sides: the build's (draw) and the browser's (redraw), from one description. */
+function described(d: Redraw, locale: Locale): Pick<ChartVariant, "draw" | "redraw"> {
+  return { redraw: d, draw: (document) => drawChart(d, { document, locale }) };
+}
 
 /** A chart: where it lives, what it shows, where its figures come from. */
 export interface ChartSpec {
@@ -55,12 +72,6 @@ export interface ChartSpec {
 /** File-name key of a variant: "group=poor sort=name" → "group-poor.sort-name". */
 export function variantKey(v: Pick<ChartVariant, "when">): string {
   return v.when ? v.when.replace(/=/g, "-").replace(/ /g, ".") : "default";
-}
-
-/** Base path (without extension) of a chart variant's downloads. */
-export function downloadPath(locale: Locale, spec: Pick<ChartSpec, "page" | "id">, v: Pick<ChartVariant, "when">): string {
-  const page = spec.page.replace(/^\/|\/$/g, "") || "overview";
-  return `/downloads/${locale}/${page}/${spec.id}.${variantKey(v)}`;
 }
 
 /** Path of a chart's embed page without the locale prefix. */
@@ -139,7 +150,7 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
             const r = series[s].get(n)!;
             return { locality_id: r.locality_id, name: r.name, measure: m, series: s, date: r.date, households: r.households, rate_pct: r.rate, ref: r.ref };
           })), plan, locale),
-          draw: (document) => groupBarsChart(rows, { document, locale, sort }),
+          ...described({ chart: "group-bars", rows, sort }, locale),
         };
       });
     });
@@ -294,7 +305,7 @@ export function pageCharts(data: SiteData, locale: Locale, page: string): ChartS
 let recent: { data: SiteData; key: string; specs: ChartSpec[] } | undefined;
 
 /**
- * pageCharts, remembering the last page asked for. Embeds and downloads are built route after route in the order
+ * pageCharts, remembering the last page asked for. Embeds are built route after route in the order
  * of chartRoutes, so one page's charts serve all its routes; a national build cannot hold every page's charts
  * (tables, CSV rows and drawing closures) in memory at once.
  */
@@ -309,16 +320,16 @@ export interface ChartRoute {
   page: string;
   chart: string;
   embed: string;
-  variants: { key: string; download: string }[];
+  variants: { key: string }[];
 }
 
-/** Every chart of the site in a locale (for downloads and embeds), as keys; chartsOf gives back the spec. */
+/** Every chart of the site in a locale (for embeds), as keys; chartsOf gives back the spec. */
 export function chartRoutes(data: SiteData, locale: Locale): ChartRoute[] {
   const pages = ["overview", "compare", ...data.localities.map((l) => l.id)];
   return pages.flatMap((page) =>
     pageCharts(data, locale, page).map((spec) => ({
       page, chart: spec.id, embed: embedPagePath(spec),
-      variants: spec.variants.map((v) => ({ key: variantKey(v), download: downloadPath(locale, spec, v) })),
+      variants: spec.variants.map((v) => ({ key: variantKey(v) })),
     })),
   );
 }

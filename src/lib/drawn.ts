@@ -1,7 +1,7 @@
 /**
- * A chart variant's SVG, drawn once per build. The same variant appears on its page, in its embed, on its meeting
- * slide, in its SVG download and (the default one) in the preview image: five route kinds that Astro builds one
- * after another, so holding the SVG in memory until the next kind comes would hold a whole country's charts.
+ * A chart variant's SVG, drawn once per build (only the states drawnAtBuild: the browser draws the others). The same
+ * variant appears on its page, in its embed, on its meeting slide and (the default one) in the preview image: route
+ * kinds that Astro builds one after another, so holding the SVG in memory until the next kind comes would hold a whole country's charts.
  * Drawing with Plot is the largest cost of a build, so the first route to draw a variant writes it to a folder of
  * this build process and the others read it back. Build time only (Node); the folder goes when the process ends.
  */
@@ -28,7 +28,7 @@ const versionOf = (data: SiteData) => versions.get(data) ?? (versions.set(data, 
 
 /**
  * The variant's SVG markup: `page` as pages show it (marks with a title carry `data-tip`), `file` without what only
- * the page's script reads (downloads and preview images).
+ * the page's script reads (preview images).
  */
 export function drawnSvg(data: SiteData, locale: Locale, spec: Pick<ChartSpec, "page" | "id">, v: ChartVariant, flavour: "page" | "file" = "page"): string {
   const key = `${versionOf(data)}|${locale}|${spec.page}|${spec.id}|${variantKey(v)}`;

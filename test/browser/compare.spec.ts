@@ -44,7 +44,13 @@ test("unticking a plan redraws the chart without it and drops it from the table,
   // Ticking it again gives back the drawing the build made.
   await page.locator('input[data-param="plans"][value="quang-minh-2024"]').check();
   await expect(fig.locator(".plot svg").first()).toContainText("Quảng Minh");
-  expect(await fig.locator('a[data-download="csv"]').getAttribute("href")).toMatch(/\.csv$/);
+  expect(await fig.locator('a[data-download="csv"]').getAttribute("href")).not.toMatch(/^blob:/);
+  // The CSV is then made from every plan's rows again.
+  const [all] = await Promise.all([page.waitForEvent("download"), fig.locator('a[data-download="csv"]').click()]);
+  const allCsv = readFileSync((await all.path())!, "utf8");
+  expect(allCsv.startsWith("\ufeff")).toBe(true);
+  expect(allCsv).toContain("quang-minh-2024");
+  expect(allCsv).toContain("phan-rang-thap-cham-2024");
 });
 
 test("sorting by the size of the cut is kept in the URL and orders chart and table", async ({ page }) => {
@@ -71,7 +77,7 @@ test("sorting by the size of the cut is kept in the URL and orders chart and tab
   expect(i(a)).toBeLessThan(i(b));
 });
 
-test("coverage charts say which dot is which plan, on the page and in the SVG download", async ({ page, request }) => {
+test("coverage charts say which dot is which plan, on the page and in the SVG download", async ({ page }) => {
   await page.goto("/compare/?indicator=coverage_health_insurance");
   const variant = page.locator('#compare-coverage_health_insurance > .variant:not([hidden])');
   const svg = variant.locator(".plot svg");
@@ -81,8 +87,8 @@ test("coverage charts say which dot is which plan, on the page and in the SVG do
   const dots = await svg.locator(".ppt-plan circle").count();
   expect(dots).toBeGreaterThan(0);
   expect(await svg.locator(".ppt-plan-number text").allTextContents()).toEqual(["1", "2", "3", "4"].slice(0, dots));
-  const href = await variant.locator('a[data-download="svg"]').getAttribute("href");
-  const file = await (await request.get(href!)).text();
+  const [download] = await Promise.all([page.waitForEvent("download"), variant.locator('[data-download="svg"]').click()]);
+  const file = readFileSync((await download.path())!, "utf8");
   for (const k of key) expect(file).toContain(`>${k}</text>`);
   // Picking plans draws the key again with only the picked ones.
   await page.locator('input[data-param="plans"][value="long-khanh-2024"]').uncheck();

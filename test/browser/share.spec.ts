@@ -1,11 +1,9 @@
 /**
- * Sharing and reuse in a real browser: per-chart downloads hold exactly the rows drawn, embeds show the same chart
+ * Sharing and reuse in a real browser: embeds show the same chart
  * as the full page for the same URL state, the print brief is one A4 page, meeting mode steps with the keyboard and
  * its QR code decodes to the current URL, and every locality has a 1200×630 preview image its meta tags point to.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { fromCSV } from "arquero";
-import { stripBom } from "../../src/lib/csv-bom.ts";
 import jsQR from "jsqr";
 import { readFileSync } from "node:fs";
 import { PNG } from "pngjs";
@@ -14,53 +12,7 @@ const readJson = (name: string) => JSON.parse(readFileSync(new URL(`../../public
 const QM = "/localities/bac-giang/viet-yen/quang-minh/";
 const visible = (page: Page, id: string) => page.locator(`#${id} > .variant:not([hidden])`);
 
-test("the CSV download of the residential-group chart holds exactly the rows it draws, with the plan's number", async ({ page, request }) => {
-  await page.goto(`${QM}?group=near_poor&sort=target`);
-  const href = await visible(page, "groups-chart").locator('a[data-download="csv"]').getAttribute("href");
-  expect(href).toBe("/downloads/vi/localities/bac-giang/viet-yen/quang-minh/groups-chart.group-near_poor.sort-target.csv");
-  const res = await request.get(href!);
-  expect(res.status()).toBe(200);
-  const text = await res.text();
-  expect(text.startsWith("\ufeff")).toBe(true);
-  const rows = fromCSV(stripBom(text)).objects() as Record<string, unknown>[];
-  expect(rows).toHaveLength(15); // 5 residential groups × (baseline, able to exit, end-2024 target)
-  const stats = readJson("statistics.json");
-  const targets = readJson("targets.json");
-  for (const r of rows) {
-    const src = r.series === "baseline"
-      ? stats.find((s: { ref: string; plan_id: string }) => s.ref === r.ref && s.plan_id === "quang-minh-2024")?.value
-      : targets.find((t: { ref: string; plan_id: string }) => t.ref === r.ref && t.plan_id === "quang-minh-2024")?.target_value;
-    expect(r.households).toBe(src);
-    // The plan printed its number blank ("/KH-UBND"): the data says it has none rather than repeat the suffix.
-    expect(r.plan_number).toBeNull();
-    expect(String(r.source)).toContain("UBND phường Quảng Minh");
-  }
-  // Sorted by the end-2024 target, as drawn: Khả Lý Thượng and Đông Long (11) first.
-  expect(rows.filter((r) => r.series === "target").map((r) => r.households)).toEqual([11, 11, 3, 2, 2]);
-  expect(rows.find((r) => r.name === "Đông Long" && r.series === "baseline")?.households).toBe(19);
-});
-
-test("SVG and PNG downloads are the chart with its title and source line", async ({ page, request }) => {
-  await page.goto(QM);
-  const svgHref = await visible(page, "deprivation-chart").locator('a[data-download="svg"]').getAttribute("href");
-  const svg = await (await request.get(svgHref!)).text();
-  expect(svg.startsWith("<?xml")).toBe(true);
-  // Title and source line wrap to the chart's width, one <text> a line: read them back as running text.
-  const words = svg.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
-  expect(words).toContain("Tỷ lệ hộ nghèo và hộ cận nghèo thiếu hụt từng chỉ số, Quảng Minh");
-  expect(words).toContain("Kế hoạch số …/KH-UBND ngày 22/02/2024 của UBND phường Quảng Minh");
-  expect(svg).toContain("58,8");
-  // The PNG is drawn in the browser from that SVG: a real download of a real image.
-  const [download] = await Promise.all([page.waitForEvent("download"), visible(page, "deprivation-chart").locator('button[data-download="png"]').click()]);
-  expect(download.suggestedFilename()).toBe(svgHref!.split("/").pop()!.replace(/\.svg$/, ".png"));
-  const png = PNG.sync.read(readFileSync((await download.path())!));
-  expect(png.width).toBe(1280);
-  expect(png.height).toBeGreaterThan(600);
-  // Not blank: the title and bars leave dark and coloured pixels on the white ground.
-  let ink = 0;
-  for (let i = 0; i < png.data.length; i += 4) if (png.data[i] < 128 && png.data[i + 1] < 128) ink++;
-  expect(ink).toBeGreaterThan(1000);
-});
+// Chart downloads (SVG, PNG, CSV, made in the browser) are tested in chart-states.spec.ts.
 
 test("the embed page renders the same chart as the full page for the same URL state, and links back", async ({ page }) => {
   const state = "?group=near_poor&sort=baseline";

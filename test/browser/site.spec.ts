@@ -183,7 +183,10 @@ test("as a new user: find Quảng Minh by typing, switch to near-poor, copy the 
   const other = await context.newPage();
   await other.goto(copied);
   await expect(visibleVariant(other, "groups-chart")).toHaveAttribute("data-when", "group=near_poor sort=name");
-  expect(await visibleVariant(other, "groups-chart").innerHTML()).toBe(await visibleVariant(page, "groups-chart").innerHTML());
+  // The same drawing, summary and table; Tab stops (tabindex, names) are set up once the keyboard is used, which it
+  // was on the first page (typing the search) and not on the second.
+  const drawing = async (p: Page) => (await visibleVariant(p, "groups-chart").innerHTML()).replace(/ (tabindex="0"|data-marks=""|role="(img|group)"|aria-label="[^"]*")/g, "");
+  expect(await drawing(other)).toBe(await drawing(page));
 });
 
 test("accent-insensitive search finds phan rang and pho minh", async ({ page }) => {

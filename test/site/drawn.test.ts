@@ -5,7 +5,9 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { buildData } from "../../scripts/build-data.ts";
+import { drawChart } from "../../src/charts/draw.ts";
 import { svgHtml } from "../../src/lib/chart-html.ts";
+import { packRows, unpackRows } from "../../src/lib/packed-rows.ts";
 import { localityCharts, type ChartVariant } from "../../src/lib/chart-specs.ts";
 import { drawnSvg } from "../../src/lib/drawn.ts";
 import { serverDocument } from "../../src/lib/server-dom.ts";
@@ -49,4 +51,20 @@ test("the groups chart's variants are drawn once each and read back unchanged, p
   byLocale.vi.forEach((vi, i) => expect(byLocale.en[i]).not.toBe(vi));
   expect(byLocale.en[0]).toMatch(/households/);
   expect(byLocale.vi[0]).toMatch(/ hộ/);
+});
+
+test("a state the browser draws from its packed island is the drawing the build would make", () => {
+  for (const locale of ["vi", "en"] as const) {
+    const spec = localityCharts(data, QM, locale).find((s) => s.id === "groups-chart")!;
+    for (const v of spec.variants) {
+      expect(v.redraw, v.when).toBeDefined();
+      // What the page inlines goes through JSON and back, as in the browser.
+      const island = JSON.parse(JSON.stringify({ ...v.redraw!, rows: packRows(v.redraw!.rows) }));
+      const browser = drawChart({ ...island, rows: unpackRows(island.rows) }, { document: serverDocument(), locale });
+      expect(svgHtml(browser).page, v.when).toBe(svgHtml(v.draw(serverDocument())).page);
+    }
+    // The near-poor states draw the plan's near-poor households (Đông Long: 19 at end-2023), the poor ones its poor.
+    const near = svgHtml(spec.variants.find((v) => v.when === "group=near_poor sort=name")!.draw(serverDocument())).page;
+    expect(near).toMatch(locale === "vi" ? /Đông Long, cuối năm 2023: 19 hộ/ : /Đông Long, end of 2023: 19 households/);
+  }
 });
