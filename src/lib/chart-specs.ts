@@ -14,7 +14,7 @@ import { comparePath, frame } from "./units-view.ts";
 import { coverageSummary, deprivationSummary, groupBarsSummary, householdsChange, rateTargetsSummary } from "./summary.ts";
 import { LocalityState } from "./url-state.ts";
 import {
-  coverageTargets, coverageTargetsAround, deprivationProfile, DIMENSION_COVERAGE, groupBars, indicatorLabel, localityIndex, plansFor, rateTargets, type CoverageRow, type GroupBarRow, type Measure, type RateTargetRow,
+  changeOnlyTargets, coverageTargets, coverageTargetsAround, deprivationProfile, DIMENSION_COVERAGE, groupBars, indicatorLabel, localityIndex, plansFor, rateTargets, type CoverageRow, type GroupBarRow, type Measure, type RateTargetRow,
 } from "./view.ts";
 
 /** A table cell: text, or text with a link. */
@@ -207,7 +207,11 @@ export function overviewCharts(data: SiteData, locale: Locale): ChartSpec[] {
 export function compareIndicators(data: SiteData, locale: Locale, planIds: readonly string[]): [string, ...string[]] {
   const picked = new Set(planIds);
   const cov = coverageTargets(data, locale).filter((r) => picked.has(r.plan_id));
-  return ["poverty_rate", "near_poverty_rate", ...DIMENSION_COVERAGE.filter((i) => cov.some((r) => r.indicator === i))];
+  // A rate is offered where one of the plans states it, as a level or as a change only (an empty view otherwise).
+  const states = (m: Measure) => rateTargets(data, m).some((r) => picked.has(r.plan_id)) || changeOnlyTargets(data, m).some((r) => picked.has(r.plan_id));
+  const rates = (["poor", "near_poor"] as const).filter(states).map((m) => (m === "poor" ? "poverty_rate" : "near_poverty_rate"));
+  const all = [...rates, ...DIMENSION_COVERAGE.filter((i) => cov.some((r) => r.indicator === i))];
+  return all.length ? (all as [string, ...string[]]) : ["poverty_rate"];
 }
 
 /**
