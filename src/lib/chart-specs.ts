@@ -9,11 +9,12 @@ import { mapSpec } from "./map-spec.ts";
 import { formatNumber, formatPercent, formatPp, formatTarget, type Locale } from "./format.ts";
 import { formatDate, localePath, paths, standardName, t } from "./i18n.ts";
 import type { PlanRow } from "./schema.ts";
-import { siteIndex, type SiteData } from "./site-data.ts";
+import { loadUnits, siteIndex, type SiteData } from "./site-data.ts";
+import { comparePath, frame } from "./units-view.ts";
 import { coverageSummary, deprivationSummary, groupBarsSummary, householdsChange, rateTargetsSummary } from "./summary.ts";
-import { LocalityState, OverviewState } from "./url-state.ts";
+import { LocalityState } from "./url-state.ts";
 import {
-  coverageTargets, coverageTargetsAround, deprivationProfile, DIMENSION_COVERAGE, groupBars, indicatorLabel, localityIndex, plansFor, rateTargets, type CoverageRow, type GroupBarRow, type Measure, type RateTargetRow,
+  changeOnlyTargets, coverageTargets, coverageTargetsAround, deprivationProfile, DIMENSION_COVERAGE, groupBars, indicatorLabel, localityIndex, plansFor, rateTargets, type CoverageRow, type GroupBarRow, type Measure, type RateTargetRow,
 } from "./view.ts";
 
 /** A table cell: text, or text with a link. */
@@ -205,60 +206,47 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
   return specs;
 }
 
-/** Charts of the overview page: baseline → target per measure and standard (standards are never mixed), and the province map. */
+/**
+ * Charts of the overview page: the province map only. Charts of every plan grow with the country; the plans' own
+ * charts are one click away from the province rows (units-view provinceRows).
+ */
 export function overviewCharts(data: SiteData, locale: Locale): ChartSpec[] {
-  const defaults = OverviewState.parse({});
-  const planById = siteIndex(data).plan;
-  const planHref = (id: string) => localePath(locale, paths.plan(id));
-  const specs: ChartSpec[] = [];
-  for (const measure of ["poor", "near_poor"] as Measure[]) {
-    for (const std of ["2022-2025", "2016-2020"] as const) {
-      const rows = rateTargets(data, measure).filter((r) => r.standard === std);
-      if (!rows.length) continue;
-      specs.push({
-        id: `rates-${measure}-${std}`, page: paths.home, state: "overview",
-        title: t(locale, "title_rates", { rate: t(locale, measure === "poor" ? "poverty_rate" : "near_poverty_rate"), standard: standardName(std, locale) }),
-        sources: [...new Set(rows.map((r) => r.plan_id))].map((id) => ({ text: planCitation(planById.get(id)!, locale), href: planHref(id), plan: planById.get(id)! })),
-        variants: [{
-          when: `measure=${measure}`,
-          default: measure === defaults.measure,
-          summary: rateTargetsSummary(rows, measure, locale),
-          table: {
-            columns: [{ label: t(locale, "locality") }, { label: t(locale, "baseline"), num: true }, { label: t(locale, "target"), num: true }, { label: t(locale, "change_pp"), num: true }, { label: t(locale, "change_households"), num: true }, { label: t(locale, "source") }],
-            rows: rows.map((r) => [{ text: r.locality_name, href: localePath(locale, paths.locality(r.locality_id)) }, `${formatPercent(r.baseline, locale, r.baseline_decimals)} (${formatDate(r.baseline_date, locale)})`, `${formatPercent(r.target, locale, r.target_decimals)} (${formatDate(r.target_date, locale)})`, `${formatPp(r.change_pp, locale)}${r.change_pp_computed ? "*" : ""}`, householdsChange(r, locale) ?? "", { text: t(locale, "see_quote"), href: `${planHref(r.plan_id)}#${r.ref}` }]),
-          },
-          csv: rows.flatMap((r) => withSource([{ locality_id: r.locality_id, locality_name: r.locality_name, standard: r.standard, measure, baseline_pct: r.baseline, baseline_date: r.baseline_date, target_pct: r.target, target_date: r.target_date, change_pp: r.change_pp, change_households: r.change_households, ref: r.ref }], planById.get(r.plan_id)!, locale)),
-          draw: (document) => dumbbellChart(rows, { document, locale }),
-        }],
-      });
-    }
-  }
-  specs.push(mapSpec(data, locale));
-  return specs;
+  return [mapSpec(data, locale)];
 }
 
-/** Indicators the compare page offers: the two rates, then the coverage targets some plan sets. */
-export function compareIndicators(data: SiteData, locale: Locale): [string, ...string[]] {
-  const cov = coverageTargets(data, locale);
-  return ["poverty_rate", "near_poverty_rate", ...DIMENSION_COVERAGE.filter((i) => cov.some((r) => r.indicator === i))];
+/** Indicators a compare page offers for these plans: the two rates, then the coverage targets one of them sets. */
+export function compareIndicators(data: SiteData, locale: Locale, planIds: readonly string[]): [string, ...string[]] {
+  const picked = new Set(planIds);
+  const cov = coverageTargets(data, locale).filter((r) => picked.has(r.plan_id));
+  // A rate is offered where one of the plans states it, as a level or as a change only (an empty view otherwise).
+  const states = (m: Measure) => rateTargets(data, m).some((r) => picked.has(r.plan_id)) || changeOnlyTargets(data, m).some((r) => picked.has(r.plan_id));
+  const rates = (["poor", "near_poor"] as const).filter(states).map((m) => (m === "poor" ? "poverty_rate" : "near_poverty_rate"));
+  const all = [...rates, ...DIMENSION_COVERAGE.filter((i) => cov.some((r) => r.indicator === i))];
+  return all.length ? (all as [string, ...string[]]) : ["poverty_rate"];
 }
 
-/** Charts of the compare page: per indicator (and standard, for rates), plus the localities × indicators matrix. */
-export function compareCharts(data: SiteData, locale: Locale): ChartSpec[] {
+/**
+ * Charts of a province's compare page (`page`, its path): per indicator (and standard, for rates) for the plans now
+ * within the province, plus the localities × indicators matrix. The national compare page draws none: it is one row
+ * per province.
+ */
+export function compareCharts(data: SiteData, locale: Locale, page: string, planIds: readonly string[]): ChartSpec[] {
   const planById = siteIndex(data).plan;
+  const picked = new Set(planIds);
   const sourcesOf = (ids: string[]) => [...new Set(ids)].map((id) => ({ text: planCitation(planById.get(id)!, locale), href: localePath(locale, paths.plan(id)), plan: planById.get(id)! }));
-  const cov = coverageTargets(data, locale);
-  const defaultIndicator = compareIndicators(data, locale)[0];
+  const cov = coverageTargets(data, locale).filter((r) => picked.has(r.plan_id));
+  const indicators = compareIndicators(data, locale, planIds);
+  const defaultIndicator = indicators[0];
   const specs: ChartSpec[] = [];
   const cols = [{ label: t(locale, "locality") }, { label: t(locale, "baseline"), num: true }, { label: t(locale, "target"), num: true }, { label: t(locale, "change_pp"), num: true }];
-  for (const ind of compareIndicators(data, locale)) {
+  for (const ind of indicators) {
     if (ind === "poverty_rate" || ind === "near_poverty_rate") {
       const m: Measure = ind === "poverty_rate" ? "poor" : "near_poor";
       for (const std of ["2022-2025", "2016-2020"] as const) {
-        const rows = rateTargets(data, m).filter((r) => r.standard === std);
+        const rows = rateTargets(data, m).filter((r) => r.standard === std && picked.has(r.plan_id));
         if (!rows.length) continue;
         specs.push({
-          id: `compare-${ind}-${std}`, page: paths.compare, sources: sourcesOf(rows.map((r) => r.plan_id)),
+          id: `compare-${ind}-${std}`, page, sources: sourcesOf(rows.map((r) => r.plan_id)),
           title: `${indicatorLabel(data, ind, locale)}, ${standardName(std, locale)}`,
           variants: [{
             when: `indicator=${ind}`, default: ind === defaultIndicator, summary: rateTargetsSummary(rows, m, locale),
@@ -273,7 +261,7 @@ export function compareCharts(data: SiteData, locale: Locale): ChartSpec[] {
     }
     const rows = cov.filter((r) => r.indicator === ind);
     specs.push({
-      id: `compare-${ind}`, page: paths.compare, sources: sourcesOf(rows.map((r) => r.plan_id)),
+      id: `compare-${ind}`, page, sources: sourcesOf(rows.map((r) => r.plan_id)),
       title: `${indicatorLabel(data, ind, locale)} (%)`,
       variants: [{
         when: `indicator=${ind}`, default: ind === defaultIndicator, summary: coverageSummary(rows, locale),
@@ -284,22 +272,39 @@ export function compareCharts(data: SiteData, locale: Locale): ChartSpec[] {
       }],
     });
   }
-  specs.push({
-    id: "matrix-chart", page: paths.compare, sources: sourcesOf(cov.map((r) => r.plan_id)),
-    title: t(locale, "title_matrix"),
-    variants: [{
-      default: true, summary: coverageSummary(cov, locale),
-      table: { columns: [{ label: t(locale, "locality") }, { label: t(locale, "indicator") }, { label: t(locale, "target"), num: true }], rows: cov.map((r) => [r.locality_name, r.label, formatPercent(r.value, locale)]) },
-      csv: cov.flatMap((r) => withSource([{ locality_id: r.locality_id, indicator: r.indicator, comparator: r.comparator, target_pct: r.value, ref: r.ref }], planById.get(r.plan_id)!, locale)),
-      draw: (document) => coverageHeatmap(cov, { document, locale }),
-    }],
-  });
+  if (cov.length) {
+    specs.push({
+      id: "matrix-chart", page, sources: sourcesOf(cov.map((r) => r.plan_id)),
+      title: t(locale, "title_matrix"),
+      variants: [{
+        default: true, summary: coverageSummary(cov, locale),
+        table: { columns: [{ label: t(locale, "locality") }, { label: t(locale, "indicator") }, { label: t(locale, "target"), num: true }], rows: cov.map((r) => [r.locality_name, r.label, formatPercent(r.value, locale)]) },
+        csv: cov.flatMap((r) => withSource([{ locality_id: r.locality_id, indicator: r.indicator, comparator: r.comparator, target_pct: r.value, ref: r.ref }], planById.get(r.plan_id)!, locale)),
+        draw: (document) => coverageHeatmap(cov, { document, locale }),
+      }],
+    });
+  }
   return specs;
 }
 
-/** The charts of one page: `page` is "overview", "compare" or a locality id. */
+/** Page key of a province's compare page, for pageCharts and the chart routes. */
+export const comparePageKey = (provinceCode: string) => `compare/${provinceCode}`;
+
+/** The page keys of the province compare pages that have plans (the others draw no chart). */
+export function comparePageKeys(data: SiteData): string[] {
+  const f = frame(loadUnits(), data);
+  return f.provinces.filter((p) => (f.reach.get(p.code)?.direct.length ?? 0) > 0).map((p) => comparePageKey(p.code));
+}
+
+/** The charts of one page: `page` is "overview", "compare/<province code>" or a locality id. */
 export function pageCharts(data: SiteData, locale: Locale, page: string): ChartSpec[] {
-  return page === "overview" ? overviewCharts(data, locale) : page === "compare" ? compareCharts(data, locale) : localityCharts(data, page, locale);
+  if (page === "overview") return overviewCharts(data, locale);
+  if (page.startsWith("compare/")) {
+    const f = frame(loadUnits(), data);
+    const code = page.slice("compare/".length);
+    return compareCharts(data, locale, comparePath(f.path.get(code)!), (f.reach.get(code)?.direct ?? []).map((p) => p.id));
+  }
+  return localityCharts(data, page, locale);
 }
 
 let recent: { data: SiteData; key: string; specs: ChartSpec[] } | undefined;
@@ -325,7 +330,7 @@ export interface ChartRoute {
 
 /** Every chart of the site in a locale (for embeds), as keys; chartsOf gives back the spec. */
 export function chartRoutes(data: SiteData, locale: Locale): ChartRoute[] {
-  const pages = ["overview", "compare", ...data.localities.map((l) => l.id)];
+  const pages = ["overview", ...comparePageKeys(data), ...data.localities.map((l) => l.id)];
   return pages.flatMap((page) =>
     pageCharts(data, locale, page).map((spec) => ({
       page, chart: spec.id, embed: embedPagePath(spec),

@@ -8,7 +8,8 @@
  * two new communes hold a former commune whose own plan is in the dataset.
  */
 import { t, type Key, type Locale } from "../i18n/catalogue.ts";
-import type { SiteData } from "./site-data.ts";
+import { siteIndex, type SiteData } from "./site-data.ts";
+import { changeOnlyTargets, rateTargets, type Measure, type RateTargetRow } from "./view.ts";
 import type { LocalityRow, PlanRow, UnitRow } from "./schema.ts";
 import { unitPaths } from "./unit-paths.ts";
 
@@ -157,3 +158,109 @@ export function unitName(u: Pick<UnitRow, "type_vi" | "name">, locale: Locale, c
   const s = t(locale, "unit_name", { type: unitType(u, locale), name: u.name });
   return capital ? s.charAt(0).toLocaleUpperCase(locale) + s.slice(1) : s;
 }
+
+/** How many plans a province row links one by one; beyond that, it links the province's own list. */
+export const ROW_PLAN_LINKS = 3;
+
+/** Rates a province's plans state for one measure, by the rule the method page gives (#province-rows). */
+export interface RateSpan {
+  /** Plans behind the span (one per locality: its latest plan that states the rate). */
+  plans: number;
+  standard: "2016-2020" | "2022-2025";
+  baseline: [min: number, max: number];
+  target: [min: number, max: number];
+  /** Decimals the plans print for those values ("2,50%" stays "2,50%"), where given. */
+  baselineDecimals: [min?: number, max?: number];
+  targetDecimals: [min?: number, max?: number];
+  /** Target years, lowest and highest. */
+  years: [min: number, max: number];
+}
+
+/** Targets stated only as a change, where no plan of the province states a level: per kind, the range of the change. */
+export interface ChangeSpan {
+  kind: "change_pp" | "change_relative";
+  plans: number;
+  value: [min: number, max: number];
+}
+
+/** One province on the national lists: a bounded row, whatever the number of plans in it. */
+export interface ProvinceRow {
+  code: string;
+  unit: UnitRow;
+  path: string;
+  coverage: Coverage;
+  /** The first ROW_PLAN_LINKS plans now within the province (latest first), each with whether it states a rate level. */
+  planLinks: { plan: PlanRow; rated: boolean }[];
+  rates: Record<Measure, { level?: RateSpan; changes: ChangeSpan[] }>;
+}
+
+const span = (xs: number[]): [number, number] => [Math.min(...xs), Math.max(...xs)];
+const STANDARD_ORDER = ["2016-2020", "2022-2025"] as const;
+
+/**
+ * One row per province (the 34 from 1 July 2025). The rates rule: among the plans now within the province, each
+ * locality's latest plan that states a baseline and a target level counts once; only the latest poverty standard
+ * among them is kept (rates under different standards are not comparable); the row gives the range (lowest–highest)
+ * of those baselines and of those targets, with the number of plans. Never an average. Where no plan states a level,
+ * targets given only as a change are shown the same way, per kind.
+ */
+export function provinceRows(f: Frame, data: SiteData): ProvinceRow[] {
+  const measures: Measure[] = ["poor", "near_poor"];
+  // Each plan's own-locality rows, read once for all provinces.
+  const levelOf = new Map(measures.map((m) => [m, groupBy(rateTargets(data, m), (r) => r.plan_id)]));
+  const plans = siteIndex(data).plan;
+  const changeOf = new Map(measures.map((m) => [m, groupBy(changeOnlyTargets(data, m).filter((r) => plans.get(r.plan_id)?.locality_id === r.locality_id), (r) => r.plan_id)]));
+  return f.provinces.map((unit) => {
+    const within = f.reach.get(unit.code)?.direct ?? [];
+    const latestFirst = [...within].sort((a, b) => b.year - a.year || (a.id < b.id ? -1 : 1));
+    const rates = Object.fromEntries(measures.map((m) => {
+      const latestOfLocality = new Map<string, RateTargetRow>();
+      for (const p of latestFirst) {
+        const r = levelOf.get(m)!.get(p.id)?.[0];
+        if (r && !latestOfLocality.has(r.locality_id)) latestOfLocality.set(r.locality_id, r);
+      }
+      const rows = [...latestOfLocality.values()];
+      const standard = STANDARD_ORDER.filter((s) => rows.some((r) => r.standard === s)).at(-1);
+      const kept = rows.filter((r) => r.standard === standard);
+      const level: RateSpan | undefined = standard && kept.length ? {
+        plans: kept.length, standard, baseline: span(kept.map((r) => r.baseline)), target: span(kept.map((r) => r.target)),
+        baselineDecimals: decimalsAt(kept, span(kept.map((r) => r.baseline)), (r) => [r.baseline, r.baseline_decimals]),
+        targetDecimals: decimalsAt(kept, span(kept.map((r) => r.target)), (r) => [r.target, r.target_decimals]),
+        years: span(kept.map((r) => Number(r.target_date.slice(0, 4)))),
+      } : undefined;
+      const changes: ChangeSpan[] = [];
+      if (!level) {
+        const all = within.flatMap((p) => changeOf.get(m)!.get(p.id) ?? []);
+        for (const kind of ["change_pp", "change_relative"] as const) {
+          const rs = all.filter((r) => r.kind === kind);
+          if (rs.length) changes.push({ kind, plans: new Set(rs.map((r) => r.plan_id)).size, value: span(rs.map((r) => r.value)) });
+        }
+      }
+      return [m, { level, changes }];
+    })) as ProvinceRow["rates"];
+    return {
+      code: unit.code, unit, path: f.path.get(unit.code)!, coverage: coverage(f, unit.code),
+      planLinks: latestFirst.slice(0, ROW_PLAN_LINKS).map((plan) => ({ plan, rated: measures.some((m) => levelOf.get(m)!.has(plan.id)) })),
+      rates,
+    };
+  });
+}
+
+/** The printed decimals of the rows at the low and the high end of a span. */
+function decimalsAt(rows: RateTargetRow[], [lo, hi]: [number, number], get: (r: RateTargetRow) => [number, number | undefined]): [number?, number?] {
+  return [get(rows.find((r) => get(r)[0] === lo)!)[1], get(rows.find((r) => get(r)[0] === hi)!)[1]];
+}
+
+function groupBy<T>(rows: readonly T[], keyOf: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+/** Path of a province's compare page (its plans side by side), from its page path. */
+export const comparePath = (provincePath: string) => `${provincePath}compare/`;

@@ -6,7 +6,7 @@
 import { expect, test } from "@playwright/test";
 import { chartText, QM } from "./templates.ts";
 
-const PAGES = [QM, "/compare/", "/plans/quang-minh-2024/", "/", "/en" + QM];
+const PAGES = [QM, "/provinces/khanh-hoa/compare/", "/plans/quang-minh-2024/", "/", "/en" + QM];
 const SIZES = [
   { width: 360, min: 11 },
   { width: 390, min: 11 },

@@ -1,118 +1,102 @@
 /**
- * The compare page does its job: every plan with a poverty or near-poverty target is on it (change-only targets
- * too), picking plans redraws the charts and changes their tables, CSV and citations, and the sort order is kept
- * in the URL. Without JavaScript every plan shows.
+ * Compare pages. /compare/ is one row per province, each leading to the province's own compare page. A province's
+ * compare page does the old page's job for the plans now within it: every plan with a poverty or near-poverty
+ * target is on it (change-only targets too), picking plans redraws the charts and changes their tables, CSV and
+ * citations, and the sort order is kept in the URL. Without JavaScript every plan shows.
  */
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 
+const BN = "/provinces/bac-ninh/compare/";
 const RATE = "#compare-poverty_rate-2022-2025";
 
-test("every plan with a poverty target is on the compare page, without JavaScript too", async ({ browser }) => {
+test("the national compare page is one row per province and leads to Bắc Ninh's compare page", async ({ page }) => {
+  await page.goto("/compare/");
+  await expect(page.locator("tr[data-province]")).toHaveCount(34);
+  const bn = page.locator('tr[data-province="24"]');
+  await expect(bn.locator('td[data-rate="poor"]')).toContainText("0,57% → 0,43%");
+  await bn.getByRole("link", { name: "So sánh các kế hoạch" }).click();
+  await expect(page).toHaveURL(new RegExp(`${BN}$`));
+  await expect(page.locator(`${RATE} .plot svg`).first()).toContainText("Quảng Minh");
+});
+
+test("every plan of the province with a poverty target is on its compare page, without JavaScript too", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto("/compare/");
-  const section = page.locator('div[data-when="indicator=poverty_rate"]');
-  for (const name of ["Quảng Minh", "Phan Rang – Tháp Chàm", "Thanh Liêm"]) await expect(section.locator("figure svg").filter({ hasText: name }).first()).toBeAttached();
+  await page.goto(BN);
+  await expect(page.locator('div[data-when="indicator=poverty_rate"] figure svg').filter({ hasText: "Quảng Minh" }).first()).toBeAttached();
+  await page.goto("/provinces/khanh-hoa/compare/");
+  await expect(page.locator('div[data-when="indicator=poverty_rate"] figure svg').filter({ hasText: "Phan Rang" }).first()).toBeAttached();
+  await page.goto("/provinces/ninh-binh/compare/");
+  await expect(page.locator('div[data-when="indicator=poverty_rate"] figure svg').filter({ hasText: "Thanh Liêm" }).first()).toBeAttached();
   // Targets given only as a change: Long Khánh's −35% relative, Phổ Minh's −1,11 points.
-  const changes = section.locator(".change-only li");
-  await expect(changes.filter({ hasText: "Long Khánh" })).toContainText("−35%");
-  await expect(changes.filter({ hasText: "Phổ Minh" })).toContainText("−1,11 điểm %");
+  await page.goto("/provinces/dong-nai/compare/");
+  await expect(page.locator('div[data-when="indicator=poverty_rate"] .change-only li').filter({ hasText: "Long Khánh" })).toContainText("−35%");
+  await page.goto("/provinces/quang-ngai/compare/");
+  await expect(page.locator('div[data-when="indicator=poverty_rate"] .change-only li').filter({ hasText: "Phổ Minh" })).toContainText("−1,11 điểm %");
   await context.close();
 });
 
-test("unticking a plan redraws the chart without it and drops it from the table, the CSV and the citation", async ({ page }) => {
-  await page.goto("/compare/");
+test("unticking the plan redraws the chart without it and drops it from the table, the CSV and the citation", async ({ page }) => {
+  await page.goto(BN);
   const fig = page.locator(RATE);
   await expect(fig.locator("svg").first()).toContainText("Quảng Minh");
   await page.locator('input[data-param="plans"][value="quang-minh-2024"]').uncheck();
-  await expect(page).toHaveURL(/plans=/);
-  await expect(fig.locator(".plot svg").first()).not.toContainText("Quảng Minh");
-  await expect(fig.locator(".plot svg").first()).toContainText("Phan Rang");
+  await expect(page).toHaveURL(/plans=$|plans=(&|$)/);
+  await expect(fig.locator(".plot svg")).toHaveCount(0);
+  await expect(fig.locator(".summary").first()).toHaveText("Chưa chọn kế hoạch nào.");
   await expect(fig.locator("tbody tr").filter({ hasText: "Quảng Minh" })).toBeHidden();
   await fig.locator("details.share summary").click();
-  await expect(fig.locator("[data-citation]")).toContainText("Phan Rang");
   expect(await fig.locator("[data-citation]").evaluate((e) => (e as HTMLElement).innerText)).not.toContain("Quảng Minh");
   expect(await fig.locator("p.source").evaluate((e) => (e as HTMLElement).innerText)).not.toContain("Quảng Minh");
-  const href = await fig.locator('a[data-download="csv"]').getAttribute("href");
-  expect(href).toMatch(/^blob:/);
+  expect(await fig.locator('a[data-download="csv"]').getAttribute("href")).toMatch(/^blob:/);
   // Downloaded as a reader would (the page's CSP lets it fetch nothing but its own files).
   const [download] = await Promise.all([page.waitForEvent("download"), fig.locator('a[data-download="csv"]').click()]);
-  const csv = readFileSync((await download.path())!, "utf8");
-  expect(csv).toContain("phan-rang-thap-cham-2024");
-  expect(csv).not.toContain("quang-minh-2024");
-  // Ticking it again gives back the drawing the build made.
+  expect(readFileSync((await download.path())!, "utf8")).not.toContain("quang-minh-2024");
+  // Ticking it again gives back the drawing the build made, its CSV and its citation.
   await page.locator('input[data-param="plans"][value="quang-minh-2024"]').check();
   await expect(fig.locator(".plot svg").first()).toContainText("Quảng Minh");
+  await expect(fig.locator(".summary").first()).toHaveText("Kế hoạch đặt mục tiêu đưa tỷ lệ hộ nghèo của Quảng Minh từ 0,57% (31/12/2023) xuống 0,43% (31/12/2024), −0,14 điểm %, −4 hộ.");
+  await expect(fig.locator("[data-citation]")).toContainText("Quảng Minh");
   expect(await fig.locator('a[data-download="csv"]').getAttribute("href")).not.toMatch(/^blob:/);
-  // The CSV is then made from every plan's rows again.
+  // The CSV is then made from the plan's rows again.
   const [all] = await Promise.all([page.waitForEvent("download"), fig.locator('a[data-download="csv"]').click()]);
   const allCsv = readFileSync((await all.path())!, "utf8");
   expect(allCsv.startsWith("\ufeff")).toBe(true);
   expect(allCsv).toContain("quang-minh-2024");
-  expect(allCsv).toContain("phan-rang-thap-cham-2024");
 });
 
-test("sorting by the size of the cut is kept in the URL and orders chart and table", async ({ page }) => {
-  await page.goto("/compare/");
+test("the sort order is kept in the URL and the chart is drawn in it", async ({ page }) => {
+  await page.goto(BN);
   await page.locator('select[data-param="sort"]').selectOption("change");
-  await expect(page).toHaveURL(/sort=change/);
+  await expect(page).toHaveURL(/\?sort=change$/);
   const fig = page.locator(RATE);
-  const names = async () => (await fig.locator("tbody tr:not([hidden]) td:first-child").allTextContents()).map((s) => s.trim());
-  const changes = async () => (await fig.locator("tbody tr:not([hidden]) td:nth-child(4)").allTextContents()).map((s) => Number(s.replace(/[^\d,−-]/g, "").replace(",", ".").replace("−", "-")));
-  await expect.poll(changes).toEqual([...(await changes())].sort((a, b) => a - b));
-  const first = (await names())[0];
+  await expect(fig.locator(".plot svg").first()).toContainText("Quảng Minh");
+  await expect(fig.locator("tbody tr:not([hidden]) td:nth-child(4)")).toHaveText(["−0,14 điểm %"]);
   await page.reload();
   await expect(page.locator('select[data-param="sort"]')).toHaveValue("change");
-  expect((await names())[0]).toBe(first);
-  // The chart's rows follow: the first locality label drawn is the largest cut.
-  const drawnOrder = await fig.locator(".plot svg").first().evaluate((svg) => [...svg.querySelectorAll("text")].map((t) => {
-    // A long name wraps over lines (tspans): read it back with a space between them.
-    const lines = [...t.querySelectorAll("tspan")].map((l) => l.textContent ?? "");
-    return lines.length ? lines.join(" ") : t.textContent ?? "";
-  }));
-  const i = (name: string) => drawnOrder.findIndex((t) => t === name);
-  const [a, b] = (await names()).slice(0, 2);
-  expect(i(a)).toBeGreaterThanOrEqual(0);
-  expect(i(a)).toBeLessThan(i(b));
+  // The indicator and the sort travel together, and back restores the view before.
+  await page.locator('select[data-param="indicator"]').selectOption("near_poverty_rate");
+  await expect(page).toHaveURL(/indicator=near_poverty_rate&sort=change$/);
+  await expect(page.locator("#compare-near_poverty_rate-2022-2025 .plot svg").first()).toBeVisible();
+  await page.goBack();
+  await expect(page.locator('select[data-param="indicator"]')).toHaveValue("poverty_rate");
+  await expect(page.locator('select[data-param="sort"]')).toHaveValue("change");
 });
 
 test("coverage charts say which dot is which plan, on the page and in the SVG download", async ({ page }) => {
-  await page.goto("/compare/?indicator=coverage_health_insurance");
-  const variant = page.locator('#compare-coverage_health_insurance > .variant:not([hidden])');
+  await page.goto("/provinces/khanh-hoa/compare/?indicator=coverage_health_insurance");
+  const variant = page.locator("#compare-coverage_health_insurance > .variant:not([hidden])");
   const svg = variant.locator(".plot svg");
   const key = (await svg.locator(".ppt-key text").allTextContents()).map((s) => s.trim());
-  expect(key).toEqual(["1 Long Khánh", "2 Phan Rang – Tháp Chàm", "3 Phổ Minh", "4 Quảng Minh"]);
-  // One number beside every dot, the number of its plan in the key.
-  const dots = await svg.locator(".ppt-plan circle").count();
-  expect(dots).toBeGreaterThan(0);
-  expect(await svg.locator(".ppt-plan-number text").allTextContents()).toEqual(["1", "2", "3", "4"].slice(0, dots));
+  expect(key).toEqual(["1 Phan Rang – Tháp Chàm"]);
+  expect(await svg.locator(".ppt-plan-number text").allTextContents()).toEqual(["1"]);
   const [download] = await Promise.all([page.waitForEvent("download"), variant.locator('[data-download="svg"]').click()]);
   const file = readFileSync((await download.path())!, "utf8");
   for (const k of key) expect(file).toContain(`>${k}</text>`);
-  // Picking plans draws the key again with only the picked ones.
-  await page.locator('input[data-param="plans"][value="long-khanh-2024"]').uncheck();
-  await expect(svg.locator(".ppt-key text").first()).toHaveText("1 Phan Rang – Tháp Chàm");
-});
-
-test("the chart's summary follows the picked plans and comes back when all are picked again", async ({ page }) => {
-  await page.goto("/compare/");
-  const summary = page.locator(`${RATE} > .variant:not([hidden]) .summary`);
-  const all = (await summary.textContent())!;
-  expect(all).toContain("2 kế hoạch");
+  // Picking no plan leaves the chart and its key empty; picking it again draws them back.
   await page.locator('input[data-param="plans"][value="phan-rang-thap-cham-2024"]').uncheck();
-  await expect(summary).toHaveText("Kế hoạch đặt mục tiêu đưa tỷ lệ hộ nghèo của Quảng Minh từ 0,57% (31/12/2023) xuống 0,43% (31/12/2024), −0,14 điểm %, −4 hộ.");
-  // The chart's accessible name says the same plans.
-  await expect.poll(() => page.locator(`${RATE} .plot svg`).first().getAttribute("aria-label")).not.toContain("Phan Rang");
-  await page.locator('input[data-param="plans"][value="quang-minh-2024"]').uncheck();
-  await expect(summary).toHaveText("Chưa chọn kế hoạch nào.");
-  await page.locator('input[data-param="plans"][value="quang-minh-2024"]').check();
+  await expect(svg).toHaveCount(0);
   await page.locator('input[data-param="plans"][value="phan-rang-thap-cham-2024"]').check();
-  await expect(summary).toHaveText(all);
-  // Coverage: one plan fewer, one fewer in the sentence.
-  await page.goto("/compare/?indicator=coverage_health_insurance");
-  const cov = page.locator("#compare-coverage_health_insurance > .variant:not([hidden]) .summary");
-  await expect(cov).toContainText("4 kế hoạch");
-  await page.locator('input[data-param="plans"][value="long-khanh-2024"]').uncheck();
-  await expect(cov).toContainText("3 kế hoạch");
+  await expect(svg.locator(".ppt-key text").first()).toHaveText("1 Phan Rang – Tháp Chàm");
 });

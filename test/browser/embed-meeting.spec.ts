@@ -51,9 +51,9 @@ test.describe(() => {
 });
 
 test("Full view of the clean-water embed opens the clean-water chart, not the default one", async ({ page }) => {
-  await page.goto("/embed/compare/compare-coverage_clean_water/");
+  await page.goto("/embed/provinces/khanh-hoa/compare/compare-coverage_clean_water/");
   const href = await page.locator("a[data-full-view]").getAttribute("href");
-  expect(href).toBe("/compare/?indicator=coverage_clean_water#compare-coverage_clean_water");
+  expect(href).toBe("/provinces/khanh-hoa/compare/?indicator=coverage_clean_water#compare-coverage_clean_water");
   await page.goto(href!);
   await expect(page.locator("#compare-coverage_clean_water")).toBeVisible();
 });

@@ -26,7 +26,7 @@ for (const width of WIDTHS) {
 
 test("wide tables scroll in their own box and keep their first column in view", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto("/compare/");
+  await page.goto("/provinces/khanh-hoa/compare/");
   const box = page.locator("#matrix ~ .table-wrap, section[aria-labelledby=matrix] .table-wrap").last();
   const scrolls = await box.evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).overflowX === "auto");
   expect(scrolls).toBe(true);

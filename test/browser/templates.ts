@@ -5,11 +5,12 @@ export const QM = "/localities/bac-giang/viet-yen/quang-minh/";
 
 /** One page per template, without the language prefix (`/en` in front gives the English one). */
 export const TEMPLATES = [
-  { name: "overview", path: "/", state: ["measure"] },
+  { name: "overview", path: "/", state: [] },
   { name: "locality", path: QM, state: ["group", "sort"] },
   { name: "residential group", path: `${QM}dong-long/`, state: [] },
   { name: "plan", path: "/plans/quang-minh-2024/", state: [] },
-  { name: "compare", path: "/compare/", state: ["plans", "indicator"] },
+  { name: "compare", path: "/compare/", state: [] },
+  { name: "province compare", path: "/provinces/bac-ninh/compare/", state: ["plans", "indicator", "sort"] },
   { name: "data", path: "/data/", state: [] },
   { name: "method", path: "/method/", state: [] },
   { name: "meeting", path: "/meeting/bac-giang/viet-yen/quang-minh/", state: ["slide", "group", "sort"] },
