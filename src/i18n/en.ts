@@ -285,8 +285,6 @@ export const en: Catalogue = {
   caveat_thanh_liem: "Thanh Liêm's 2021 plan uses the 2016–2020 standard and leaves out 31 poor households with members under the policy for people with meritorious service.",
   caveat_ocr: "The Phan Rang – Tháp Chàm copy is an OCR copy without diacritics; quotes keep its OCR noise.",
   caveat_results: "No end-2024 results were found for these localities; the site compares baselines with targets only.",
-  meeting_title: "{title}: meeting mode",
-  meeting_description: "Poverty figures of {title}, as a presentation.",
   meeting_controls: "Presentation controls",
   meeting_prev: "Previous slide",
   meeting_next: "Next slide",
@@ -430,7 +428,6 @@ export const en: Catalogue = {
   unit_add_plan: "How to add a plan",
   unit_gazetteer: "Source: the public lists of administrative units and their mapping",
   loc_became: "Since 1 July 2025, this unit is part of",
-  loc_became_group: "This residential group belongs to {commune}; see where {commune} went.",
   loc_snapshot_children: "In the list of administrative units of 1 March 2025 this unit has {n} communes, wards and townships; a different count stated by a plan is given under data quality.",
   data_map_file: "Boundaries of the 34 provinces and cities from 1 July 2025 (TopoJSON, simplified for drawing the map; with the Hoàng Sa and Trường Sa archipelagos). Source and simplification:",
   followed: "Followed across years",
@@ -492,4 +489,10 @@ export const en: Catalogue = {
   og_province_none: "No plan of the province in the dataset yet",
   og_plan_figure: "{name}: {what}",
   cmp_none_picked: "No plan picked.",
+  // routes (i16)
+  embed_page_title: "Charts: {name}",
+  embed_page_description: "Poverty-reduction charts of {name}, to embed in other pages.",
+  group_sections: "Residential groups one by one",
+  group_in_chart: "See it in the residential-group chart",
+  group_quote_source: "Line {line}, {plan}",
 };

@@ -292,8 +292,6 @@ export const vi = {
   caveat_ocr: "Bản Phan Rang – Tháp Chàm là bản OCR không dấu; câu trích giữ nguyên lỗi OCR.",
   caveat_results: "Chưa có số liệu thực hiện cuối năm 2024 cho các địa bàn; trang chỉ so đầu kỳ với chỉ tiêu.",
   // Meeting mode.
-  meeting_title: "{title}: trình chiếu",
-  meeting_description: "Trình chiếu số liệu giảm nghèo của {title}.",
   meeting_controls: "Điều khiển trình chiếu",
   meeting_prev: "Trang trước",
   meeting_next: "Trang sau",
@@ -444,7 +442,6 @@ export const vi = {
   unit_add_plan: "Cách bổ sung một kế hoạch",
   unit_gazetteer: "Nguồn: danh mục đơn vị hành chính và bảng chuyển đổi công khai",
   loc_became: "Từ ngày 01/07/2025, đơn vị này thuộc",
-  loc_became_group: "Tổ dân phố này thuộc {commune}; xem nơi {commune} được sắp xếp vào.",
   loc_snapshot_children: "Theo danh mục đơn vị hành chính ngày 01/03/2025, đơn vị này có {n} xã, phường, thị trấn; số do kế hoạch nêu (nếu khác) được ghi ở phần chất lượng dữ liệu.",
   data_map_file: "Ranh giới 34 tỉnh, thành phố từ ngày 01/07/2025 (TopoJSON, đã giản lược để vẽ bản đồ; gồm quần đảo Hoàng Sa và Trường Sa). Nguồn và cách giản lược:",
   followed: "Theo dõi qua các năm",
@@ -506,4 +503,10 @@ export const vi = {
   og_province_none: "Chưa có kế hoạch nào của tỉnh trong dữ liệu",
   og_plan_figure: "{name}: {what}",
   cmp_none_picked: "Chưa chọn kế hoạch nào.",
+  // routes (i16)
+  embed_page_title: "Biểu đồ: {name}",
+  embed_page_description: "Các biểu đồ giảm nghèo của {name}, để nhúng vào trang khác.",
+  group_sections: "Từng tổ dân phố",
+  group_in_chart: "Xem trên biểu đồ các tổ dân phố",
+  group_quote_source: "Dòng {line}, {plan}",
 };
