@@ -138,12 +138,12 @@ test("figures on the Quảng Minh page match the public data files, in both loca
   const rate = stats.find((s: { indicator: string }) => s.indicator === "poverty_rate");
   expect([total.value, poor.value, rate.value]).toEqual([2991, 17, 0.57]);
   await page.goto(QM);
-  await expect(page.locator('li[data-indicator="total_households"] .v')).toHaveText("2.991 hộ");
-  await expect(page.locator('li[data-indicator="poor_households"] .v')).toHaveText("17 hộ");
-  await expect(page.locator('li[data-indicator="poverty_rate"] .v')).toHaveText("0,57%");
+  await expect(page.locator('section[aria-labelledby="key"] li[data-indicator="total_households"] .v')).toHaveText("2.991 hộ");
+  await expect(page.locator('section[aria-labelledby="key"] li[data-indicator="poor_households"] .v')).toHaveText("17 hộ");
+  await expect(page.locator('section[aria-labelledby="key"] li[data-indicator="poverty_rate"] .v')).toHaveText("0,57%");
   await page.goto(`/en${QM}`);
-  await expect(page.locator('li[data-indicator="total_households"] .v')).toHaveText("2,991 households");
-  await expect(page.locator('li[data-indicator="poverty_rate"] .v')).toHaveText("0.57%");
+  await expect(page.locator('section[aria-labelledby="key"] li[data-indicator="total_households"] .v')).toHaveText("2,991 households");
+  await expect(page.locator('section[aria-labelledby="key"] li[data-indicator="poverty_rate"] .v')).toHaveText("0.57%");
   // The targets table shows the 2024 target from targets.json.
   const target = readJson("targets.json").find((t: { locality_id: string; indicator: string; kind: string }) => t.locality_id === "bac-giang/viet-yen/quang-minh" && t.indicator === "poverty_rate" && t.kind === "level");
   expect(target.target_value).toBe(0.43);
@@ -224,7 +224,8 @@ test("compare: picking plans and an indicator changes the URL and the view", asy
 test("key figures on every locality page equal the public data files, read back in each locale's number format", async ({ page }) => {
   test.setTimeout(120_000);
   const stats = readJson("statistics.json") as { locality_id: string; indicator: string; value: number }[];
-  const localities = readJson("localities.json") as { id: string }[];
+  // Residential groups have no page: their figures are in their sections of the commune's page.
+  const localities = (readJson("localities.json") as { id: string; level: string }[]).filter((l) => l.level !== "residential_group");
   const parse = (text: string, locale: string) => {
     const n = text.replace(/[^0-9.,−-]/g, "").replace("−", "-");
     return Number(locale === "vi" ? n.replace(/\./g, "").replace(",", ".") : n.replace(/,/g, ""));
@@ -236,13 +237,15 @@ test("key figures on every locality page equal the public data files, read back 
       for (const li of await page.locator("ul.figures li[data-indicator]").all()) {
         const indicator = (await li.getAttribute("data-indicator"))!;
         const shown = parse(await li.locator(".v").innerText(), locale);
-        const published = stats.filter((s) => s.locality_id === l.id && s.indicator === indicator).map((s) => s.value);
-        expect(published, `${l.id} ${indicator}`).toContain(shown);
+        const of = await li.evaluate((e) => e.closest<HTMLElement>("[data-locality]")?.dataset.locality);
+        const published = stats.filter((s) => s.locality_id === (of ?? l.id) && s.indicator === indicator).map((s) => s.value);
+        expect(published, `${of ?? l.id} ${indicator}`).toContain(shown);
         checked++;
       }
     }
   }
-  // Quảng Minh (7 figures), its 5 groups (5 each: total, poor, rate, near-poor, rate), Thanh Liêm (4), Phan Rang (2).
+  // Quảng Minh (7 figures), its 5 groups on its page (5 each: total, poor, rate, near-poor, rate), Thanh Liêm (4),
+  // Phan Rang (2).
   expect(checked).toBe(2 * (7 + 5 * 5 + 4 + 2));
 });
 
