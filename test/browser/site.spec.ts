@@ -153,7 +153,7 @@ test("figures on the Quảng Minh page match the public data files, in both loca
 
 test("each provenance link lands on its sentence", async ({ page }) => {
   await page.goto(QM);
-  const link = page.locator('li[data-indicator="poor_households"] a');
+  const link = page.locator('section[aria-labelledby="key"] li[data-indicator="poor_households"] a');
   const href = await link.getAttribute("href");
   expect(href).toMatch(/^\/plans\/quang-minh-2024\/#s-quang-minh-poor-households-poor-2023-12-31$/);
   await link.click();
