@@ -130,7 +130,7 @@ test("meeting mode clamps #meeting-50 beyond the deck to its last slide", async 
   expect(last).toBe(5);
   await expect(page).toHaveURL(new RegExp(`#meeting-${last}$`));
   await expect(page.locator(`#meeting-${last}`)).toBeVisible();
-  await expect(page.locator("#meeting")).toBeHidden();
+  await expect(page.locator("#meeting .headlines")).toBeHidden();
 });
 
 test("arrow keys change slides even after a radio or button was clicked", async ({ page }) => {

@@ -125,7 +125,7 @@ test("meeting mode steps with the arrow keys, keeps state in the URL, and its QR
   await page.keyboard.press("ArrowRight");
   await expect(page).toHaveURL(/\/#meeting-2$/);
   await expect(page.locator("#meeting-2")).toBeVisible();
-  await expect(page.locator("#meeting")).toBeHidden();
+  await expect(page.locator("#meeting .headlines")).toBeHidden();
   await page.keyboard.press("ArrowRight");
   await expect(page).toHaveURL(/\/#meeting-3$/);
   await page.getByRole("radio", { name: "Hộ cận nghèo" }).check();
