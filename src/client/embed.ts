@@ -1,6 +1,8 @@
 /**
  * On an embed page: tell the embedding page our height so its iframe fits the content (the snippet we hand out
- * listens for this message), and again whenever the content changes size (toggles, details opened), smaller too.
+ * listens for this message), and again whenever the content changes size (toggles, details opened, another chart
+ * picked by the fragment), smaller too. The page holds all its page's charts, but only the one the fragment picks
+ * is laid out (the others are display:none), so the height of the content is the height of the shown chart.
  * The message carries the height and nothing else: the host may be anyone, so it learns nothing of the view.
  */
 

@@ -18,18 +18,8 @@ function keepState() {
     const view = fig.querySelector("[data-view-url]");
     if (view) view.textContent = `${fig.dataset.pageUrl}${viewQuery()}#${fig.id}`;
     const code = fig.querySelector<HTMLTextAreaElement>("[data-embed-snippet]");
-    if (code) code.value = code.value.replace(/src="[^"]*"/, `src="${fig.dataset.embedUrl}${viewQuery()}"`);
+    if (code) code.value = code.value.replace(/src="[^"]*"/, `src="${fig.dataset.embedUrl}${viewQuery()}#${fig.id}"`);
   }
-  // Meeting mode shows a QR code of the current view; its library loads only on pages that have one.
-  const qr = document.querySelector<HTMLElement>("[data-qr-live]");
-  // Only the canonical view goes into the QR code: a hostile or very long query cannot overflow it.
-  if (qr) void import("./qr.ts").then(({ qrSvgElement }) => {
-    try {
-      qr.replaceChildren(qrSvgElement(location.origin + location.pathname + viewQuery(), 200));
-    } catch {
-      qr.replaceChildren();
-    }
-  });
 }
 
 /** The URL of the current view, at a chart when `anchor` names one. */

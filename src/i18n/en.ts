@@ -285,8 +285,6 @@ export const en: Catalogue = {
   caveat_thanh_liem: "Thanh Liêm's 2021 plan uses the 2016–2020 standard and leaves out 31 poor households with members under the policy for people with meritorious service.",
   caveat_ocr: "The Phan Rang – Tháp Chàm copy is an OCR copy without diacritics; quotes keep its OCR noise.",
   caveat_results: "No end-2024 results were found for these localities; the site compares baselines with targets only.",
-  meeting_title: "{title}: meeting mode",
-  meeting_description: "Poverty figures of {title}, as a presentation.",
   meeting_controls: "Presentation controls",
   meeting_prev: "Previous slide",
   meeting_next: "Next slide",
@@ -429,7 +427,6 @@ export const en: Catalogue = {
   unit_add_plan: "How to add a plan",
   unit_gazetteer: "Source: the public lists of administrative units and their mapping",
   loc_became: "Since 1 July 2025, this unit is part of",
-  loc_became_group: "This residential group belongs to {commune}; see where {commune} went.",
   loc_snapshot_children: "In the list of administrative units of 1 March 2025 this unit has {n} communes, wards and townships; a different count stated by a plan is given under data quality.",
   data_map_file: "Boundaries of the 34 provinces and cities from 1 July 2025 (TopoJSON, simplified for drawing the map; with the Hoàng Sa and Trường Sa archipelagos). Source and simplification:",
   followed: "Followed across years",
@@ -519,4 +516,10 @@ export const en: Catalogue = {
   cmp_all_provinces: "All provinces and cities",
   method_rows: "One row per province",
   method_rows_text: "The overview and the compare page have one row per province or city from 1 July 2025. A plan of a former unit counts in the province that unit went into. For each rate (poor, near-poor households): each locality counts once, with its latest plan that states a baseline and a target level; only the latest poverty standard among them is kept (rates under different standards are not comparable); the row gives the range, lowest to highest, of those baselines and of those targets, with the number of plans, the years and the standard. Never an average. Where no plan states a rate level, the row gives the targets stated only as a change (percentage points or percent of households) the same way.",
+  // routes (i16)
+  embed_page_title: "Charts: {name}",
+  embed_page_description: "Poverty-reduction charts of {name}, to embed in other pages.",
+  group_sections: "Residential groups one by one",
+  group_in_chart: "See it in the residential-group chart",
+  group_quote_source: "Line {line}, {plan}",
 };

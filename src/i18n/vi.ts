@@ -292,8 +292,6 @@ export const vi = {
   caveat_ocr: "Bản Phan Rang – Tháp Chàm là bản OCR không dấu; câu trích giữ nguyên lỗi OCR.",
   caveat_results: "Chưa có số liệu thực hiện cuối năm 2024 cho các địa bàn; trang chỉ so đầu kỳ với chỉ tiêu.",
   // Meeting mode.
-  meeting_title: "{title}: trình chiếu",
-  meeting_description: "Trình chiếu số liệu giảm nghèo của {title}.",
   meeting_controls: "Điều khiển trình chiếu",
   meeting_prev: "Trang trước",
   meeting_next: "Trang sau",
@@ -443,7 +441,6 @@ export const vi = {
   unit_add_plan: "Cách bổ sung một kế hoạch",
   unit_gazetteer: "Nguồn: danh mục đơn vị hành chính và bảng chuyển đổi công khai",
   loc_became: "Từ ngày 01/07/2025, đơn vị này thuộc",
-  loc_became_group: "Tổ dân phố này thuộc {commune}; xem nơi {commune} được sắp xếp vào.",
   loc_snapshot_children: "Theo danh mục đơn vị hành chính ngày 01/03/2025, đơn vị này có {n} xã, phường, thị trấn; số do kế hoạch nêu (nếu khác) được ghi ở phần chất lượng dữ liệu.",
   data_map_file: "Ranh giới 34 tỉnh, thành phố từ ngày 01/07/2025 (TopoJSON, đã giản lược để vẽ bản đồ; gồm quần đảo Hoàng Sa và Trường Sa). Nguồn và cách giản lược:",
   followed: "Theo dõi qua các năm",
@@ -533,4 +530,10 @@ export const vi = {
   cmp_all_provinces: "Tất cả các tỉnh, thành phố",
   method_rows: "Mỗi tỉnh một dòng",
   method_rows_text: "Trang tổng quan và trang so sánh có một dòng cho mỗi tỉnh, thành phố từ 1/7/2025. Kế hoạch của đơn vị cũ được tính vào tỉnh mà đơn vị đó nhập vào. Với mỗi tỷ lệ (hộ nghèo, hộ cận nghèo): mỗi địa phương chỉ lấy kế hoạch gần nhất có nêu tỷ lệ đầu kỳ và chỉ tiêu; chỉ giữ chuẩn nghèo mới nhất trong số đó (tỷ lệ theo các chuẩn khác nhau không so sánh được); dòng ghi khoảng từ thấp nhất đến cao nhất của các tỷ lệ đầu kỳ và của các chỉ tiêu, kèm số kế hoạch, năm và chuẩn nghèo. Không bao giờ tính số bình quân. Khi không kế hoạch nào nêu mức tỷ lệ, dòng ghi các chỉ tiêu chỉ nêu mức giảm (điểm % hoặc % số hộ) theo cách tương tự.",
+  // routes (i16)
+  embed_page_title: "Biểu đồ: {name}",
+  embed_page_description: "Các biểu đồ giảm nghèo của {name}, để nhúng vào trang khác.",
+  group_sections: "Từng tổ dân phố",
+  group_in_chart: "Xem trên biểu đồ các tổ dân phố",
+  group_quote_source: "Dòng {line}, {plan}",
 };

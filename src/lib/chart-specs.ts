@@ -8,6 +8,7 @@ import { planCitation, planNumber } from "./cite.ts";
 import { mapSpec } from "./map-spec.ts";
 import { formatNumber, formatPercent, formatPp, formatTarget, type Locale } from "./format.ts";
 import { formatDate, localePath, paths, standardName, t } from "./i18n.ts";
+import { hasOwnPage, localityPath } from "./locality-path.ts";
 import type { PlanRow } from "./schema.ts";
 import { loadUnits, siteIndex, type SiteData } from "./site-data.ts";
 import { comparePath, frame } from "./units-view.ts";
@@ -75,13 +76,21 @@ export function variantKey(v: Pick<ChartVariant, "when">): string {
   return v.when ? v.when.replace(/=/g, "-").replace(/ /g, ".") : "default";
 }
 
-/** Path of a chart's embed page without the locale prefix. */
-export function embedPagePath(spec: Pick<ChartSpec, "page" | "id">): string {
-  return `/embed/${spec.page.replace(/^\/|\/$/g, "") || "overview"}/${spec.id}/`;
+/** Page key of a chart page path: "/" → "overview", a locality's path → its id, a province compare page's path → itself without slashes (only the embed's URL is made from it). */
+function pageKey(page: string): string {
+  return page.replace(/^\/(localities\/)?|\/$/g, "") || "overview";
 }
 
-/** Path of a chart's embed page (same URL state as the full page). */
-export function embedPath(locale: Locale, spec: Pick<ChartSpec, "page" | "id">): string {
+/**
+ * Path of the embed page that holds a chart, without the locale prefix: one page per locality (and one for the
+ * overview and one for compare) holds all of that page's charts; the fragment (#chart id) picks the one shown.
+ */
+export function embedPagePath(spec: Pick<ChartSpec, "page">): string {
+  return `/embed/${pageKey(spec.page)}/`;
+}
+
+/** Path of a chart's embed page (same URL state as the full page); the chart itself is `#<spec.id>` after the query. */
+export function embedPath(locale: Locale, spec: Pick<ChartSpec, "page">): string {
   return localePath(locale, embedPagePath(spec));
 }
 
@@ -145,7 +154,7 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
           summary: groupBarsSummary(rows, m, locale),
           table: {
             columns: [{ label: t(locale, "locality") }, { label: seriesLabel.baseline, num: true }, { label: seriesLabel.exit, num: true }, { label: seriesLabel.target, num: true }],
-            rows: ordered.map((n) => [{ text: n, href: localePath(locale, paths.locality(series.baseline.get(n)!.locality_id)) }, cell(series.baseline.get(n)), cell(series.exit.get(n)), cell(series.target.get(n))]),
+            rows: ordered.map((n) => [{ text: n, href: localePath(locale, localityPath(locs.get(series.baseline.get(n)!.locality_id)!)) }, cell(series.baseline.get(n)), cell(series.exit.get(n)), cell(series.target.get(n))]),
           },
           csv: withSource(ordered.flatMap((n) => (["baseline", "exit", "target"] as const).map((s) => {
             const r = series[s].get(n)!;
@@ -320,23 +329,17 @@ export function chartsOf(data: SiteData, locale: Locale, page: string): ChartSpe
   return recent.specs;
 }
 
-/** A chart's route keys: small enough for a national build to keep one per chart. */
-export interface ChartRoute {
-  page: string;
-  chart: string;
-  embed: string;
-  variants: { key: string }[];
+/** Pages that hold charts: the overview, the province compare pages, then every locality with a page of its own (groups have none). */
+function chartPages(data: SiteData): string[] {
+  return ["overview", ...comparePageKeys(data), ...data.localities.filter(hasOwnPage).map((l) => l.id)];
 }
 
-/** Every chart of the site in a locale (for embeds), as keys; chartsOf gives back the spec. */
-export function chartRoutes(data: SiteData, locale: Locale): ChartRoute[] {
-  const pages = ["overview", ...comparePageKeys(data), ...data.localities.map((l) => l.id)];
-  return pages.flatMap((page) =>
-    pageCharts(data, locale, page).map((spec) => ({
-      page, chart: spec.id, embed: embedPagePath(spec),
-      variants: spec.variants.map((v) => ({ key: variantKey(v) })),
-    })),
-  );
+/** The embed routes of a locale: one per page that has charts, by page key ("overview", "compare/<code>", locality id). */
+export function embedRoutes(data: SiteData, locale: Locale): { page: string; path: string }[] {
+  return chartPages(data).flatMap((page) => {
+    const specs = pageCharts(data, locale, page);
+    return specs.length ? [{ page, path: embedPagePath(specs[0]) }] : [];
+  });
 }
 
 /** The spec a route's keys (page, chart) name. */

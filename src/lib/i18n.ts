@@ -19,7 +19,6 @@ export const paths = {
   home: "/",
   locality: (id: string) => `/localities/${id}/`,
   plan: (id: string) => `/plans/${id}/`,
-  meeting: (id: string) => `/meeting/${id}/`,
   compare: "/compare/",
   data: "/data/",
   method: "/method/",

@@ -1,5 +1,6 @@
 /** Paths of the link-preview images (drawn by src/pages/og). */
 import type { Locale } from "./format.ts";
+import { hasOwnPage } from "./locality-path.ts";
 
 /** Preview image of a locality, or of the whole site when `id` is omitted. */
 export function ogImagePath(locale: Locale, id?: string): string {
@@ -7,10 +8,10 @@ export function ogImagePath(locale: Locale, id?: string): string {
 }
 
 /**
- * Whose preview image a locality's pages use: its own, except residential groups, which share their commune's.
- * A preview image costs about 40 ms to draw; a national site has some 50,000 residential groups, and a group's
- * page has one small chart that the commune's card already sums up.
+ * Whose preview image a locality has: its own, except residential groups, which have no page (each is a section of
+ * its commune's page, src/lib/locality-path.ts), so a link to one previews as its commune. A preview image costs
+ * about 40 ms to draw, and a national site has some 50,000 residential groups.
  */
 export function ogLocalityId(l: { id: string; level: string; parent: string | null }): string {
-  return l.level === "residential_group" && l.parent ? l.parent : l.id;
+  return !hasOwnPage(l) && l.parent ? l.parent : l.id;
 }

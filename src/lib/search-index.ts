@@ -4,8 +4,10 @@
  * letters. Every query word that matches starts a name word (search-match.ts), so the file of that word's first two
  * letters holds every unit the query can find. Labels and context are composed here, in the reader's language.
  */
-import { t, type Locale } from "../i18n/catalogue.ts";
+import { localized, t, type Locale } from "../i18n/catalogue.ts";
 import { localePath, paths } from "./i18n.ts";
+import { hasOwnPage, localityPath } from "./locality-path.ts";
+import { localityName } from "./view.ts";
 import type { SiteData } from "./site-data.ts";
 import type { UnitRow } from "./schema.ts";
 import { searchWords } from "./search-match.ts";
@@ -45,12 +47,24 @@ function entryOf(f: Frame, u: UnitRow, locale: Locale): SearchEntry | undefined 
   return [fold(u.name), typeWords, fold(oldParents.map((p) => p.full_name).join(" ")), unitName(u, locale), context, href];
 }
 
-/** Every unit's entry, by file (first two letters of a name word). */
+/**
+ * The residential groups of the dataset (not in the gazetteer): each lands on its commune's page at its section.
+ * The overview lists them too while the dataset is small; a national overview cannot, and the index still can.
+ */
+function groupEntries(data: SiteData, locale: Locale): SearchEntry[] {
+  const fold = (s: string) => searchWords(s).join(" ");
+  return data.localities.filter((l) => !hasOwnPage(l)).map((g) => {
+    const parents = localized(g, "full_name", locale).split(", ").slice(1).join(", ");
+    return [fold(g.name), fold(`${g.type_vi} ${g.type_en}`), fold(`${g.full_name_vi.split(", ").slice(1).join(" ")} ${g.full_name_en.split(", ").slice(1).join(" ")}`), localityName(g, locale, true), parents, localePath(locale, localityPath(g))];
+  });
+}
+
+/** Every unit's entry (and every residential group's), by file (first two letters of a name word). */
 export function searchShards(units: readonly UnitRow[], data: SiteData, locale: Locale): Map<string, SearchEntry[]> {
   const f = frame(units, data);
   const out = new Map<string, SearchEntry[]>();
-  for (const u of units) {
-    const e = entryOf(f, u, locale);
+  const entries = [...units.map((u) => entryOf(f, u, locale)), ...groupEntries(data, locale)];
+  for (const e of entries) {
     if (!e) continue;
     for (const shard of new Set(e[0].split(" ").filter(Boolean).map(shardOf))) out.set(shard, [...(out.get(shard) ?? []), e]);
   }

@@ -20,17 +20,18 @@ test("Long Khánh's brief has its relative cut, a coverage target and its budget
 });
 
 test("Phổ Minh's first meeting slide has its change in points, not a title alone", async ({ page }) => {
-  await page.goto(`/meeting${PM.replace("/localities", "")}`);
-  const slide = page.locator('section[data-when="slide=1"]');
+  await page.goto(`${PM}#meeting`);
+  const slide = page.locator("#meeting");
   await expect(slide).toContainText("−1,11 điểm %");
   expect(await slide.locator(".figures li").count()).toBeGreaterThan(3);
 });
 
 test("printing from meeting mode prints the brief, not the slide controls", async ({ page }) => {
-  await page.goto(`/meeting${LK.replace("/localities", "")}`);
+  await page.goto(`${LK}#meeting`);
+  await expect(page.locator(".meeting-bar")).toBeVisible();
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".meeting-bar")).toBeHidden();
-  await expect(page.locator("main-slides")).toBeHidden();
+  await expect(page.locator(".meeting-qr")).toBeHidden();
   await expect(page.locator(".print-brief")).toBeVisible();
   await expect(page.locator(".print-brief")).toContainText("383 triệu đồng");
 });

@@ -5,7 +5,7 @@
  * does not run.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { QM, TEMPLATES, watch } from "./templates.ts";
+import { QM, TEMPLATES, urlOf, watch } from "./templates.ts";
 
 /** The policy the page declares in its <meta http-equiv>, as directive → sources. */
 async function policyOf(page: Page): Promise<Map<string, string[]>> {
@@ -21,7 +21,7 @@ for (const locale of ["", "/en"]) {
   for (const tpl of TEMPLATES) {
     test(`CSP: ${tpl.name}${locale} declares a strict policy, breaks none of it and asks no other host`, async ({ page }) => {
       const w = await watch(page);
-      const res = await page.goto(locale + tpl.path);
+      const res = await page.goto(urlOf(tpl, locale));
       expect(res?.status()).toBe(200);
       const policy = await policyOf(page);
       const scripts = policy.get("script-src") ?? policy.get("default-src") ?? [];

@@ -6,7 +6,7 @@
  * visible variants, control values and headings as with no query string at all).
  */
 import { expect, test, type Page } from "@playwright/test";
-import { TEMPLATES, watch } from "./templates.ts";
+import { TEMPLATES, urlOf, watch } from "./templates.ts";
 
 /** Values no parameter accepts; each must fall back to the default. */
 const VALUES = [
@@ -66,11 +66,11 @@ for (const locale of ["", "/en"]) {
       test.setTimeout(240_000);
       if (locale === "") expect(list.length).toBeGreaterThanOrEqual(100);
       const w = await watch(page);
-      await page.goto(locale + tpl.path);
+      await page.goto(urlOf(tpl, locale));
       const defaults = await viewOf(page);
       expect(defaults.handlers).toEqual([]);
       for (const q of list) {
-        const res = await page.goto(locale + tpl.path + q, { waitUntil: "domcontentloaded" });
+        const res = await page.goto(urlOf(tpl, locale, q), { waitUntil: "domcontentloaded" });
         expect(res?.status(), q).toBe(200);
         expect(await viewOf(page), `view for ${q.slice(0, 120)}`).toEqual(defaults);
       }

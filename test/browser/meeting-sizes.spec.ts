@@ -5,19 +5,19 @@
 import { expect, test } from "@playwright/test";
 import { chartText } from "./templates.ts";
 
-const MEETING = "/meeting/bac-giang/viet-yen/quang-minh/";
+const MEETING = "/localities/bac-giang/viet-yen/quang-minh/";
 
 test("slide titles, figures and chart text are projector-sized at 1920×1080", async ({ page }) => {
   test.setTimeout(60_000);
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto(MEETING);
-  const slides = await page.locator('select[data-param="slide"] option').count();
+  await page.goto(`${MEETING}#meeting`);
+  const slides = await page.locator(".meeting-bar a[data-slide]").count();
   expect(slides).toBe(5);
   const px = (sel: string) => page.locator(sel).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent).map((e) => parseFloat(getComputedStyle(e).fontSize)));
   const small: string[] = [];
   for (let n = 1; n <= slides; n++) {
-    await page.goto(`${MEETING}?slide=${n}`);
-    const slide = `main-slides > section[data-when="slide=${n}"]`;
+    await page.goto(`${MEETING}${n === 1 ? "#meeting" : `#meeting-${n}`}`);
+    const slide = n === 1 ? "#meeting" : `#meeting-${n}`;
     await expect(page.locator(slide)).toBeVisible();
     const titles = await px(`${slide} h1, ${slide} figcaption .title`);
     expect(titles.length, `slide ${n} has a title`).toBe(1);

@@ -4,7 +4,7 @@
  * overview's search box is on a phone's first screen.
  */
 import { expect, test } from "@playwright/test";
-import { QM, TEMPLATES } from "./templates.ts";
+import { QM, TEMPLATES, urlOf } from "./templates.ts";
 
 const WIDTHS = [320, 390, 768, 1280, 1920];
 
@@ -15,7 +15,7 @@ for (const width of WIDTHS) {
     const wide: string[] = [];
     for (const tpl of TEMPLATES) {
       for (const locale of ["", "/en"]) {
-        await page.goto(locale + tpl.path);
+        await page.goto(urlOf(tpl, locale));
         const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (over > 0) wide.push(`${locale}${tpl.path}: ${over} px too wide`);
       }

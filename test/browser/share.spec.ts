@@ -18,11 +18,11 @@ test("the embed page renders the same chart as the full page for the same URL st
   const state = "?group=near_poor&sort=baseline";
   await page.goto(QM + state);
   const full = await visible(page, "groups-chart").locator("svg").first().innerHTML();
-  await page.goto(`/embed/localities/bac-giang/viet-yen/quang-minh/groups-chart/${state}`);
+  await page.goto(`/embed/bac-giang/viet-yen/quang-minh/${state}#groups-chart`);
   await expect(page.locator("header.site")).toHaveCount(0);
   await expect(visible(page, "groups-chart")).toHaveAttribute("data-when", "group=near_poor sort=baseline");
   expect(await visible(page, "groups-chart").locator("svg").first().innerHTML()).toBe(full);
-  await expect(page.locator("a[data-full-view]")).toHaveAttribute("href", `${QM}${state}#groups-chart`);
+  await expect(page.locator("#groups-chart a[data-full-view]")).toHaveAttribute("href", `${QM}${state}#groups-chart`);
 });
 
 test("the embed snippet and the citation follow the current view", async ({ page }) => {
@@ -31,7 +31,7 @@ test("the embed snippet and the citation follow the current view", async ({ page
   await fig.locator("details.share > summary").click();
   await expect(fig.locator("[data-view-url]")).toHaveText(/\/localities\/bac-giang\/viet-yen\/quang-minh\/\?group=near_poor#groups-chart$/);
   await expect(fig.locator("[data-citation]")).toContainText("Kế hoạch số …/KH-UBND ngày 22/02/2024");
-  await expect(fig.locator("[data-embed-snippet]")).toHaveValue(/<iframe src="[^"]*\/embed\/localities\/bac-giang\/viet-yen\/quang-minh\/groups-chart\/\?group=near_poor"/);
+  await expect(fig.locator("[data-embed-snippet]")).toHaveValue(/<iframe src="[^"]*\/embed\/bac-giang\/viet-yen\/quang-minh\/\?group=near_poor#groups-chart"/);
 });
 
 test.describe(() => {
@@ -71,42 +71,45 @@ async function decodeQr(page: Page, selector: string): Promise<string | undefine
 }
 
 test("meeting mode steps with the arrow keys, keeps state in the URL, and its QR code decodes to the current URL", async ({ page }) => {
-  await page.goto("/meeting/bac-giang/viet-yen/quang-minh/");
-  await expect(page.locator('section[data-when="slide=1"]')).toBeVisible();
+  await page.goto(`${QM}#meeting`);
+  await expect(page.locator("#meeting")).toBeVisible();
   await expect(page.locator("h1")).toHaveText("Phường Quảng Minh");
   await page.keyboard.press("ArrowRight");
-  await expect(page).toHaveURL(/\?slide=2$/);
-  await expect(page.locator('section[data-when="slide=2"]')).toBeVisible();
-  await expect(page.locator('section[data-when="slide=1"]')).toBeHidden();
+  await expect(page).toHaveURL(/\/#meeting-2$/);
+  await expect(page.locator("#meeting-2")).toBeVisible();
+  await expect(page.locator("#meeting .headlines")).toBeHidden();
   await page.keyboard.press("ArrowRight");
-  await expect(page).toHaveURL(/\?slide=3$/);
+  await expect(page).toHaveURL(/\/#meeting-3$/);
   await page.getByRole("radio", { name: "Hộ cận nghèo" }).check();
-  await expect(page).toHaveURL(/\?slide=3&group=near_poor$/);
-  await expect.poll(() => decodeQr(page, "[data-qr-live] svg")).toBe(page.url());
+  await expect(page).toHaveURL(/\?group=near_poor#meeting-3$/);
+  await expect.poll(() => decodeQr(page, "[data-meeting-qr] svg")).toBe(page.url());
   // Arrow keys inside the radio group move between radios; step slides from outside it.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press("ArrowLeft");
-  await expect(page).toHaveURL(/\?slide=2&group=near_poor$/);
-  await expect.poll(() => decodeQr(page, "[data-qr-live] svg")).toBe(page.url());
+  await expect(page).toHaveURL(/\?group=near_poor#meeting-2$/);
+  await expect.poll(() => decodeQr(page, "[data-meeting-qr] svg")).toBe(page.url());
   // Reopening the URL gives the same slide.
   await page.goto(page.url());
-  await expect(page.locator('section[data-when="slide=2"]')).toBeVisible();
+  await expect(page.locator("#meeting-2")).toBeVisible();
+  await expect(page.locator("#meeting-3")).toBeHidden();
 });
 
-test("every locality has a 1200×630 preview image (residential groups their commune's), and its meta tags point to it", async ({ page, request }) => {
+test("every locality page has a 1200×630 preview image, and its meta tags point to it", async ({ page, request }) => {
   test.setTimeout(120_000);
   const localities = readJson("localities.json") as { id: string; name: string; level: string; parent: string }[];
   expect(localities.length).toBe(17);
+  // Residential groups have no page: a link to one is its commune's page, with the commune's preview.
+  const pages = localities.filter((l) => l.level !== "residential_group");
+  expect(pages.length).toBe(12);
   for (const locale of ["", "/en"]) {
-    for (const l of localities) {
+    for (const l of pages) {
       await page.goto(`${locale}/localities/${l.id}/`);
       const og = await page.locator('meta[property="og:image"]').getAttribute("content");
       const tw = await page.locator('meta[name="twitter:image"]').getAttribute("content");
       expect(tw).toBe(og);
       expect(await page.locator('meta[name="twitter:card"]').getAttribute("content")).toBe("summary_large_image");
       const path = new URL(og!).pathname;
-      const own = l.level === "residential_group" ? l.parent : l.id;
-      expect(path).toBe(`/og/${locale ? "en" : "vi"}/localities/${own}.png`);
+      expect(path).toBe(`/og/${locale ? "en" : "vi"}/localities/${l.id}.png`);
       const res = await request.get(path);
       expect(res.headers()["content-type"]).toContain("image/png");
       const png = PNG.sync.read(Buffer.from(await res.body()));

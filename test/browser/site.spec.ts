@@ -6,7 +6,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { TEMPLATES as ALL_TEMPLATES } from "./templates.ts";
+import { TEMPLATES as ALL_TEMPLATES, urlOf } from "./templates.ts";
 
 /** The public data files the build wrote (the same the site serves at /data/). */
 const readJson = (name: string) => JSON.parse(readFileSync(new URL(`../../public/data/${name}`, import.meta.url), "utf8"));
@@ -15,7 +15,6 @@ const QM = "/localities/bac-giang/viet-yen/quang-minh/";
 const TEMPLATES = [
   { name: "overview", path: "/", charts: 1 },
   { name: "locality", path: QM, charts: 4 },
-  { name: "residential group", path: `${QM}dong-long/`, charts: 1 },
   { name: "plan", path: "/plans/phan-rang-thap-cham-2024/", charts: 0 },
   { name: "compare", path: "/compare/", charts: 0 },
   { name: "province compare", path: "/provinces/bac-ninh/compare/", charts: 2 },
@@ -53,7 +52,7 @@ for (const width of [390, 1280]) {
         // 2-core machine.
         test.setTimeout(90_000);
         await page.setViewportSize({ width, height: width < 500 ? 844 : 800 });
-        await page.goto(locale + tpl.path);
+        await page.goto(urlOf(tpl, locale));
         // After the page's script: it makes chart marks focusable and names them.
         await page.waitForLoadState("networkidle");
         const results = await new AxeBuilder({ page }).analyze();
@@ -140,12 +139,12 @@ test("figures on the Quảng Minh page match the public data files, in both loca
   const rate = stats.find((s: { indicator: string }) => s.indicator === "poverty_rate");
   expect([total.value, poor.value, rate.value]).toEqual([2991, 17, 0.57]);
   await page.goto(QM);
-  await expect(page.locator('li[data-indicator="total_households"] .v')).toHaveText("2.991 hộ");
-  await expect(page.locator('li[data-indicator="poor_households"] .v')).toHaveText("17 hộ");
-  await expect(page.locator('li[data-indicator="poverty_rate"] .v')).toHaveText("0,57%");
+  await expect(page.locator('section[aria-labelledby="key"] li[data-indicator="total_households"] .v')).toHaveText("2.991 hộ");
+  await expect(page.locator('section[aria-labelledby="key"] li[data-indicator="poor_households"] .v')).toHaveText("17 hộ");
+  await expect(page.locator('section[aria-labelledby="key"] li[data-indicator="poverty_rate"] .v')).toHaveText("0,57%");
   await page.goto(`/en${QM}`);
-  await expect(page.locator('li[data-indicator="total_households"] .v')).toHaveText("2,991 households");
-  await expect(page.locator('li[data-indicator="poverty_rate"] .v')).toHaveText("0.57%");
+  await expect(page.locator('section[aria-labelledby="key"] li[data-indicator="total_households"] .v')).toHaveText("2,991 households");
+  await expect(page.locator('section[aria-labelledby="key"] li[data-indicator="poverty_rate"] .v')).toHaveText("0.57%");
   // The targets table shows the 2024 target from targets.json.
   const target = readJson("targets.json").find((t: { locality_id: string; indicator: string; kind: string }) => t.locality_id === "bac-giang/viet-yen/quang-minh" && t.indicator === "poverty_rate" && t.kind === "level");
   expect(target.target_value).toBe(0.43);
@@ -155,7 +154,7 @@ test("figures on the Quảng Minh page match the public data files, in both loca
 
 test("each provenance link lands on its sentence", async ({ page }) => {
   await page.goto(QM);
-  const link = page.locator('li[data-indicator="poor_households"] a');
+  const link = page.locator('section[aria-labelledby="key"] li[data-indicator="poor_households"] a');
   const href = await link.getAttribute("href");
   expect(href).toMatch(/^\/plans\/quang-minh-2024\/#s-quang-minh-poor-households-poor-2023-12-31$/);
   await link.click();
@@ -230,7 +229,8 @@ test("compare: picking plans and an indicator changes the URL and the view (a pr
 test("key figures on every locality page equal the public data files, read back in each locale's number format", async ({ page }) => {
   test.setTimeout(120_000);
   const stats = readJson("statistics.json") as { locality_id: string; indicator: string; value: number }[];
-  const localities = readJson("localities.json") as { id: string }[];
+  // Residential groups have no page: their figures are in their sections of the commune's page.
+  const localities = (readJson("localities.json") as { id: string; level: string }[]).filter((l) => l.level !== "residential_group");
   const parse = (text: string, locale: string) => {
     const n = text.replace(/[^0-9.,−-]/g, "").replace("−", "-");
     return Number(locale === "vi" ? n.replace(/\./g, "").replace(",", ".") : n.replace(/,/g, ""));
@@ -242,12 +242,54 @@ test("key figures on every locality page equal the public data files, read back 
       for (const li of await page.locator("ul.figures li[data-indicator]").all()) {
         const indicator = (await li.getAttribute("data-indicator"))!;
         const shown = parse(await li.locator(".v").innerText(), locale);
-        const published = stats.filter((s) => s.locality_id === l.id && s.indicator === indicator).map((s) => s.value);
-        expect(published, `${l.id} ${indicator}`).toContain(shown);
+        const of = await li.evaluate((e) => e.closest<HTMLElement>("[data-locality]")?.dataset.locality);
+        const published = stats.filter((s) => s.locality_id === (of ?? l.id) && s.indicator === indicator).map((s) => s.value);
+        expect(published, `${of ?? l.id} ${indicator}`).toContain(shown);
         checked++;
       }
     }
   }
-  // Quảng Minh (7 figures), its 5 groups (5 each: total, poor, rate, near-poor, rate), Thanh Liêm (4), Phan Rang (2).
+  // Quảng Minh (7 figures), its 5 groups on its page (5 each: total, poor, rate, near-poor, rate), Thanh Liêm (4),
+  // Phan Rang (2).
   expect(checked).toBe(2 * (7 + 5 * 5 + 4 + 2));
 });
+
+test("a residential group is a section of its commune's page: Đông Long's anchor shows its own figures and the line they come from", async ({ page }) => {
+  const statistics = readJson("statistics.json") as { locality_id: string; indicator: string; value: number; source_line: number; quote: string }[];
+  const of = (ind: string) => statistics.find((s) => s.locality_id === "bac-giang/viet-yen/quang-minh/dong-long" && s.indicator === ind)!;
+  // The plan's appendix line for Đông Long: 802 households, 7 poor, 19 near-poor (line 251).
+  expect([of("total_households").value, of("poor_households").value, of("near_poor_households").value]).toEqual([802, 7, 19]);
+  await page.goto(`${QM}#group-dong-long`);
+  const group = page.locator("#group-dong-long");
+  await expect(group).toBeInViewport();
+  await expect(group.locator("h3")).toHaveText("Tổ dân phố Đông Long");
+  await expect(group.locator('li[data-indicator="total_households"] .v')).toHaveText("802 hộ");
+  await expect(group.locator('li[data-indicator="poor_households"] .v')).toHaveText("7 hộ");
+  await expect(group.locator('li[data-indicator="poverty_rate"] .v')).toHaveText("0,87%");
+  await expect(group.locator('li[data-indicator="near_poor_households"] .v')).toHaveText("19 hộ");
+  await expect(group.locator("blockquote")).toContainText("TDP Đông Long · 802 · 7");
+  // Its quote links to the line of the plan it was read from.
+  await group.locator("blockquote footer a").click();
+  await expect(page).toHaveURL(/\/plans\/quang-minh-2024\/#s-dong-long-/);
+  await expect(page.locator("li:has(:target)")).toHaveAttribute("id", `L${of("total_households").source_line}`);
+  // The ward's own key figures are still the ward's: 2 991 households, 17 poor.
+  await page.goto(QM);
+  await expect(page.locator('section[aria-labelledby="key"] li[data-indicator="total_households"] .v')).toHaveText("2.991 hộ");
+  await expect(page.locator('section[aria-labelledby="key"] li[data-indicator="poor_households"] .v')).toHaveText("17 hộ");
+  // The groups chart's table row links to the group's section, not to a page of its own.
+  const row = page.locator("#groups-chart > .variant:not([hidden]) tbody tr", { hasText: "Đông Long" });
+  await expect(row.locator("a").first()).toHaveAttribute("href", `${QM}#group-dong-long`);
+  expect((await page.request.get(`${QM}dong-long/`)).status()).toBe(404);
+});
+
+for (const locale of ["", "/en"]) {
+  test(`search "dong long"${locale} lands on Quảng Minh's page at Đông Long's section`, async ({ page }) => {
+    await page.goto(`${locale}/`);
+    await page.locator("#q").fill("dong long");
+    const hit = page.locator("#locality-list li:visible, #unit-list li:visible").filter({ hasText: "Đông Long" }).first();
+    await expect(hit).toBeVisible();
+    await hit.locator("a").click();
+    await expect(page).toHaveURL(new RegExp(`${locale}${QM}#group-dong-long$`));
+    await expect(page.locator("#group-dong-long h3")).toBeInViewport();
+  });
+}

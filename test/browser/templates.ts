@@ -3,21 +3,29 @@ import type { Page } from "@playwright/test";
 
 export const QM = "/localities/bac-giang/viet-yen/quang-minh/";
 
-/** One page per template, without the language prefix (`/en` in front gives the English one). */
+/**
+ * One page per template, without the language prefix (`/en` in front gives the English one). Meeting mode and the
+ * embed's chart are picked by the fragment (`hash`), which comes after any query string: open them with `urlOf`.
+ */
 export const TEMPLATES = [
   { name: "overview", path: "/", state: [] },
   { name: "locality", path: QM, state: ["group", "sort"] },
-  { name: "residential group", path: `${QM}dong-long/`, state: [] },
   { name: "plan", path: "/plans/quang-minh-2024/", state: [] },
   { name: "compare", path: "/compare/", state: [] },
   { name: "province compare", path: "/provinces/bac-ninh/compare/", state: ["plans", "indicator", "sort"] },
   { name: "data", path: "/data/", state: [] },
   { name: "method", path: "/method/", state: [] },
-  { name: "meeting", path: "/meeting/bac-giang/viet-yen/quang-minh/", state: ["slide", "group", "sort"] },
-  { name: "embed", path: "/embed/localities/bac-giang/viet-yen/quang-minh/groups-chart/", state: ["group", "sort"] },
+  { name: "meeting", path: QM, hash: "#meeting-3", state: ["group", "sort"] },
+  { name: "embed", path: "/embed/bac-giang/viet-yen/quang-minh/", hash: "#groups-chart", state: ["group", "sort"] },
   { name: "province", path: "/provinces/bac-ninh/", state: [] },
   { name: "commune", path: "/provinces/bac-ninh/van-ha/", state: [] },
 ] as const;
+
+/** The URL of a template in a language with a query string; a template's own fragment replaces the query's. */
+export function urlOf(tpl: (typeof TEMPLATES)[number], locale: string, query = ""): string {
+  const hash = "hash" in tpl ? tpl.hash : "";
+  return locale + tpl.path + (hash ? query.split("#")[0] + hash : query);
+}
 
 /** Collects console errors, uncaught errors, dialogs, requests to other hosts and CSP violations of a page. */
 export async function watch(page: Page) {
