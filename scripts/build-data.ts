@@ -4,7 +4,7 @@
  * end, so a failed run leaves the previous output untouched. Errors are printed as `file:line: field: message`
  * without a stack trace, and the process exits non-zero.
  */
-import { closeSync, lstatSync, mkdirSync, openSync, realpathSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { lstatSync, mkdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,9 +21,10 @@ import { readProvinceMap, writeProvinceMap } from "./lib/province-map.ts";
 import { BuildLocked, releaseOnSignals, withLock } from "./lib/build-lock.ts";
 import { cleanStale, freshTemp, publishVersion } from "./lib/output-swap.ts";
 import { cacheSalt, prune, readPublished, writePublished } from "./lib/plan-cache.ts";
-import { dataPackage, jsonSchemas } from "./lib/public-schemas.ts";
+import { layout, writeJson, writeLayout } from "./lib/public-layout.ts";
+import { dataPackage, jsonSchemas, LAYOUT_SCHEMAS, tableSchema, type CsvFile } from "./lib/public-schemas.ts";
 import { planIdOf, readBase, type RawData } from "./lib/read-data.ts";
-import { buildShard, CSV_FILES, csvCell, csvColumns, csvRows, jsonRows, ROW_FILES, sortRows, toDataError, validate, type ShardInit, type ShardResult } from "./lib/shard.ts";
+import { buildShard, CSV_FILES, csvCell, csvRows, provinceOf, rebuildPlan, ROW_FILES, sortRows, toDataError, validate, type PlanOut, type ShardContext, type ShardInit, type ShardResult } from "./lib/shard.ts";
 
 /** What a run produced, for the summary line and for tests. */
 export interface BuildSummary {
@@ -55,19 +56,6 @@ function describeColumns(schema: object) {
   const props = (schema as { items?: { properties?: Record<string, { description?: string }> } }).items?.properties ?? {};
   for (const [k, v] of Object.entries(props)) v.description ??= COLUMNS[k]?.en;
   return schema;
-}
-
-/** A JSON file as `JSON.stringify(value, null, 1)` writes it (arrays a slice at a time: see jsonRows in lib/shard.ts). */
-function writeJson(file: string, value: unknown) {
-  if (!Array.isArray(value) || value.length === 0) return writeFileSync(file, `${JSON.stringify(value, null, 1)}\n`);
-  const fd = openSync(file, "w");
-  try {
-    writeSync(fd, "[\n");
-    writeSync(fd, jsonRows(value));
-    writeSync(fd, "\n]\n");
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** units.json and units.csv (lineage as `code:type` joined by `;` in the CSV, which has no lists). */
@@ -142,47 +130,6 @@ async function runShards(shards: string[][], threads: number, init: ShardInit, t
 }
 
 /**
- * The row files being written: each shard's fragments are appended in shard order, so the files are those a single
- * pass would write (a JSON array as `JSON.stringify(rows, null, 1)` prints it, a CSV with one header).
- */
-class RowFileWriter {
-  private readonly fds = new Map<string, number>();
-  private readonly rows = new Map<string, number>();
-  constructor(dir: string) {
-    for (const name of ROW_FILES) {
-      this.fds.set(`${name}.json`, openSync(join(dir, `${name}.json`), "w"));
-      this.rows.set(name, 0);
-      if (CSV_FILES.includes(name)) {
-        const fd = openSync(join(dir, `${name}.csv`), "w");
-        writeSync(fd, `${BOM}${csvColumns(name).map(csvCell).join(",")}\n`);
-        this.fds.set(`${name}.csv`, fd);
-      }
-    }
-  }
-  append(r: ShardResult) {
-    for (const name of ROW_FILES) {
-      const n = r.counts[name] ?? 0;
-      if (n === 0) continue;
-      const fd = this.fds.get(`${name}.json`)!;
-      writeSync(fd, this.rows.get(name)! > 0 ? ",\n" : "[\n");
-      writeSync(fd, r.json[name]!);
-      this.rows.set(name, this.rows.get(name)! + n);
-      if (CSV_FILES.includes(name)) writeSync(this.fds.get(`${name}.csv`)!, r.csv[name]!);
-    }
-  }
-  /** Close the arrays and the files; rows per file. */
-  close(): Record<string, number> {
-    for (const name of ROW_FILES) writeSync(this.fds.get(`${name}.json`)!, this.rows.get(name)! > 0 ? "\n]\n" : "[]\n");
-    this.abort();
-    return Object.fromEntries(this.rows);
-  }
-  abort() {
-    for (const fd of this.fds.values()) closeSync(fd);
-    this.fds.clear();
-  }
-}
-
-/**
  * Where the versions behind `outDir` live: for the site's public/data, a folder at the project root (anything under
  * public/ is published); for any other output, a hidden folder beside it.
  */
@@ -251,38 +198,36 @@ async function buildUnlocked(root: string, outDir: string, options: BuildOptions
   mkdirSync(join(tmp, "sources"), { recursive: true });
   try {
     const shards = shardsOf(base.planFiles, options.shardPlans ?? SHARD_PLANS);
-    const links: LocalityLink[] = data.localities.map((l) => ({ id: l.id, parent: l.parent }));
+    const links = data.localities.map((l) => ({ id: l.id, parent: l.parent, level: l.level }));
     const cacheDir = options.cacheDir ?? buildPaths(root, outDir).cacheDir;
-    const cache = cacheDir === false ? undefined : { dir: cacheDir, salt: cacheSalt(links, base.localityIds !== undefined), read: !options.force };
-    const published = cache?.read ? readPublished(cache, liveVersion(outDir)) : undefined;
+    // Without a cache the pieces are still kept on disk for the run (a spool beside the new version), not in memory.
+    const salt = cacheSalt(links, base.localityIds !== undefined);
+    const cache = cacheDir === false ? { dir: `${tmp}-spool`, salt, read: false } : { dir: cacheDir, salt, read: !options.force };
+    const published = cacheDir !== false && cache.read ? readPublished(cache, liveVersion(outDir)) : undefined;
     const publishing: Record<string, string> = {};
     let hits = 0;
     const results: ShardResult[] = [];
+    const plans: PlanOut[] = [];
     const errors = [...problems.list];
-    const writer = new RowFileWriter(tmp);
-    // A shard's fragments are written, then let go; only its small summary is kept.
+    const ctx: ShardContext = { root, tmp, previous: outDir, localityIds: base.localityIds, localities: links, cache, published: published?.sources };
+    // A shard's summary is kept, its plans' bytes stay in their cache entries.
     const take = (r: ShardResult) => {
       errors.push(...r.errors.map(toDataError));
       hits += r.hits;
       for (const [file, digest] of r.sources) publishing[file] = digest;
-      if (errors.length === 0) writer.append(r);
-      results.push({ ...r, json: {}, csv: {} });
+      plans.push(...r.plans);
+      results.push({ ...r, plans: [] });
     };
-    try {
-      if (shards.length <= 1) shards.forEach((names, i) => take(buildShard(i, names, { root, tmp, previous: outDir, localityIds: base.localityIds, localities: links, cache, published })));
-      else await runShards(shards, options.workers ?? availableParallelism(), { root, tmp, previous: outDir, localityIds: base.localityIds ? [...base.localityIds] : null, localities: links, cache, published }, take);
-      if (errors.length) throw new DataErrors(errors);
-    } catch (e) {
-      writer.abort();
-      throw e;
-    }
-    const rowCounts = writer.close();
+    if (shards.length <= 1) shards.forEach((names, i) => take(buildShard(i, names, ctx)));
+    else await runShards(shards, options.workers ?? availableParallelism(), { ...ctx, localityIds: base.localityIds ? [...base.localityIds] : null }, take);
+    if (errors.length) throw new DataErrors(errors);
 
     const planIdsByLocality = new Map<string, Set<string>>();
     for (const r of results) for (const [loc, plan] of r.planLocalities) planIdsByLocality.set(loc, (planIdsByLocality.get(loc) ?? new Set()).add(plan));
     const localities = localityRows(data, planIdsByLocality, successors);
     validate(z.array(LocalityRow), localities);
     writeJson(join(tmp, "localities.json"), localities);
+    const { outputs } = writeLayout({ tmp, previous: outDir, plans, localities, cache, published: published?.outputs, rebuild: (file) => rebuildPlan(file, ctx) });
     // Checks summed over the shards, in the order derive runs them (those that never ran are left out, as before).
     const sums = new Map<string, { run: number; passed: number }>();
     for (const r of results) for (const [code, c] of r.checks) {
@@ -291,7 +236,7 @@ async function buildUnlocked(root: string, outDir: string, options: BuildOptions
     }
     const checks: BuildSummary["checks"] = Object.fromEntries(CHECK_ORDER.filter((c) => sums.has(c)).map((c) => [c, sums.get(c)!]));
     const counts: Record<string, number> = { localities: localities.length, units: units?.length ?? 0 };
-    for (const name of ROW_FILES) if (name !== "documents") counts[name] = rowCounts[name];
+    for (const name of ROW_FILES) counts[name] = results.reduce((n, r) => n + (r.counts[name] ?? 0), 0);
     if (units) writeUnits(tmp, units);
     if (provinceMap) writeProvinceMap(tmp, provinceMap);
     writeJson(join(tmp, "reference.json"), { indicators: data.indicators, standards: data.standards, projects: data.projects });
@@ -300,21 +245,30 @@ async function buildUnlocked(root: string, outDir: string, options: BuildOptions
       $schema: "https://json-schema.org/draft/2020-12/schema",
       title: "Poverty Plan Tracker public data files",
       files: Object.fromEntries(Object.entries(PublicFiles).map(([name, s]) => [`${name}.json`, describeColumns(z.toJSONSchema(z.array(s)))])),
+      layout: LAYOUT_SCHEMAS,
     });
 
     // One JSON Schema per public JSON file (applied as it is by a standard validator) and a data package of the CSVs.
     for (const [file, schema] of Object.entries(jsonSchemas())) writeJson(join(tmp, file.replace(/\.json$/, ".schema.json")), schema);
-    writeJson(join(tmp, "datapackage.json"), dataPackage([...CSV_FILES, "units"], "0.1.0"));
+    for (const table of [...CSV_FILES, "units", "locality"]) writeJson(join(tmp, `${table}.tableschema.json`), tableSchema(table));
+    const provinces = [...new Set(localities.map((l) => provinceOf(l.id)))].sort();
+    const csvs: CsvFile[] = [
+      ...[...CSV_FILES, "units"].map((table) => ({ path: `${table}.csv`, table })),
+      ...provinces.flatMap((p) => CSV_FILES.map((table) => ({ path: `${layout.province(p)}/${table}.csv`, table }))),
+      ...localities.filter((l) => l.level !== "residential_group").map((l) => ({ path: layout.locality(l.id), table: "locality" })),
+    ];
+    writeJson(join(tmp, "datapackage.json"), dataPackage(csvs, "0.2.0"));
 
     // The new output replaces the old in one rename of a link; the old is removed once nobody can be shown it.
     publishVersion(tmp, outDir, versionsDir);
-    if (cache) {
-      writePublished(cache, liveVersion(outDir)!, publishing);
+    if (cacheDir !== false) {
+      writePublished(cache, liveVersion(outDir)!, { sources: publishing, outputs });
       prune(cache, base.planFiles);
     }
     return { outDir, counts, checks, cache: { plans: base.planFiles.length, hits } };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+    rmSync(`${tmp}-spool`, { recursive: true, force: true });
   }
 }
 
