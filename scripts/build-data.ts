@@ -20,6 +20,7 @@ import { localitySuccessors, readGazetteer } from "./lib/gazetteer.ts";
 import { readProvinceMap, writeProvinceMap } from "./lib/province-map.ts";
 import { BuildLocked, releaseOnSignals, withLock } from "./lib/build-lock.ts";
 import { cleanStale, freshTemp, publishVersion } from "./lib/output-swap.ts";
+import { frameKey, readFrame, writeFrame } from "./lib/frame-cache.ts";
 import { cacheSalt, prune, readPublished, writePublished } from "./lib/plan-cache.ts";
 import { layout, writeJson, writeLayout } from "./lib/public-layout.ts";
 import { dataPackage, jsonSchemas, LAYOUT_SCHEMAS, tableSchema, type CsvFile } from "./lib/public-schemas.ts";
@@ -190,16 +191,19 @@ export async function buildData(root: string, outDir = join(root, "public", "dat
 async function buildUnlocked(root: string, outDir: string, options: BuildOptions): Promise<BuildSummary> {
   const versionsDir = options.versionsDir ?? versionsDirOf(root, outDir);
   cleanStale(outDir, versionsDir);
-  const { out: data, problems, base } = readBase(root);
-  const units = readGazetteer(join(root, "data"), problems);
-  const successors = localitySuccessors(base.localitiesFile, units, problems);
+  const cacheDir = options.cacheDir ?? buildPaths(root, outDir).cacheDir;
+  // The locality tree and the gazetteer, from the cache when their bytes and the code are those of an earlier run.
+  const treeKey = cacheDir === false ? undefined : frameKey(join(root, "data"));
+  const tree = treeKey && cacheDir !== false && !options.force ? readFrame(cacheDir, treeKey) : undefined;
+  const { out: data, problems, base } = readBase(root, tree?.localities);
+  const units = tree ? tree.units : readGazetteer(join(root, "data"), problems);
+  const successors = tree ? new Map(tree.successors) : localitySuccessors(base.localitiesFile, units, problems);
   const provinceMap = readProvinceMap(join(root, "data"), problems, units);
   const tmp = freshTemp(versionsDir);
   mkdirSync(join(tmp, "sources"), { recursive: true });
   try {
     const shards = shardsOf(base.planFiles, options.shardPlans ?? SHARD_PLANS);
     const links = data.localities.map((l) => ({ id: l.id, parent: l.parent, level: l.level }));
-    const cacheDir = options.cacheDir ?? buildPaths(root, outDir).cacheDir;
     // Without a cache the pieces are still kept on disk for the run (a spool beside the new version), not in memory.
     const salt = cacheSalt(links, base.localityIds !== undefined);
     const cache = cacheDir === false ? { dir: `${tmp}-spool`, salt, read: false } : { dir: cacheDir, salt, read: !options.force };
@@ -263,6 +267,7 @@ async function buildUnlocked(root: string, outDir: string, options: BuildOptions
     publishVersion(tmp, outDir, versionsDir);
     if (cacheDir !== false) {
       writePublished(cache, liveVersion(outDir)!, { sources: publishing, outputs });
+      if (treeKey && !tree) writeFrame(cacheDir, treeKey, { localities: data.localities, units, successors: [...successors] });
       prune(cache, base.planFiles);
     }
     return { outDir, counts, checks, cache: { plans: base.planFiles.length, hits } };

@@ -25,6 +25,9 @@ export function typeWord(fullName: string, name: string): string {
 
 const FILES = ["units-before-2025-07-01.json", "units-from-2025-07-01.json", "old-commune-to-new.json", "new-commune-from-old.json"];
 
+/** The gazetteer's files under `dataDir`: absolute path, and the path errors name. */
+export const gazetteerFiles = (dataDir: string) => FILES.map((name) => ({ abs: join(dataDir, ...DIR, name), rel: rel(name) }));
+
 /** The last gazetteer read without a problem in this process, by the digest of its four files' bytes. */
 let memo: { digest: string; rows: UnitRow[] } | undefined;
 

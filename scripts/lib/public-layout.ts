@@ -15,7 +15,7 @@
 import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { BOM } from "../../src/lib/csv-bom.ts";
-import { localityCsvPath } from "../../src/lib/public-paths.ts";
+import { localityCsvPath, planDocumentPath, provinceDataPath } from "../../src/lib/public-paths.ts";
 import type { LocalityRow } from "../../src/lib/schema.ts";
 import { LOCALITY_CSV_COLUMNS } from "./locality-csv.ts";
 import { digestOf, readParts, type PieceMeta, type PlanCacheRef } from "./plan-cache.ts";
@@ -23,8 +23,8 @@ import { CSV_FILES, csvCell, csvColumns, jsonRows, partKey, provinceOf, ROW_FILE
 
 /** Where each kind of file lives in the output folder (relative paths, `/`-separated). */
 export const layout = {
-  plan: (planId: string) => `plans/${planId}.json`,
-  province: (province: string) => `provinces/${province}`,
+  plan: (planId: string) => planDocumentPath(planId).replace(/^\/data\//, ""),
+  province: (province: string) => provinceDataPath(province).replace(/^\/data\//, "").replace(/\/$/, ""),
   locality: (id: string) => localityCsvPath(id).replace(/^\/data\//, ""),
 };
 

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { neutralise } from "../../src/lib/csv.ts";
 import { derive, type LocalityLink } from "../../src/lib/derive.ts";
 import { DocumentRow, PublicFiles, type PlanRow, type QualityRow } from "../../src/lib/schema.ts";
+import { provinceOf } from "../../src/lib/public-paths.ts";
 import { groupRows } from "../../src/lib/site-data.ts";
 import { DataError } from "./data-error.ts";
 import { describePiece, inputText, lookup, planFileNow, store, textDigest, type Piece, type PieceMeta, type PlanCacheRef } from "./plan-cache.ts";
@@ -69,8 +70,7 @@ export const ROW_FILES = ["plans", "targets", "statistics", "deprivations", "qua
 export type RowFile = (typeof ROW_FILES)[number];
 export const CSV_FILES: readonly RowFile[] = ["targets", "statistics", "deprivations", "quality", "derived"];
 
-/** The province a locality id belongs to: its first segment (`bac-giang` in bac-giang/viet-yen/quang-minh). */
-export const provinceOf = (localityId: string) => localityId.slice(0, (localityId + "/").indexOf("/"));
+export { provinceOf };
 
 /** Keys of a piece's parts (see Piece in plan-cache.ts). */
 export const partKey = {
