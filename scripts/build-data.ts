@@ -17,17 +17,20 @@ import { foldAccents } from "../src/lib/fold.ts";
 import { LocalityRow, PublicFiles, UnitRow, type LocalityInput } from "../src/lib/schema.ts";
 import { DataErrors } from "./lib/data-error.ts";
 import { localitySuccessors, readGazetteer } from "./lib/gazetteer.ts";
-import { readProvinceMap, writeProvinceMap } from "./lib/province-map.ts";
+import { PROVINCE_MAP_FILE, provinceMapDigest, readProvinceMap, writeProvinceMap } from "./lib/province-map.ts";
 import { BuildLocked, releaseOnSignals, withLock } from "./lib/build-lock.ts";
 import { cleanStale, freshTemp, publishVersion } from "./lib/output-swap.ts";
 import { frameKey, readFrame, writeFrame } from "./lib/frame-cache.ts";
-import { cacheSalt, prune, readPublished, writePublished } from "./lib/plan-cache.ts";
-import { layout, writeJson, writeLayout } from "./lib/public-layout.ts";
+import { cacheSalt, digestOf, lookup, prune, readPublished, writePublished } from "./lib/plan-cache.ts";
+import { layout, linkTree, writeJson, writeLayout } from "./lib/public-layout.ts";
 import { dataPackage, jsonSchemas, LAYOUT_SCHEMAS, tableSchema, type CsvFile } from "./lib/public-schemas.ts";
 import { planIdOf, readBase, type RawData } from "./lib/read-data.ts";
 import { buildShard, CSV_FILES, csvCell, csvRows, provinceOf, rebuildPlan, ROW_FILES, sortRows, toDataError, validate, type PlanOut, type ShardContext, type ShardInit, type ShardResult } from "./lib/shard.ts";
 
 /** What a run produced, for the summary line and for tests. */
+/** The files made from the gazetteer and the boundaries alone. */
+const STATIC_FILES = ["units.json", "units.csv", PROVINCE_MAP_FILE];
+
 export interface BuildSummary {
   outDir: string;
   counts: Record<string, number>;
@@ -198,7 +201,6 @@ async function buildUnlocked(root: string, outDir: string, options: BuildOptions
   const { out: data, problems, base } = readBase(root, tree?.localities);
   const units = tree ? tree.units : readGazetteer(join(root, "data"), problems);
   const successors = tree ? new Map(tree.successors) : localitySuccessors(base.localitiesFile, units, problems);
-  const provinceMap = readProvinceMap(join(root, "data"), problems, units);
   const tmp = freshTemp(versionsDir);
   mkdirSync(join(tmp, "sources"), { recursive: true });
   try {
@@ -208,6 +210,12 @@ async function buildUnlocked(root: string, outDir: string, options: BuildOptions
     const salt = cacheSalt(links, base.localityIds !== undefined);
     const cache = cacheDir === false ? { dir: `${tmp}-spool`, salt, read: false } : { dir: cacheDir, salt, read: !options.force };
     const published = cacheDir !== false && cache.read ? readPublished(cache, liveVersion(outDir)) : undefined;
+    // units.json, units.csv and provinces.topo.json depend only on the gazetteer, the boundaries and the code: linked
+    // from the live version when the digest of those is the one it was built from.
+    const mapDigest = treeKey ? provinceMapDigest(join(root, "data")) : undefined;
+    const staticKey = treeKey && mapDigest ? digestOf(treeKey, mapDigest) : undefined;
+    const reused = staticKey !== undefined && published?.outputs.static === staticKey && STATIC_FILES.every((f) => linkTree(outDir, tmp, f));
+    const provinceMap = reused ? undefined : readProvinceMap(join(root, "data"), problems, units);
     const publishing: Record<string, string> = {};
     let hits = 0;
     const results: ShardResult[] = [];
@@ -222,9 +230,15 @@ async function buildUnlocked(root: string, outDir: string, options: BuildOptions
       plans.push(...r.plans);
       results.push({ ...r, plans: [] });
     };
+    // A warm run (few plans changed) looks every plan up here and builds the few misses in this process too: worker
+    // threads would cost more to start than they save. Many misses go to the workers, in shards.
+    const looked = new Map(cache.read && shards.length > 1 ? base.planFiles.map((f) => [f, lookup(cache, join(root, "data"), f)] as const) : []);
+    const misses = [...looked.values()].filter((h) => h === undefined).length;
     if (shards.length <= 1) shards.forEach((names, i) => take(buildShard(i, names, ctx)));
+    else if (looked.size > 0 && misses <= (options.shardPlans ?? SHARD_PLANS)) take(buildShard(0, base.planFiles, ctx, looked));
     else await runShards(shards, options.workers ?? availableParallelism(), { ...ctx, localityIds: base.localityIds ? [...base.localityIds] : null }, take);
     if (errors.length) throw new DataErrors(errors);
+   
 
     const planIdsByLocality = new Map<string, Set<string>>();
     for (const r of results) for (const [loc, plan] of r.planLocalities) planIdsByLocality.set(loc, (planIdsByLocality.get(loc) ?? new Set()).add(plan));
@@ -241,8 +255,11 @@ async function buildUnlocked(root: string, outDir: string, options: BuildOptions
     const checks: BuildSummary["checks"] = Object.fromEntries(CHECK_ORDER.filter((c) => sums.has(c)).map((c) => [c, sums.get(c)!]));
     const counts: Record<string, number> = { localities: localities.length, units: units?.length ?? 0 };
     for (const name of ROW_FILES) counts[name] = results.reduce((n, r) => n + (r.counts[name] ?? 0), 0);
-    if (units) writeUnits(tmp, units);
+   
+    if (!reused && units) writeUnits(tmp, units);
     if (provinceMap) writeProvinceMap(tmp, provinceMap);
+    if (staticKey && (reused || (units && provinceMap))) outputs.static = staticKey;
+   
     writeJson(join(tmp, "reference.json"), { indicators: data.indicators, standards: data.standards, projects: data.projects });
     writeJson(join(tmp, "checks.json"), checks);
     writeJson(join(tmp, "schema.json"), {

@@ -73,7 +73,7 @@ function writeCsvParts(file: string, columns: readonly string[], parts: readonly
  * Hard-link `rel` (a file or a folder, recursively) from `from` into `to`. False, with nothing left behind, when
  * anything of it cannot be linked (gone, another file system): the caller writes it instead.
  */
-function linkTree(from: string, to: string, rel: string): boolean {
+export function linkTree(from: string, to: string, rel: string): boolean {
   const walk = (r: string) => {
     const st = lstatSync(join(from, r));
     if (st.isDirectory()) {

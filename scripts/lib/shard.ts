@@ -14,7 +14,7 @@ import { DocumentRow, PublicFiles, type PlanRow, type QualityRow } from "../../s
 import { provinceOf } from "../../src/lib/public-paths.ts";
 import { groupRows } from "../../src/lib/site-data.ts";
 import { DataError } from "./data-error.ts";
-import { describePiece, inputText, lookup, planFileNow, store, textDigest, type Piece, type PieceMeta, type PlanCacheRef } from "./plan-cache.ts";
+import { describePiece, inputText, lookup, type Hit, planFileNow, store, textDigest, type Piece, type PieceMeta, type PlanCacheRef } from "./plan-cache.ts";
 import { LOCALITY_CSV_COLUMNS, LocalityCsvRow, localityCsvRows } from "./locality-csv.ts";
 import { emptyRows, planIdOf, Problems, readPlans, type RawData } from "./read-data.ts";
 
@@ -266,7 +266,7 @@ export function rebuildPlan(name: string, ctx: ShardContext): { meta: PieceMeta;
  * else read, checked and derived (and its entry written); then the pieces are joined in plan order and the sources
  * published. Problems of every plan are collected; a shard with any writes no fragments.
  */
-export function buildShard(index: number, names: readonly string[], ctx: ShardContext): ShardResult {
+export function buildShard(index: number, names: readonly string[], ctx: ShardContext, looked?: ReadonlyMap<string, Hit | undefined>): ShardResult {
   const result: ShardResult = { index, errors: [], counts: {}, checks: [], planLocalities: [], plans: [], hits: 0, sources: [] };
   const dataDir = join(ctx.root, "data");
   const checks = new Map<string, { run: number; passed: number }>();
@@ -280,7 +280,8 @@ export function buildShard(index: number, names: readonly string[], ctx: ShardCo
   const sources = new Map<string, { digest: string; text?: string }>();
   for (const group of groupsOf(names)) {
     const cache = group.length === 1 ? ctx.cache : undefined;
-    const hit = cache?.read ? lookup(cache, dataDir, group[0]) : undefined;
+    // `looked`: the entries the caller has looked up already (a miss there is not looked up again).
+    const hit = !cache?.read ? undefined : looked?.has(group[0]) ? looked.get(group[0]) : lookup(cache, dataDir, group[0]);
     if (hit) {
       result.hits++;
       add(group[0], hit.piece);

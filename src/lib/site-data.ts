@@ -129,10 +129,10 @@ function readPublic<S extends z.ZodType>(dir: string, name: string, schema: S): 
 }
 
 /** The tables of a data set, read from `dir` (public/data, or a province's folder in it), with the reference lists. */
-function readTables(dir: string, reference: z.infer<typeof Reference>): SiteData {
+function readTables(dir: string, reference: z.infer<typeof Reference>, skip: readonly ("localities" | "plans")[] = []): SiteData {
   return {
-    localities: readPublic(dir, "localities.json", z.array(LocalityRow)),
-    plans: readPublic(dir, "plans.json", z.array(PlanRow)),
+    localities: skip.includes("localities") ? [] : readPublic(dir, "localities.json", z.array(LocalityRow)),
+    plans: skip.includes("plans") ? [] : readPublic(dir, "plans.json", z.array(PlanRow)),
     targets: readPublic(dir, "targets.json", z.array(TargetRow)),
     statistics: readPublic(dir, "statistics.json", z.array(StatisticRow)),
     deprivations: readPublic(dir, "deprivations.json", z.array(DeprivationRow)),
@@ -193,7 +193,8 @@ export function loadDocument(planId: string, dir = DATA_DIR()): z.infer<typeof D
 /** Load public/data (the build runs from the project root); throws a clear message if `npm run data` has not run. */
 export function loadSiteData(dir = DATA_DIR()): SiteData {
   if (cache) return cache;
-  cache = readTables(dir, loadNational(dir).reference);
+  const n = loadNational(dir);
+  cache = { ...readTables(dir, n.reference, ["localities", "plans"]), localities: n.localities, plans: n.plans };
   return cache;
 }
 
