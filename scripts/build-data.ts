@@ -4,7 +4,7 @@
  * end, so a failed run leaves the previous output untouched. Errors are printed as `file:line: field: message`
  * without a stack trace, and the process exits non-zero.
  */
-import { closeSync, lstatSync, mkdirSync, openSync, realpathSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { lstatSync, mkdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,15 +17,20 @@ import { foldAccents } from "../src/lib/fold.ts";
 import { LocalityRow, PublicFiles, UnitRow, type LocalityInput } from "../src/lib/schema.ts";
 import { DataErrors } from "./lib/data-error.ts";
 import { localitySuccessors, readGazetteer } from "./lib/gazetteer.ts";
-import { readProvinceMap, writeProvinceMap } from "./lib/province-map.ts";
+import { PROVINCE_MAP_FILE, provinceMapDigest, readProvinceMap, writeProvinceMap } from "./lib/province-map.ts";
 import { BuildLocked, releaseOnSignals, withLock } from "./lib/build-lock.ts";
 import { cleanStale, freshTemp, publishVersion } from "./lib/output-swap.ts";
-import { cacheSalt, prune, readPublished, writePublished } from "./lib/plan-cache.ts";
-import { dataPackage, jsonSchemas } from "./lib/public-schemas.ts";
+import { frameKey, readFrame, writeFrame } from "./lib/frame-cache.ts";
+import { cacheSalt, digestOf, lookup, prune, readPublished, writePublished } from "./lib/plan-cache.ts";
+import { layout, linkTree, writeJson, writeLayout } from "./lib/public-layout.ts";
+import { dataPackage, jsonSchemas, LAYOUT_SCHEMAS, tableSchema, type CsvFile } from "./lib/public-schemas.ts";
 import { planIdOf, readBase, type RawData } from "./lib/read-data.ts";
-import { buildShard, CSV_FILES, csvCell, csvColumns, csvRows, jsonRows, ROW_FILES, sortRows, toDataError, validate, type ShardInit, type ShardResult } from "./lib/shard.ts";
+import { buildShard, CSV_FILES, csvCell, csvRows, provinceOf, rebuildPlan, ROW_FILES, sortRows, toDataError, validate, type PlanOut, type ShardContext, type ShardInit, type ShardResult } from "./lib/shard.ts";
 
 /** What a run produced, for the summary line and for tests. */
+/** The files made from the gazetteer and the boundaries alone. */
+const STATIC_FILES = ["units.json", "units.csv", PROVINCE_MAP_FILE];
+
 export interface BuildSummary {
   outDir: string;
   counts: Record<string, number>;
@@ -55,19 +60,6 @@ function describeColumns(schema: object) {
   const props = (schema as { items?: { properties?: Record<string, { description?: string }> } }).items?.properties ?? {};
   for (const [k, v] of Object.entries(props)) v.description ??= COLUMNS[k]?.en;
   return schema;
-}
-
-/** A JSON file as `JSON.stringify(value, null, 1)` writes it (arrays a slice at a time: see jsonRows in lib/shard.ts). */
-function writeJson(file: string, value: unknown) {
-  if (!Array.isArray(value) || value.length === 0) return writeFileSync(file, `${JSON.stringify(value, null, 1)}\n`);
-  const fd = openSync(file, "w");
-  try {
-    writeSync(fd, "[\n");
-    writeSync(fd, jsonRows(value));
-    writeSync(fd, "\n]\n");
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** units.json and units.csv (lineage as `code:type` joined by `;` in the CSV, which has no lists). */
@@ -142,47 +134,6 @@ async function runShards(shards: string[][], threads: number, init: ShardInit, t
 }
 
 /**
- * The row files being written: each shard's fragments are appended in shard order, so the files are those a single
- * pass would write (a JSON array as `JSON.stringify(rows, null, 1)` prints it, a CSV with one header).
- */
-class RowFileWriter {
-  private readonly fds = new Map<string, number>();
-  private readonly rows = new Map<string, number>();
-  constructor(dir: string) {
-    for (const name of ROW_FILES) {
-      this.fds.set(`${name}.json`, openSync(join(dir, `${name}.json`), "w"));
-      this.rows.set(name, 0);
-      if (CSV_FILES.includes(name)) {
-        const fd = openSync(join(dir, `${name}.csv`), "w");
-        writeSync(fd, `${BOM}${csvColumns(name).map(csvCell).join(",")}\n`);
-        this.fds.set(`${name}.csv`, fd);
-      }
-    }
-  }
-  append(r: ShardResult) {
-    for (const name of ROW_FILES) {
-      const n = r.counts[name] ?? 0;
-      if (n === 0) continue;
-      const fd = this.fds.get(`${name}.json`)!;
-      writeSync(fd, this.rows.get(name)! > 0 ? ",\n" : "[\n");
-      writeSync(fd, r.json[name]!);
-      this.rows.set(name, this.rows.get(name)! + n);
-      if (CSV_FILES.includes(name)) writeSync(this.fds.get(`${name}.csv`)!, r.csv[name]!);
-    }
-  }
-  /** Close the arrays and the files; rows per file. */
-  close(): Record<string, number> {
-    for (const name of ROW_FILES) writeSync(this.fds.get(`${name}.json`)!, this.rows.get(name)! > 0 ? "\n]\n" : "[]\n");
-    this.abort();
-    return Object.fromEntries(this.rows);
-  }
-  abort() {
-    for (const fd of this.fds.values()) closeSync(fd);
-    this.fds.clear();
-  }
-}
-
-/**
  * Where the versions behind `outDir` live: for the site's public/data, a folder at the project root (anything under
  * public/ is published); for any other output, a hidden folder beside it.
  */
@@ -243,46 +194,58 @@ export async function buildData(root: string, outDir = join(root, "public", "dat
 async function buildUnlocked(root: string, outDir: string, options: BuildOptions): Promise<BuildSummary> {
   const versionsDir = options.versionsDir ?? versionsDirOf(root, outDir);
   cleanStale(outDir, versionsDir);
-  const { out: data, problems, base } = readBase(root);
-  const units = readGazetteer(join(root, "data"), problems);
-  const successors = localitySuccessors(base.localitiesFile, units, problems);
-  const provinceMap = readProvinceMap(join(root, "data"), problems, units);
+  const cacheDir = options.cacheDir ?? buildPaths(root, outDir).cacheDir;
+  // The locality tree and the gazetteer, from the cache when their bytes and the code are those of an earlier run.
+  const treeKey = cacheDir === false ? undefined : frameKey(join(root, "data"));
+  const tree = treeKey && cacheDir !== false && !options.force ? readFrame(cacheDir, treeKey) : undefined;
+  const { out: data, problems, base } = readBase(root, tree?.localities);
+  const units = tree ? tree.units : readGazetteer(join(root, "data"), problems);
+  const successors = tree ? new Map(tree.successors) : localitySuccessors(base.localitiesFile, units, problems);
   const tmp = freshTemp(versionsDir);
   mkdirSync(join(tmp, "sources"), { recursive: true });
   try {
     const shards = shardsOf(base.planFiles, options.shardPlans ?? SHARD_PLANS);
-    const links: LocalityLink[] = data.localities.map((l) => ({ id: l.id, parent: l.parent }));
-    const cacheDir = options.cacheDir ?? buildPaths(root, outDir).cacheDir;
-    const cache = cacheDir === false ? undefined : { dir: cacheDir, salt: cacheSalt(links, base.localityIds !== undefined), read: !options.force };
-    const published = cache?.read ? readPublished(cache, liveVersion(outDir)) : undefined;
+    const links = data.localities.map((l) => ({ id: l.id, parent: l.parent, level: l.level }));
+    // Without a cache the pieces are still kept on disk for the run (a spool beside the new version), not in memory.
+    const salt = cacheSalt(links, base.localityIds !== undefined);
+    const cache = cacheDir === false ? { dir: `${tmp}-spool`, salt, read: false } : { dir: cacheDir, salt, read: !options.force };
+    const published = cacheDir !== false && cache.read ? readPublished(cache, liveVersion(outDir)) : undefined;
+    // units.json, units.csv and provinces.topo.json depend only on the gazetteer, the boundaries and the code: linked
+    // from the live version when the digest of those is the one it was built from.
+    const mapDigest = treeKey ? provinceMapDigest(join(root, "data")) : undefined;
+    const staticKey = treeKey && mapDigest ? digestOf(treeKey, mapDigest) : undefined;
+    const reused = staticKey !== undefined && published?.outputs.static === staticKey && STATIC_FILES.every((f) => linkTree(outDir, tmp, f));
+    const provinceMap = reused ? undefined : readProvinceMap(join(root, "data"), problems, units);
     const publishing: Record<string, string> = {};
     let hits = 0;
     const results: ShardResult[] = [];
+    const plans: PlanOut[] = [];
     const errors = [...problems.list];
-    const writer = new RowFileWriter(tmp);
-    // A shard's fragments are written, then let go; only its small summary is kept.
+    const ctx: ShardContext = { root, tmp, previous: outDir, localityIds: base.localityIds, localities: links, cache, published: published?.sources };
+    // A shard's summary is kept, its plans' bytes stay in their cache entries.
     const take = (r: ShardResult) => {
       errors.push(...r.errors.map(toDataError));
       hits += r.hits;
       for (const [file, digest] of r.sources) publishing[file] = digest;
-      if (errors.length === 0) writer.append(r);
-      results.push({ ...r, json: {}, csv: {} });
+      plans.push(...r.plans);
+      results.push({ ...r, plans: [] });
     };
-    try {
-      if (shards.length <= 1) shards.forEach((names, i) => take(buildShard(i, names, { root, tmp, previous: outDir, localityIds: base.localityIds, localities: links, cache, published })));
-      else await runShards(shards, options.workers ?? availableParallelism(), { root, tmp, previous: outDir, localityIds: base.localityIds ? [...base.localityIds] : null, localities: links, cache, published }, take);
-      if (errors.length) throw new DataErrors(errors);
-    } catch (e) {
-      writer.abort();
-      throw e;
-    }
-    const rowCounts = writer.close();
+    // A warm run (few plans changed) looks every plan up here and builds the few misses in this process too: worker
+    // threads would cost more to start than they save. Many misses go to the workers, in shards.
+    const looked = new Map(cache.read && shards.length > 1 ? base.planFiles.map((f) => [f, lookup(cache, join(root, "data"), f)] as const) : []);
+    const misses = [...looked.values()].filter((h) => h === undefined).length;
+    if (shards.length <= 1) shards.forEach((names, i) => take(buildShard(i, names, ctx)));
+    else if (looked.size > 0 && misses <= (options.shardPlans ?? SHARD_PLANS)) take(buildShard(0, base.planFiles, ctx, looked));
+    else await runShards(shards, options.workers ?? availableParallelism(), { ...ctx, localityIds: base.localityIds ? [...base.localityIds] : null }, take);
+    if (errors.length) throw new DataErrors(errors);
+   
 
     const planIdsByLocality = new Map<string, Set<string>>();
     for (const r of results) for (const [loc, plan] of r.planLocalities) planIdsByLocality.set(loc, (planIdsByLocality.get(loc) ?? new Set()).add(plan));
     const localities = localityRows(data, planIdsByLocality, successors);
     validate(z.array(LocalityRow), localities);
     writeJson(join(tmp, "localities.json"), localities);
+    const { outputs } = writeLayout({ tmp, previous: outDir, plans, localities, cache, published: published?.outputs, rebuild: (file) => rebuildPlan(file, ctx) });
     // Checks summed over the shards, in the order derive runs them (those that never ran are left out, as before).
     const sums = new Map<string, { run: number; passed: number }>();
     for (const r of results) for (const [code, c] of r.checks) {
@@ -291,30 +254,43 @@ async function buildUnlocked(root: string, outDir: string, options: BuildOptions
     }
     const checks: BuildSummary["checks"] = Object.fromEntries(CHECK_ORDER.filter((c) => sums.has(c)).map((c) => [c, sums.get(c)!]));
     const counts: Record<string, number> = { localities: localities.length, units: units?.length ?? 0 };
-    for (const name of ROW_FILES) if (name !== "documents") counts[name] = rowCounts[name];
-    if (units) writeUnits(tmp, units);
+    for (const name of ROW_FILES) counts[name] = results.reduce((n, r) => n + (r.counts[name] ?? 0), 0);
+   
+    if (!reused && units) writeUnits(tmp, units);
     if (provinceMap) writeProvinceMap(tmp, provinceMap);
+    if (staticKey && (reused || (units && provinceMap))) outputs.static = staticKey;
+   
     writeJson(join(tmp, "reference.json"), { indicators: data.indicators, standards: data.standards, projects: data.projects });
     writeJson(join(tmp, "checks.json"), checks);
     writeJson(join(tmp, "schema.json"), {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       title: "Poverty Plan Tracker public data files",
       files: Object.fromEntries(Object.entries(PublicFiles).map(([name, s]) => [`${name}.json`, describeColumns(z.toJSONSchema(z.array(s)))])),
+      layout: LAYOUT_SCHEMAS,
     });
 
     // One JSON Schema per public JSON file (applied as it is by a standard validator) and a data package of the CSVs.
     for (const [file, schema] of Object.entries(jsonSchemas())) writeJson(join(tmp, file.replace(/\.json$/, ".schema.json")), schema);
-    writeJson(join(tmp, "datapackage.json"), dataPackage([...CSV_FILES, "units"], "0.1.0"));
+    for (const table of [...CSV_FILES, "units", "locality"]) writeJson(join(tmp, `${table}.tableschema.json`), tableSchema(table));
+    const provinces = [...new Set(localities.map((l) => provinceOf(l.id)))].sort();
+    const csvs: CsvFile[] = [
+      ...[...CSV_FILES, "units"].map((table) => ({ path: `${table}.csv`, table })),
+      ...provinces.flatMap((p) => CSV_FILES.map((table) => ({ path: `${layout.province(p)}/${table}.csv`, table }))),
+      ...localities.filter((l) => l.level !== "residential_group").map((l) => ({ path: layout.locality(l.id), table: "locality" })),
+    ];
+    writeJson(join(tmp, "datapackage.json"), dataPackage(csvs, "0.2.0"));
 
     // The new output replaces the old in one rename of a link; the old is removed once nobody can be shown it.
     publishVersion(tmp, outDir, versionsDir);
-    if (cache) {
-      writePublished(cache, liveVersion(outDir)!, publishing);
+    if (cacheDir !== false) {
+      writePublished(cache, liveVersion(outDir)!, { sources: publishing, outputs });
+      if (treeKey && !tree) writeFrame(cacheDir, treeKey, { localities: data.localities, units, successors: [...successors] });
       prune(cache, base.planFiles);
     }
     return { outDir, counts, checks, cache: { plans: base.planFiles.length, hits } };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+    rmSync(`${tmp}-spool`, { recursive: true, force: true });
   }
 }
 

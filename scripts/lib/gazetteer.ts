@@ -25,6 +25,9 @@ export function typeWord(fullName: string, name: string): string {
 
 const FILES = ["units-before-2025-07-01.json", "units-from-2025-07-01.json", "old-commune-to-new.json", "new-commune-from-old.json"];
 
+/** The gazetteer's files under `dataDir`: absolute path, and the path errors name. */
+export const gazetteerFiles = (dataDir: string) => FILES.map((name) => ({ abs: join(dataDir, ...DIR, name), rel: rel(name) }));
+
 /** The last gazetteer read without a problem in this process, by the digest of its four files' bytes. */
 let memo: { digest: string; rows: UnitRow[] } | undefined;
 
@@ -182,6 +185,7 @@ export function localitySuccessors(file: LoadedYaml<z.infer<typeof LocalitiesFil
   const out = new Map<string, UnitRow["lineage"]>();
   if (!file || !units) return out;
   const before = new Map(units.filter((u) => u.period === "before").map((u) => [`${u.level}|${u.code}`, u]));
+  const after = new Set(units.filter((u) => u.period === "after").map((u) => `${u.level}|${u.code}`));
   file.data.localities.forEach((l, i) => {
     l.succession.forEach((s, j) => {
       if (s.date !== REORGANISATION_DATE) return;
@@ -191,7 +195,9 @@ export function localitySuccessors(file: LoadedYaml<z.infer<typeof LocalitiesFil
     });
     if (l.code === null || l.level === "residential_group") return;
     const unit = before.get(`${l.level}|${l.code}`);
-    if (!unit) return void problems.add(new DataError(file.file, `localities[${i}].code`, file.lineOf(["localities", i, "code"]), `no ${l.level} with code ${l.code} in the gazetteer's units before ${REORGANISATION_DATE}`));
+    // A unit formed on 1 July 2025 carries its new code: it is a successor itself and has none.
+    if (!unit && after.has(`${l.level}|${l.code}`)) return;
+    if (!unit) return void problems.add(new DataError(file.file, `localities[${i}].code`, file.lineOf(["localities", i, "code"]), `no ${l.level} with code ${l.code} in the gazetteer's units before ${REORGANISATION_DATE} (nor from it)`));
     out.set(l.id, unit.lineage);
   });
   return out;

@@ -8,22 +8,35 @@
  * outside the published output (by default `.cache/data/`), one file per plan file, written whole then renamed.
  */
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { moduleGraph } from "./import-graph.ts";
 import { readUtf8 } from "./yaml-file.ts";
 
 /** Bumped when the entry layout changes (the code digest covers everything else). */
-const FORMAT = 2;
+const FORMAT = 3;
 
-/** What one plan file contributes: the same shape as a shard's result, without errors (a plan with errors is never cached). */
+/**
+ * What one plan file contributes (a plan with errors is never cached): its parts, each a fragment of one public file
+ * named by a key (`json:<province>/<file>`, `csv:<province>/<file>`, `loc:<locality id>` for a locality's CSV, `doc`
+ * for the plan's document), its row counts per national file, its checks and the localities it covers.
+ */
 export interface Piece {
   counts: Record<string, number>;
-  json: Record<string, Uint8Array>;
-  csv: Record<string, Uint8Array>;
+  parts: Record<string, Uint8Array>;
   checks: [string, { run: number; passed: number }][];
   planLocalities: [string, string][];
+}
+
+/** A piece without its bytes: each part's key, size and digest (what decides whether a published file is still right). */
+export interface PieceMeta {
+  counts: Piece["counts"];
+  parts: [key: string, bytes: number, digest: string][];
+  checks: Piece["checks"];
+  planLocalities: Piece["planLocalities"];
+  /** Digest of the whole payload, to check it when it is read again. */
+  payload: string;
 }
 
 /** The cache as a shard sees it (plain data: it crosses into worker threads). */
@@ -43,7 +56,7 @@ interface Header {
   counts: Piece["counts"];
   checks: Piece["checks"];
   planLocalities: Piece["planLocalities"];
-  parts: [kind: "json" | "csv", file: string, bytes: number][];
+  parts: PieceMeta["parts"];
   payload: string;
 }
 
@@ -89,8 +102,8 @@ export function codeVersion(): string {
 }
 
 /** The salt of a run: the code, and the locality tree every plan is checked against. */
-export function cacheSalt(localities: readonly { id: string; parent: string | null }[], known: boolean): string {
-  return sha(codeVersion(), known ? JSON.stringify(localities.map((l) => [l.id, l.parent])) : "no localities");
+export function cacheSalt(localities: readonly { id: string; parent: string | null; level?: string }[], known: boolean): string {
+  return sha(codeVersion(), known ? JSON.stringify(localities.map((l) => [l.id, l.parent, l.level === "residential_group"])) : "no localities");
 }
 
 const entryPath = (cache: PlanCacheRef, planFile: string) => join(cache.dir, `${planFile}.entry`);
@@ -152,17 +165,14 @@ export function inputText(dataDir: string, rel: string): string | undefined {
   }
 }
 
-/** A served entry: the plan's piece, and each input's digest (and its text, when it had to be read to be checked). */
+/** A served entry: the plan's piece without its bytes, and each input's digest (and its text, when it had to be read to be checked). */
 export interface Hit {
-  piece: Piece;
+  piece: PieceMeta;
   inputs: Map<string, { digest: string; text?: string }>;
 }
 
-/**
- * The cached piece of plan file `planFile` (in `dataDir`/plans), or undefined when there is none that can be
- * trusted. Never throws for a bad entry: whatever is wrong with it, the plan is simply built again.
- */
-export function lookup(cache: PlanCacheRef, dataDir: string, planFile: string): Hit | undefined {
+/** Header and payload of an entry file, when it is whole: the payload's size and digest are what the header says. */
+function readEntry(cache: PlanCacheRef, planFile: string): { h: Header; payload: Buffer } | undefined {
   let buf: Buffer;
   try {
     buf = readFileSync(entryPath(cache, planFile));
@@ -174,6 +184,66 @@ export function lookup(cache: PlanCacheRef, dataDir: string, planFile: string): 
     if (nl < 0) return undefined;
     const h = JSON.parse(buf.subarray(0, nl).toString("utf8")) as Header;
     if (h.format !== FORMAT || h.salt !== cache.salt || h.inputs[0]?.[0] !== `plans/${planFile}`) return undefined;
+    const payload = buf.subarray(nl + 1);
+    if (payload.length !== h.parts.reduce((n, p) => n + p[1], 0) || sha(payload) !== h.payload) return undefined;
+    return { h, payload };
+  } catch {
+    return undefined;
+  }
+}
+
+/** One buffer for hashing entries a megabyte at a time: a warm national run checks ~1.5 GB of entries it never keeps. */
+const CHUNK = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * The header of an entry file, when the entry is whole (as readEntry checks it), read and hashed a chunk at a time
+ * without keeping the payload: what a lookup needs, at a fraction of the allocation (and garbage collection).
+ */
+function checkEntry(cache: PlanCacheRef, planFile: string): Header | undefined {
+  let fd: number;
+  try {
+    fd = openSync(entryPath(cache, planFile), "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    const head: Buffer[] = [];
+    const hash = createHash("sha256");
+    let pos = 0, inHeader = true, payloadBytes = 0;
+    for (let n; (n = readSync(fd, CHUNK, 0, CHUNK.length, pos)) > 0; pos += n) {
+      let chunk = CHUNK.subarray(0, n);
+      if (inHeader) {
+        const nl = chunk.indexOf(0x0a);
+        head.push(Buffer.from(nl < 0 ? chunk : chunk.subarray(0, nl)));
+        if (nl < 0) continue;
+        inHeader = false;
+        chunk = chunk.subarray(nl + 1);
+      }
+      hash.update(chunk);
+      payloadBytes += chunk.length;
+    }
+    if (inHeader) return undefined;
+    const h = JSON.parse(Buffer.concat(head).toString("utf8")) as Header;
+    if (h.format !== FORMAT || h.salt !== cache.salt || h.inputs[0]?.[0] !== `plans/${planFile}`) return undefined;
+    if (payloadBytes !== h.parts.reduce((n, p) => n + p[1], 0) || hash.update("\u0000").digest("hex") !== h.payload) return undefined;
+    return h;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The cached piece of plan file `planFile` (in `dataDir`/plans), or undefined when there is none that can be
+ * trusted. The whole entry is read and checked, but only its description is kept: the bytes are read again
+ * (readParts) only for the public files that must be rewritten. Never throws for a bad entry: whatever is wrong with
+ * it, the plan is simply built again.
+ */
+export function lookup(cache: PlanCacheRef, dataDir: string, planFile: string): Hit | undefined {
+  const h = checkEntry(cache, planFile);
+  if (!h) return undefined;
+  try {
     const inputs: Hit["inputs"] = new Map();
     for (const [rel, digest, stamp] of h.inputs) {
       const now = stampAt(dataDir, rel);
@@ -187,85 +257,103 @@ export function lookup(cache: PlanCacheRef, dataDir: string, planFile: string): 
       if (text === undefined || sha(text) !== digest) return undefined;
       inputs.set(rel, { digest, text: typeof text === "string" ? text : undefined });
     }
-    const payload = buf.subarray(nl + 1);
-    if (payload.length !== h.parts.reduce((n, p) => n + p[2], 0) || sha(payload) !== h.payload) return undefined;
-    const piece: Piece = { counts: h.counts, json: {}, csv: {}, checks: h.checks, planLocalities: h.planLocalities };
-    let at = 0;
-    for (const [kind, file, bytes] of h.parts) {
-      piece[kind][file] = payload.subarray(at, at + bytes);
-      at += bytes;
-    }
-    return { piece, inputs };
+    return { piece: { counts: h.counts, parts: h.parts, checks: h.checks, planLocalities: h.planLocalities, payload: h.payload }, inputs };
   } catch {
     return undefined;
   }
 }
 
+/**
+ * The parts of an entry looked up earlier in this run, by key, if the entry still holds exactly the payload that was
+ * checked then (`payload`, its digest); undefined otherwise (the caller builds the plan again).
+ */
+export function readParts(cache: PlanCacheRef, planFile: string, payload: string): Record<string, Uint8Array> | undefined {
+  const entry = readEntry(cache, planFile);
+  if (!entry || entry.h.payload !== payload) return undefined;
+  const parts: Record<string, Uint8Array> = {};
+  let at = 0;
+  for (const [key, bytes] of entry.h.parts) {
+    parts[key] = entry.payload.subarray(at, at + bytes);
+    at += bytes;
+  }
+  return parts;
+}
+
+/** A piece's description, computed from its bytes (as an entry would record it). */
+export function describePiece(piece: Piece): PieceMeta {
+  const parts: PieceMeta["parts"] = Object.entries(piece.parts).map(([key, bytes]) => [key, bytes.byteLength, sha(bytes)]);
+  return { counts: piece.counts, parts, checks: piece.checks, planLocalities: piece.planLocalities, payload: sha(Buffer.concat(Object.values(piece.parts))) };
+}
+
 /** Digest of a source's text, as entries and the published-sources list record it. */
 export const textDigest = (text: string) => sha(text);
+
+/** Digest of several parts, each delimited (the key of a group of published files). */
+export const digestOf = (...parts: (string | Uint8Array)[]) => sha(...parts);
 
 /**
  * Store the piece of plan file `planFile`. `yaml` is the plan file as read (and stamped) before the build: if it was
  * edited while the plan was built, the entry holds the old text's digest and will not be served for the new one.
  * `inputs` are the other files the build read, with the text it read.
  */
-export function store(cache: PlanCacheRef, dataDir: string, planFile: string, yaml: { bytes: Uint8Array; stamp: Stamp }, piece: Piece, inputs: Map<string, string>) {
-  const parts: Header["parts"] = [];
-  const chunks: Uint8Array[] = [];
-  for (const kind of ["json", "csv"] as const) {
-    for (const [file, bytes] of Object.entries(piece[kind])) {
-      parts.push([kind, file, bytes.byteLength]);
-      chunks.push(bytes);
-    }
-  }
-  const payload = Buffer.concat(chunks);
+export function store(cache: PlanCacheRef, dataDir: string, planFile: string, yaml: { bytes: Uint8Array; stamp: Stamp }, piece: Piece, inputs: Map<string, string>): PieceMeta | undefined {
+  const meta = describePiece(piece);
+  const payload = Buffer.concat(Object.values(piece.parts));
   const stamped: Header["inputs"] = [[`plans/${planFile}`, sha(yaml.bytes), yaml.stamp]];
   for (const [rel, text] of inputs) {
     // Stamped after the build read it: a change in between is at most milliseconds old when the entry is written,
     // so the racy rule sends the next build to the content, which no longer matches.
     const at = stampAt(dataDir, rel);
-    if (!at) return;
+    if (!at) return undefined;
     stamped.push([rel, sha(text), at.stamp]);
   }
   const header: Header = {
     format: FORMAT, salt: cache.salt, written: Date.now(), inputs: stamped,
-    counts: piece.counts, checks: piece.checks, planLocalities: piece.planLocalities, parts, payload: sha(payload),
+    counts: piece.counts, checks: piece.checks, planLocalities: piece.planLocalities, parts: meta.parts, payload: meta.payload,
   };
   const path = entryPath(cache, planFile);
   const tmp = `${path}.tmp-${process.pid}`;
   mkdirSync(cache.dir, { recursive: true });
   writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]));
   renameSync(tmp, path);
+  return meta;
 }
 
 /**
- * The sources the live output holds, by digest, so that a plan served from the cache can have its source linked
- * from the previous output without reading either copy. Valid only for the version it names (a build killed after
- * publishing but before writing this leaves a list for an older version, which is then ignored).
+ * What the live output holds, so that what is unchanged is linked from it rather than written again: its sources by
+ * digest (a plan served from the cache has its source linked without reading either copy), and the key of each
+ * group of files built from pieces (a province's folder, a plan's document: see public-layout.ts). Valid only for
+ * the version it names (a build killed after publishing but before writing this leaves a list for an older version,
+ * which is then ignored).
  */
-const publishedPath = (cache: PlanCacheRef) => join(cache.dir, "published-sources.json");
+const publishedPath = (cache: PlanCacheRef) => join(cache.dir, "published.json");
 
-export function readPublished(cache: PlanCacheRef, liveVersion: string | undefined): Record<string, string> | undefined {
+export interface Published {
+  sources: Record<string, string>;
+  outputs: Record<string, string>;
+}
+
+export function readPublished(cache: PlanCacheRef, liveVersion: string | undefined): Published | undefined {
   if (!liveVersion) return undefined;
   try {
-    const p = JSON.parse(readFileSync(publishedPath(cache), "utf8")) as { version: string; sources: Record<string, string> };
-    return p.version === liveVersion ? p.sources : undefined;
+    const p = JSON.parse(readFileSync(publishedPath(cache), "utf8")) as Published & { version: string; salt: string };
+    return p.version === liveVersion && p.salt === cache.salt && p.sources && p.outputs ? { sources: p.sources, outputs: p.outputs } : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function writePublished(cache: PlanCacheRef, version: string, sources: Record<string, string>) {
+export function writePublished(cache: PlanCacheRef, version: string, published: Published) {
   mkdirSync(cache.dir, { recursive: true });
   const tmp = `${publishedPath(cache)}.tmp-${process.pid}`;
-  writeFileSync(tmp, JSON.stringify({ version, sources }));
+  writeFileSync(tmp, JSON.stringify({ version, salt: cache.salt, ...published }));
   renameSync(tmp, publishedPath(cache));
 }
 
 /** After a successful run: remove the entries of plan files that are gone, and temporaries a killed run left. */
 export function prune(cache: PlanCacheRef, planFiles: readonly string[]) {
   if (!existsSync(cache.dir)) return;
-  const keep = new Set([...planFiles.map((f) => `${f}.entry`), "published-sources.json"]);
+  const keep = new Set([...planFiles.map((f) => `${f}.entry`), "published.json", "base.entry"]);
   for (const name of readdirSync(cache.dir)) if (!keep.has(name)) rmSync(join(cache.dir, name), { force: true });
 }
 

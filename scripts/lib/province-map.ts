@@ -100,6 +100,16 @@ export function readProvinceMap(dataDir: string, problems: Problems, units?: rea
   return features;
 }
 
+/** Digest of the boundary files' names and bytes, or undefined when they cannot be read (readProvinceMap reports why). */
+export function provinceMapDigest(dataDir: string): string | undefined {
+  try {
+    const names = (listDataDir(join(dataDir, ...DIR), rel(), dataDir) ?? []).filter((x) => x.name.endsWith(".geojson")).map((x) => x.name).sort();
+    return contentDigest([JSON.stringify(names), ...names.map((name) => readDataFile(join(dataDir, ...DIR, name), rel(name), dataDir, "geojson"))]);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The last boundaries read without a problem in this process, by digest (see readProvinceMap). */
 let memo: { digest: string; features: ProvinceFeature[] } | undefined;
 

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { COLUMNS } from "../../src/lib/columns.ts";
 import { DocumentRow, ProvincesTopology, PublicFiles } from "../../src/lib/schema.ts";
 import { Reference } from "../../src/lib/site-data.ts";
+import { LocalityCsvRow } from "./locality-csv.ts";
 
 type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; enum?: unknown[]; description?: string; [k: string]: unknown };
 
@@ -23,7 +24,8 @@ function describe(schema: JsonSchema): JsonSchema {
 export function jsonSchemas(): Record<string, JsonSchema> {
   const out: Record<string, JsonSchema> = {};
   for (const [name, s] of Object.entries(PublicFiles)) out[`${name}.json`] = describe(z.toJSONSchema(z.array(s)) as JsonSchema);
-  out["documents.json"] = z.toJSONSchema(z.array(DocumentRow)) as JsonSchema;
+  // plans/<plan id>.json: one plan's document (one object, not a list).
+  out["plan.json"] = z.toJSONSchema(DocumentRow) as JsonSchema;
   out["reference.json"] = z.toJSONSchema(Reference) as JsonSchema;
   out["checks.json"] = z.toJSONSchema(Checks) as JsonSchema;
   out["provinces.topo.json"] = z.toJSONSchema(ProvincesTopology) as JsonSchema;
@@ -47,21 +49,45 @@ function fieldType(p: JsonSchema): string {
   return t === "array" || t === "object" ? "string" : t;
 }
 
-/** A Frictionless data package (v1) describing every published CSV: path, encoding, header, field names and types. */
-export function dataPackage(csvFiles: readonly string[], version: string): object {
+/** The Frictionless table schema of a CSV's rows: its fields (name, type, description) in column order. */
+export function tableSchema(name: string): object {
+  const row = name === "locality" ? LocalityCsvRow : PublicFiles[name as keyof typeof PublicFiles];
+  const schema = z.toJSONSchema(z.array(row)) as JsonSchema;
+  const props = schema.items?.properties ?? {};
+  return { fields: Object.entries(props).map(([k, p]) => ({ name: k, type: fieldType(p), description: p.description ?? COLUMNS[k]?.en ?? "" })), missingValues: [""] };
+}
+
+/** Where the schema of each kind of published file is: JSON files by their JSON Schema, CSVs by their table schema. */
+export const LAYOUT_SCHEMAS = {
+  "<table>.json": "<table>.schema.json",
+  "<table>.csv": "<table>.tableschema.json",
+  "plans/<plan id>.json": "plan.schema.json",
+  "provinces/<province>/<table>.json": "<table>.schema.json",
+  "provinces/<province>/<table>.csv": "<table>.tableschema.json",
+  "localities/<locality id>.csv": "locality.tableschema.json",
+} as const;
+
+/** A CSV the data package lists: its path in the output, and the name of the table its rows have the shape of. */
+export interface CsvFile {
+  path: string;
+  table: string;
+}
+
+/**
+ * A Frictionless data package (v1) describing every published CSV: path, encoding, header, fields. The national
+ * tables carry their fields; the many province and locality CSVs point at their table's schema file
+ * (`<table>.tableschema.json`, written beside), so the package stays small at national size.
+ */
+export function dataPackage(csvFiles: readonly CsvFile[], version: string): object {
   return {
     profile: "tabular-data-package",
     name: "poverty-plan-tracker",
     title: "Poverty Plan Tracker: targets and figures of Vietnam's local poverty-reduction plans",
     version,
-    resources: csvFiles.map((name) => {
-      const schema = z.toJSONSchema(z.array(PublicFiles[name as keyof typeof PublicFiles])) as JsonSchema;
-      const props = schema.items?.properties ?? {};
-      return {
-        name, path: `${name}.csv`, profile: "tabular-data-resource", format: "csv", mediatype: "text/csv", encoding: "utf-8-sig",
-        dialect: { delimiter: ",", header: true, doubleQuote: true },
-        schema: { fields: Object.entries(props).map(([k, p]) => ({ name: k, type: fieldType(p), description: p.description ?? COLUMNS[k]?.en ?? "" })), missingValues: [""] },
-      };
-    }),
+    resources: csvFiles.map(({ path, table }) => ({
+      name: path.replace(/\.csv$/, "").replaceAll("/", "."), path, profile: "tabular-data-resource", format: "csv", mediatype: "text/csv", encoding: "utf-8-sig",
+      dialect: { delimiter: ",", header: true, doubleQuote: true },
+      schema: path.includes("/") ? `${table}.tableschema.json` : tableSchema(table),
+    })),
   };
 }

@@ -149,11 +149,12 @@ export function readData(root: string): RawData {
  * Read and validate everything but the plans: localities and reference lists. Problems are collected in the returned
  * list, not thrown, so that a run reports them together with the plans' problems.
  */
-export function readBase(root: string): { out: RawData; problems: Problems; base: BaseData } {
+export function readBase(root: string, checked?: LocalityInput[]): { out: RawData; problems: Problems; base: BaseData } {
   const problems = new Problems();
   const dataDir = join(root, "data");
   const load = <S extends z.ZodType>(schema: S, ...path: string[]) => problems.try(() => loadYaml(join(dataDir, ...path), rel(...path), schema, dataDir));
-  const locFile = problems.try(() => loadYaml(join(dataDir, "localities.yaml"), rel("localities.yaml"), LocalitiesFile, dataDir, "localities"));
+  // `checked`: localities.yaml as an earlier run read and checked these very bytes (frame-cache.ts).
+  const locFile = checked ? undefined : problems.try(() => loadYaml(join(dataDir, "localities.yaml"), rel("localities.yaml"), LocalitiesFile, dataDir, "localities"));
   const indFile = load(IndicatorsFile, "reference", "indicators.yaml");
   const stdFile = load(StandardsFile, "reference", "standards.yaml");
   const projFile = load(ProjectsFile, "reference", "projects.yaml");
@@ -194,15 +195,16 @@ export function readBase(root: string): { out: RawData; problems: Problems; base
     });
   }
 
+  if (checked) for (const l of checked) localityIds.add(l.id);
   const out = emptyRows();
-  out.localities = locFile?.data.localities ?? [];
+  out.localities = checked ?? locFile?.data.localities ?? [];
   out.indicators = indFile?.data.indicators ?? [];
   out.standards = stdFile?.data.standards ?? [];
   if (projFile) out.projects = projFile.data;
 
   const planFiles = problems.try(() => planFileNames(dataDir, problems)) ?? [];
   if (planFiles.length === 0) problems.add(new DataError(rel("plans"), "", undefined, "no plan files"));
-  return { out, problems, base: { localityIds: locFile ? localityIds : undefined, planFiles, localitiesFile: locFile } };
+  return { out, problems, base: { localityIds: locFile || checked ? localityIds : undefined, planFiles, localitiesFile: locFile } };
 }
 
 /** Read, validate and check the plan files `names` (in data/plans under `root`), adding their rows to `out`. */

@@ -12,7 +12,7 @@ parentPort!.on("message", (job: { index: number; names: string[] }) => {
   try {
     const result = buildShard(job.index, job.names, ctx);
     // The fragments move to the main thread rather than being copied.
-    const buffers = [...Object.values(result.json), ...Object.values(result.csv)].map((b) => b!.buffer as ArrayBuffer);
+    const buffers = result.plans.flatMap((p) => Object.values(p.parts ?? {})).map((b) => b.buffer as ArrayBuffer);
     parentPort!.postMessage({ ok: true, result }, buffers);
   } catch (e) {
     parentPort!.postMessage({ ok: false, index: job.index, message: (e as Error).stack ?? String(e) });

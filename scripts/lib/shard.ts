@@ -1,18 +1,21 @@
 /**
- * One shard of the data step: a run of plan files (in plan id order) read, checked and derived into fragments of the
- * public files (UTF-8 buffers, which a worker hands to the main thread without copying). Everything in a public file is sorted by plan first and every derivation stays within one
- * plan, so fragments of consecutive shards, joined in order, are the files a single pass would write: the output does
- * not depend on how many workers ran or how the plans were cut.
+ * One shard of the data step: a run of plan files (in plan id order) read, checked and derived into pieces: each
+ * plan's fragments of the public files, cut by province and by locality page (see Piece in plan-cache.ts). Every
+ * derivation stays within one plan and a public file is its pieces joined in plan order (public-layout.ts), so the
+ * output does not depend on how many workers ran or how the plans were cut. A piece is kept in the per-plan cache,
+ * and the shard hands back only its description; the writer reads the bytes of the few it must write.
  */
 import { linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { neutralise } from "../../src/lib/csv.ts";
 import { derive, type LocalityLink } from "../../src/lib/derive.ts";
-import { DocumentRow, PublicFiles, type QualityRow } from "../../src/lib/schema.ts";
+import { DocumentRow, PublicFiles, type PlanRow, type QualityRow } from "../../src/lib/schema.ts";
+import { provinceOf } from "../../src/lib/public-paths.ts";
 import { groupRows } from "../../src/lib/site-data.ts";
 import { DataError } from "./data-error.ts";
-import { inputText, lookup, planFileNow, store, textDigest, type Piece, type PlanCacheRef } from "./plan-cache.ts";
+import { describePiece, inputText, lookup, type Hit, planFileNow, store, textDigest, type Piece, type PieceMeta, type PlanCacheRef } from "./plan-cache.ts";
+import { LOCALITY_CSV_COLUMNS, LocalityCsvRow, localityCsvRows } from "./locality-csv.ts";
 import { emptyRows, planIdOf, Problems, readPlans, type RawData } from "./read-data.ts";
 
 /** What a shard needs besides its plan files: the same for every shard of a run. */
@@ -20,7 +23,8 @@ export interface ShardContext {
   root: string;
   /** Known locality ids; undefined when localities.yaml could not be read. */
   localityIds: Set<string> | undefined;
-  localities: LocalityLink[];
+  /** The locality tree; a residential group's rows go into its commune's CSV (groups have no page of their own). */
+  localities: (LocalityLink & { level: string })[];
   /** The output being built. */
   tmp: string;
   /** The output it will replace, if any: unchanged sources are linked from there. */
@@ -37,31 +41,47 @@ export type ShardInit = Omit<ShardContext, "localityIds"> & { localityIds: strin
 /** A DataError as plain fields, to cross a worker boundary. */
 export type ErrorFields = { file: string; field: string; line: number | undefined; message: string };
 
+/** One plan file's result: its piece's description, and its bytes when no cache entry holds them. */
+export interface PlanOut {
+  file: string;
+  meta: PieceMeta;
+  parts?: Record<string, Uint8Array>;
+}
+
 export interface ShardResult {
   index: number;
   errors: ErrorFields[];
-  /** Rows per file (none when the shard has errors). */
+  /** Rows per national file (none when the shard has errors). */
   counts: Record<string, number>;
-  /** Each file's rows as the JSON between the array's brackets, and as CSV without the header (UTF-8). */
-  json: Partial<Record<RowFile, Uint8Array>>;
-  csv: Partial<Record<RowFile, Uint8Array>>;
   /** Checks run and passed, by code, in the order derive first ran them. */
   checks: [string, { run: number; passed: number }][];
   /** [locality id, plan id] pairs: a plan lists every locality it has a figure for. */
   planLocalities: [string, string][];
+  /** The plans of the shard, in plan file order (none when the shard has errors). */
+  plans: PlanOut[];
   /** Plans served from the cache. */
   hits: number;
   /** The sources this shard published, with their digests (what the next build may link without reading). */
   sources: [string, string][];
 }
 
-/** Public files made of rows, in the order they are written; all but documents have a CSV twin unless noted. */
-export const ROW_FILES = ["plans", "targets", "statistics", "deprivations", "quality", "derived", "documents"] as const;
+/** Public files made of rows, in the order they are written; each is national and per province, all but plans with a CSV twin. */
+export const ROW_FILES = ["plans", "targets", "statistics", "deprivations", "quality", "derived"] as const;
 export type RowFile = (typeof ROW_FILES)[number];
 export const CSV_FILES: readonly RowFile[] = ["targets", "statistics", "deprivations", "quality", "derived"];
 
+export { provinceOf };
+
+/** Keys of a piece's parts (see Piece in plan-cache.ts). */
+export const partKey = {
+  json: (province: string, file: RowFile) => `json:${province}/${file}`,
+  csv: (province: string, file: RowFile) => `csv:${province}/${file}`,
+  locality: (id: string) => `loc:${id}`,
+  document: (planId: string) => `doc:${planId}`,
+};
+
 /** Sort keys of each file: plan first (see the module comment), then locality, indicator, group, date, ref. */
-const SORT_KEYS: Record<Exclude<RowFile, "documents">, string[]> = {
+const SORT_KEYS: Record<RowFile, string[]> = {
   plans: ["id"],
   targets: ["plan_id", "locality_id", "indicator", "group", "kind", "target_date", "ref"],
   statistics: ["plan_id", "locality_id", "indicator", "group", "date", "ref"],
@@ -165,6 +185,14 @@ function groupsOf(names: readonly string[]): string[][] {
   return out;
 }
 
+/** The page a locality's rows are shown on: its own, or its commune's for a residential group (built once per tree). */
+const pageIndexes = new WeakMap<object, Map<string, string>>();
+function pageIndex(localities: ShardContext["localities"]): Map<string, string> {
+  let index = pageIndexes.get(localities);
+  if (!index) pageIndexes.set(localities, (index = new Map(localities.map((l) => [l.id, l.level === "residential_group" && l.parent ? l.parent : l.id]))));
+  return index;
+}
+
 /** Read, check and derive the plan files `names` together: their piece of the public files, or their problems. */
 function buildPlans(names: readonly string[], ctx: ShardContext): { errors: ErrorFields[]; piece?: Piece; data: RawData } {
   const problems = new Problems();
@@ -176,71 +204,61 @@ function buildPlans(names: readonly string[], ctx: ShardContext): { errors: Erro
   const d = derive(data.statistics, data.targets, data.deprivations, ctx.localities, data.printedDecimals);
   const pairs = new Set<string>();
   for (const r of [...data.plans.map((p) => ({ locality_id: p.locality_id, plan_id: p.id })), ...data.statistics, ...data.targets, ...data.deprivations]) pairs.add(`${r.locality_id}\u0000${r.plan_id}`);
-  const piece: Piece = { counts: {}, json: {}, csv: {}, checks: Object.entries(d.checks), planLocalities: [...pairs].map((p) => p.split("\u0000") as [string, string]) };
+  const piece: Piece = { counts: {}, parts: {}, checks: Object.entries(d.checks), planLocalities: [...pairs].map((p) => p.split("\u0000") as [string, string]) };
 
   const quality: QualityRow[] = [...data.notes.map((n) => ({ ...n, stated: null, computed: null, refs: [] })), ...d.findings];
-  const files: Record<Exclude<RowFile, "documents">, object[]> = {
+  const files: Record<RowFile, object[]> = {
     plans: data.plans, targets: d.targets, statistics: data.statistics, deprivations: d.deprivations, quality, derived: d.derived,
   };
+  const rows = Object.fromEntries(Object.entries(files).map(([name, list]) => [name, sortRows(list, SORT_KEYS[name as RowFile])])) as Record<RowFile, { locality_id: string }[]>;
   const marksByPlan = groupRows(data.marks, (m) => m.plan_id);
-  const rows: Record<RowFile, object[]> = {
-    ...(Object.fromEntries(Object.entries(files).map(([name, list]) => [name, sortRows(list, SORT_KEYS[name as keyof typeof SORT_KEYS])])) as Record<Exclude<RowFile, "documents">, object[]>),
-    documents: sortRows(data.plans, ["id"]).map((p) => ({
-      plan_id: p.id, source_file: p.source_file, lines: data.sources.get(p.id)!.lines,
-      marks: sortRows(marksByPlan.get(p.id) ?? [], ["line", "ref"]).map(({ plan_id: _, ...m }) => m),
-    })),
-  };
+  const plans = sortRows(data.plans, ["id"]) as PlanRow[];
+  const documents = plans.map((p) => ({
+    plan_id: p.id, source_file: p.source_file, lines: data.sources.get(p.id)!.lines,
+    marks: sortRows(marksByPlan.get(p.id) ?? [], ["line", "ref"]).map(({ plan_id: _, ...m }) => m),
+  }));
+  const pageOf = pageIndex(ctx.localities);
+  const localityRows = plans.flatMap((p) => {
+    const of = <T,>(list: readonly object[]) => (list as (T & { plan_id: string })[]).filter((r) => r.plan_id === p.id);
+    return localityCsvRows(p, of(rows.statistics), of(rows.targets), of(rows.deprivations));
+  });
   // The outputs are checked against their own schemas: a bug in a derivation must not publish a malformed file.
-  for (const name of ROW_FILES) validate(z.array(name === "documents" ? DocumentRow : PublicFiles[name]), rows[name]);
+  for (const name of ROW_FILES) validate(z.array(PublicFiles[name]), rows[name]);
+  validate(z.array(DocumentRow), documents);
+  validate(z.array(LocalityCsvRow), localityRows);
 
   for (const name of ROW_FILES) {
     piece.counts[name] = rows[name].length;
-    if (rows[name].length === 0) continue;
-    piece.json[name] = jsonRows(rows[name]);
-    if (CSV_FILES.includes(name)) piece.csv[name] = csvRows(rows[name] as Record<string, unknown>[], csvColumns(name));
+    for (const [province, list] of groupRows(rows[name], (r) => provinceOf(r.locality_id))) {
+      piece.parts[partKey.json(province, name)] = jsonRows(list);
+      if (CSV_FILES.includes(name)) piece.parts[partKey.csv(province, name)] = csvRows(list as Record<string, unknown>[], csvColumns(name));
+    }
   }
+  for (const doc of documents) piece.parts[partKey.document(doc.plan_id)] = utf8([`${JSON.stringify(doc, null, 1)}\n`]);
+  for (const [page, list] of groupRows(localityRows, (r) => pageOf.get(r.locality_id) ?? r.locality_id)) piece.parts[partKey.locality(page)] = csvRows(list, LOCALITY_CSV_COLUMNS);
   return { errors, piece, data };
 }
 
-/** Pieces of consecutive plans joined into one shard's fragments (JSON rows joined by `,\n`, CSV rows one after another). */
-function joinPieces(pieces: readonly Piece[]): Pick<ShardResult, "counts" | "json" | "csv" | "checks" | "planLocalities"> {
-  const out: Pick<ShardResult, "counts" | "json" | "csv" | "checks" | "planLocalities"> = { counts: {}, json: {}, csv: {}, checks: [], planLocalities: [] };
-  const checks = new Map<string, { run: number; passed: number }>();
-  for (const p of pieces) {
-    for (const [code, c] of p.checks) {
-      const sum = checks.get(code) ?? { run: 0, passed: 0 };
-      checks.set(code, { run: sum.run + c.run, passed: sum.passed + c.passed });
-    }
-    for (const pair of p.planLocalities) out.planLocalities.push(pair);
+/** Sums of the checks of several pieces, by code, in the order they first appear. */
+function sumChecks(into: Map<string, { run: number; passed: number }>, checks: Piece["checks"]) {
+  for (const [code, c] of checks) {
+    const sum = into.get(code) ?? { run: 0, passed: 0 };
+    into.set(code, { run: sum.run + c.run, passed: sum.passed + c.passed });
   }
-  out.checks = [...checks];
-  const SEP = Buffer.from(",\n");
-  for (const name of ROW_FILES) {
-    const json: Uint8Array[] = [], csv: Uint8Array[] = [];
-    let n = 0;
-    for (const p of pieces) {
-      if (!p.counts[name]) continue;
-      if (json.length) json.push(SEP);
-      json.push(p.json[name]!);
-      if (p.csv[name]) csv.push(p.csv[name]!);
-      n += p.counts[name];
-    }
-    out.counts[name] = n;
-    out.json[name] = concat(json);
-    if (CSV_FILES.includes(name)) out.csv[name] = concat(csv);
-  }
-  return out;
 }
 
-/** Buffers joined into one of its own (transferable between threads, unlike a slice of Node's pool). */
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = Buffer.allocUnsafeSlow(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
+/**
+ * Build plan file `name` again, bypassing its cache entry, and rewrite the entry: for an entry that was whole when it
+ * was looked up but is no longer when its bytes are needed. Its bytes, and its description.
+ */
+export function rebuildPlan(name: string, ctx: ShardContext): { meta: PieceMeta; parts: Record<string, Uint8Array> } {
+  const dataDir = join(ctx.root, "data");
+  const yaml = ctx.cache && planFileNow(dataDir, name);
+  const built = buildPlans([name], ctx);
+  if (!built.piece) throw new Error(`data/plans/${name} changed while the data step ran: run it again`);
+  const inputs = built.data.plans.length === 1 ? built.data.inputs.get(built.data.plans[0].id) : undefined;
+  const meta = (ctx.cache && yaml && inputs && store(ctx.cache, dataDir, name, yaml, built.piece, inputs)) || describePiece(built.piece);
+  return { meta, parts: built.piece.parts };
 }
 
 /**
@@ -248,18 +266,25 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
  * else read, checked and derived (and its entry written); then the pieces are joined in plan order and the sources
  * published. Problems of every plan are collected; a shard with any writes no fragments.
  */
-export function buildShard(index: number, names: readonly string[], ctx: ShardContext): ShardResult {
-  const result: ShardResult = { index, errors: [], counts: {}, json: {}, csv: {}, checks: [], planLocalities: [], hits: 0, sources: [] };
+export function buildShard(index: number, names: readonly string[], ctx: ShardContext, looked?: ReadonlyMap<string, Hit | undefined>): ShardResult {
+  const result: ShardResult = { index, errors: [], counts: {}, checks: [], planLocalities: [], plans: [], hits: 0, sources: [] };
   const dataDir = join(ctx.root, "data");
-  const pieces: Piece[] = [];
+  const checks = new Map<string, { run: number; passed: number }>();
+  const add = (file: string, meta: PieceMeta, parts?: Record<string, Uint8Array>) => {
+    result.plans.push(parts ? { file, meta, parts } : { file, meta });
+    for (const [name, n] of Object.entries(meta.counts)) result.counts[name] = (result.counts[name] ?? 0) + n;
+    sumChecks(checks, meta.checks);
+    for (const pair of meta.planLocalities) result.planLocalities.push(pair);
+  };
   // Each source once (two plans may share one): its digest, and its text unless the previous output is known to hold it.
   const sources = new Map<string, { digest: string; text?: string }>();
   for (const group of groupsOf(names)) {
     const cache = group.length === 1 ? ctx.cache : undefined;
-    const hit = cache?.read ? lookup(cache, dataDir, group[0]) : undefined;
+    // `looked`: the entries the caller has looked up already (a miss there is not looked up again).
+    const hit = !cache?.read ? undefined : looked?.has(group[0]) ? looked.get(group[0]) : lookup(cache, dataDir, group[0]);
     if (hit) {
       result.hits++;
-      pieces.push(hit.piece);
+      add(group[0], hit.piece);
       for (const [rel, input] of hit.inputs) if (rel.startsWith("sources/")) sources.set(rel.slice("sources/".length), input);
       continue;
     }
@@ -268,16 +293,19 @@ export function buildShard(index: number, names: readonly string[], ctx: ShardCo
     const built = buildPlans(group, ctx);
     result.errors.push(...built.errors);
     if (!built.piece) continue;
-    pieces.push(built.piece);
     for (const p of built.data.plans) {
       const text = built.data.sources.get(p.id)!.text;
       sources.set(p.source_file, { digest: textDigest(text), text });
     }
     const inputs = built.data.plans.length === 1 ? built.data.inputs.get(built.data.plans[0].id) : undefined;
-    if (cache && yaml && inputs) store(cache, dataDir, group[0], yaml, built.piece, inputs);
+    // Stored: the writer reads the bytes back from the entry when it needs them (the shard keeps none). Not stored
+    // (no cache, an input it cannot stamp): the bytes travel with the result.
+    const meta = cache && yaml && inputs ? store(cache, dataDir, group[0], yaml, built.piece, inputs) : undefined;
+    if (meta) add(group[0], meta);
+    else add(group[0], describePiece(built.piece), built.piece.parts);
   }
-  if (result.errors.length) return result;
-  Object.assign(result, joinPieces(pieces));
+  if (result.errors.length) return { ...result, counts: {}, plans: [] };
+  result.checks = [...checks];
   mkdirSync(join(ctx.tmp, "sources"), { recursive: true });
   for (const [file, s] of sources) {
     const to = join(ctx.tmp, "sources", file), previous = join(ctx.previous, "sources", file);

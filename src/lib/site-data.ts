@@ -1,8 +1,14 @@
 /**
  * The data the pages read: the public data files written by `npm run data`, parsed with the same zod schemas.
  * Pages read exactly what the site publishes, so a figure on a page and in /data/ cannot drift apart.
+ *
+ * A page reads only its own slice: `loadSlice(province)` is one province's rows (public/data/provinces/<province>/),
+ * `loadDocument(plan)` one plan's document (public/data/plans/<plan>.json), `loadNational()` the small national
+ * index (localities, plans, reference lists) that lists and routes need. `loadSiteData()` is the whole country, for
+ * the pages that still draw from it; a national build should not hold it per page.
  */
 import { readFileSync } from "node:fs";
+import { planDocumentPath, provinceDataPath } from "./public-paths.ts";
 import { join } from "node:path";
 import { z } from "zod";
 import {
@@ -25,7 +31,6 @@ export interface SiteData {
   deprivations: DeprivationRow[];
   quality: QualityRow[];
   derived: DerivedRow[];
-  documents: z.infer<typeof DocumentRow>[];
   reference: z.infer<typeof Reference>;
 }
 
@@ -41,7 +46,6 @@ export interface SiteIndex {
   plan: Map<string, PlanRow>;
   /** Position of each plan in plans.json (to keep the file's order when picking plans by id). */
   planOrder: Map<string, number>;
-  document: Map<string, z.infer<typeof DocumentRow>>;
   indicator: Map<string, z.infer<typeof IndicatorRef>>;
   /** Child localities of a locality, in the order of localities.json. */
   children: Map<string, LocalityRow[]>;
@@ -80,7 +84,6 @@ export function siteIndex(data: SiteData): SiteIndex {
       locality: new Map(data.localities.map((l) => [l.id, l])),
       plan: new Map(data.plans.map((p) => [p.id, p])),
       planOrder: new Map(data.plans.map((p, i) => [p.id, i])),
-      document: new Map(data.documents.map((d) => [d.plan_id, d])),
       indicator: new Map(data.reference.indicators.map((i) => [i.id, i])),
       children: groupRows(data.localities, (l) => l.parent),
       statisticsByLocality: groupRows(data.statistics, (r) => r.locality_id),
@@ -107,32 +110,101 @@ export function loadUnits(dir = join(process.cwd(), "public", "data")): UnitRow[
   return (units = rows as UnitRow[]);
 }
 
+const DATA_DIR = () => join(process.cwd(), "public", "data");
+
+/**
+ * A public JSON file, validated, then used as parsed: the public rows have no defaults or transforms, so zod's copy
+ * would equal the JSON's objects, and keeping one copy halves the memory of a national build.
+ */
+function readPublic<S extends z.ZodType>(dir: string, name: string, schema: S): z.infer<S> {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, name), "utf8");
+  } catch {
+    throw new Error(`${join(dir, name)} is missing: run \`npm run data\` first`);
+  }
+  const rows = JSON.parse(text);
+  schema.parse(rows);
+  return rows as z.infer<S>;
+}
+
+/** The tables of a data set, read from `dir` (public/data, or a province's folder in it), with the reference lists. */
+function readTables(dir: string, reference: z.infer<typeof Reference>, skip: readonly ("localities" | "plans")[] = []): SiteData {
+  return {
+    localities: skip.includes("localities") ? [] : readPublic(dir, "localities.json", z.array(LocalityRow)),
+    plans: skip.includes("plans") ? [] : readPublic(dir, "plans.json", z.array(PlanRow)),
+    targets: readPublic(dir, "targets.json", z.array(TargetRow)),
+    statistics: readPublic(dir, "statistics.json", z.array(StatisticRow)),
+    deprivations: readPublic(dir, "deprivations.json", z.array(DeprivationRow)),
+    quality: readPublic(dir, "quality.json", z.array(QualityRow)),
+    derived: readPublic(dir, "derived.json", z.array(DerivedRow)),
+    reference,
+  };
+}
+
+/** What every page may need whatever its slice: the localities and plans of the country, and the reference lists. */
+export interface NationalIndex {
+  localities: LocalityRow[];
+  plans: PlanRow[];
+  reference: z.infer<typeof Reference>;
+}
+let national: { dir: string; index: NationalIndex } | undefined;
+
+/** The national index (localities.json, plans.json, reference.json), read once per build. */
+export function loadNational(dir = DATA_DIR()): NationalIndex {
+  if (national?.dir === dir) return national.index;
+  const index = { localities: readPublic(dir, "localities.json", z.array(LocalityRow)), plans: readPublic(dir, "plans.json", z.array(PlanRow)), reference: readPublic(dir, "reference.json", Reference) };
+  national = { dir, index };
+  return index;
+}
+
+/**
+ * Slices kept, most recent last. Astro builds a route's pages in the order getStaticPaths gives them, so pages of one
+ * province follow each other: two slices are enough to read each province about once.
+ */
+const SLICES_KEPT = 2;
+const slices: { key: string; data: SiteData }[] = [];
+
+/**
+ * One province's data (public/data/provinces/<province>/): the same shape as loadSiteData(), holding exactly the rows
+ * of the national files whose locality id starts with the province (the plans: whose locality does), in the order
+ * of the national files. The same object is returned while it is kept, so siteIndex() is built once per slice.
+ */
+export function loadSlice(province: string, dir = DATA_DIR()): SiteData {
+  const key = `${dir}\u0000${province}`;
+  const at = slices.findIndex((s) => s.key === key);
+  if (at >= 0) {
+    const [hit] = slices.splice(at, 1);
+    slices.push(hit);
+    return hit.data;
+  }
+  if (!/^[a-z0-9-]+$/.test(province)) throw new Error(`"${province}" is not a province segment`);
+  const data = readTables(join(dir, provinceDataPath(province).replace(/^\/data\//, "")), loadNational(dir).reference);
+  slices.push({ key, data });
+  if (slices.length > SLICES_KEPT) slices.shift();
+  return data;
+}
+
+/** One plan's document (public/data/plans/<plan id>.json): its lines, and where each quoted figure sits. */
+export function loadDocument(planId: string, dir = DATA_DIR()): z.infer<typeof DocumentRow> {
+  return readPublic(dir, planDocumentPath(planId).replace(/^\/data\//, ""), DocumentRow);
+}
+
 /** Load public/data (the build runs from the project root); throws a clear message if `npm run data` has not run. */
-export function loadSiteData(dir = join(process.cwd(), "public", "data")): SiteData {
+export function loadSiteData(dir = DATA_DIR()): SiteData {
   if (cache) return cache;
-  const read = <S extends z.ZodType>(name: string, schema: S): z.infer<S> => {
-    let text: string;
-    try {
-      text = readFileSync(join(dir, name), "utf8");
-    } catch {
-      throw new Error(`${join(dir, name)} is missing: run \`npm run data\` first`);
-    }
-    // Validated, then used as parsed: the public rows have no defaults or transforms, so zod's copy would equal
-    // the JSON's objects, and keeping one copy halves the memory of a national build.
-    const rows = JSON.parse(text);
-    schema.parse(rows);
-    return rows as z.infer<S>;
-  };
-  cache = {
-    localities: read("localities.json", z.array(LocalityRow)),
-    plans: read("plans.json", z.array(PlanRow)),
-    targets: read("targets.json", z.array(TargetRow)),
-    statistics: read("statistics.json", z.array(StatisticRow)),
-    deprivations: read("deprivations.json", z.array(DeprivationRow)),
-    quality: read("quality.json", z.array(QualityRow)),
-    derived: read("derived.json", z.array(DerivedRow)),
-    documents: read("documents.json", z.array(DocumentRow)),
-    reference: read("reference.json", Reference),
-  };
+  const n = loadNational(dir);
+  cache = { ...readTables(dir, n.reference, ["localities", "plans"]), localities: n.localities, plans: n.plans };
   return cache;
+}
+
+let lists: SiteData | undefined;
+/**
+ * The national localities and plans in the shape of SiteData, with no rows: for code that reads only those two lists
+ * (the frame of the units from 2025, lib/units-view.ts), so that it does not need the national rows.
+ */
+export function nationalLists(dir = DATA_DIR()): SiteData {
+  const n = loadNational(dir);
+  if (lists?.localities !== n.localities) lists = { ...n, targets: [], statistics: [], deprivations: [], quality: [], derived: [] };
+  return lists;
 }

@@ -164,6 +164,39 @@ describe("per-plan cache", () => {
     expect((await cached(root)).cache).toEqual({ plans: PLANS, hits: PLANS });
   });
 
+  test("the locality tree's entry is served only for the same bytes: a damaged one is rebuilt, an edited tree is checked again", async () => {
+    const root = project();
+    const tree = join(root, "cache", "base.entry");
+    await cached(root);
+    const good = readFileSync(tree);
+    // Unchanged inputs: served, not rewritten.
+    await cached(root);
+    expect(readFileSync(tree).equals(good)).toBe(true);
+    const nl = good.indexOf(0x0a);
+    for (const [what, damage] of [
+      ["truncated", () => truncateSync(tree, Math.floor(good.length / 2))],
+      ["a byte of its payload altered", () => writeFileSync(tree, Buffer.concat([good.subarray(0, nl + 10), Buffer.from(good[nl + 10] === 0x61 ? "b" : "a"), good.subarray(nl + 11)]))],
+      ["another key", () => writeFileSync(tree, Buffer.concat([Buffer.from(good.subarray(0, nl).toString().replace(/"key":"[0-9a-f]+"/, `"key":"${"0".repeat(64)}"`)), good.subarray(nl)]))],
+      ["not an entry", () => writeFileSync(tree, "{}")],
+    ] as const) {
+      damage();
+      await cached(root);
+      expect(readFileSync(tree).equals(good), what).toBe(true);
+      expectSame(root, await cold(root));
+    }
+    // An edit to localities.yaml is checked, not answered from the entry: a duplicate id is an error naming the file.
+    const loc = join(root, "data", "localities.yaml");
+    const dup = ["", "  - id: bac-giang", "    name: Bắc Giang", "    type_vi: tỉnh", "    type_en: province", "    level: province", "    parent: null", ""].join("\n");
+    appendFileSync(loc, dup);
+    await expect(cached(root)).rejects.toThrow(/duplicate locality id "bac-giang"/);
+    // So is an edit to the gazetteer.
+    writeFileSync(loc, readFileSync(loc, "utf8").slice(0, -dup.length));
+    await cached(root);
+    const gaz = join(root, "data", "reference", "gazetteer", "units-from-2025-07-01.json");
+    writeFileSync(gaz, readFileSync(gaz, "utf8").replace('"Code": "01"', '"Code": "x1"'));
+    await expect(cached(root)).rejects.toThrow(/units-from-2025-07-01\.json/);
+  });
+
   test("the entry of a plan file that is gone is removed by the next build", async () => {
     const root = project();
     await cached(root);
