@@ -1,0 +1,48 @@
+/**
+ * Cache keys for Astro's incremental build: a digest of the data files a page is made from, read as bytes (never
+ * parsed), so a page is rendered again exactly when its data changed. Astro adds the page's code (its import graph,
+ * the config, the lock file). A page that reads national files takes their digest; a locality's page only its
+ * province's folder, the shared lists and the public address, so editing one plan renders again one province's
+ * pages and the pages that list every province.
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { planDocumentPath, provinceDataPath } from "./public-paths.ts";
+
+const DATA_DIR = () => join(process.cwd(), "public", "data");
+const memo = new Map<string, string>();
+
+/** Digest of files (relative to `dir`, public/data), in the order given, once per process; a folder is its JSON files in name order. */
+function digestOf(dir: string, key: string, entries: string[]): string {
+  const known = memo.get(`${dir}\0${key}`);
+  if (known) return known;
+  const h = createHash("sha256").update(process.env.SITE_URL ?? "");
+  for (const e of entries) {
+    const path = join(dir, e);
+    const files = e.endsWith("/") ? readdirSync(path).filter((f) => f.endsWith(".json")).sort().map((f) => join(path, f)) : [path];
+    for (const f of files) h.update(f.slice(dir.length)).update("\0").update(readFileSync(f)).update("\0");
+  }
+  const digest = h.digest("hex").slice(0, 32);
+  memo.set(`${dir}\0${key}`, digest);
+  return digest;
+}
+
+/** Files every page may read: the reference lists and the units of the gazetteer (names, successions, locators). */
+const SHARED = ["reference.json", "units.json"];
+const folder = (province: string) => `${provinceDataPath(province).replace(/^\/data\//, "").replace(/\/$/, "")}/`;
+
+/** Key of a page that reads one province's slice (a locality's page or embed). */
+export function provinceKey(province: string, dir = DATA_DIR()): string {
+  return digestOf(dir, `province:${province}`, [...SHARED, folder(province)]);
+}
+
+/** Key of a plan's page: its province's slice and its own document. */
+export function planKey(planId: string, province: string, dir = DATA_DIR()): string {
+  return digestOf(dir, `plan:${planId}`, [...SHARED, folder(province), planDocumentPath(planId).replace(/^\/data\//, "")]);
+}
+
+/** Key of a page that reads the national tables (a unit or province page from 2025, the lists). */
+export function nationalKey(dir = DATA_DIR()): string {
+  return digestOf(dir, "national", [...SHARED, "localities.json", "plans.json", "targets.json", "statistics.json", "deprivations.json", "quality.json", "derived.json"]);
+}
