@@ -530,4 +530,7 @@ export const en: Catalogue = {
   data_layout_localities: "One CSV file per locality page: every row the charts on that page draw (statistics, targets, deprived households, also those of its residential groups), each with the plan's number, its citation and the line of the document. The locality's page links to it. For example:",
   data_layout_schemas: "The structure of each kind of file: a JSON Schema for the JSON files (a province's files share the national file's), a Frictionless table schema for the CSV files, listed in",
   data_quality_more: "The table shows {shown} of {n} rows; all of them are in",
+  // slices (i16): a locality compared within its province only; alone when no neighbour sets a coverage target
+  title_coverage_own: "Coverage targets of {name} (%)",
+  loc_coverage_own: "Targets for the six dimensions",
 };

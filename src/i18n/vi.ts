@@ -544,4 +544,7 @@ export const vi = {
   data_layout_localities: "Mỗi địa phương có trang riêng một tệp CSV: mọi dòng số liệu mà các biểu đồ trên trang vẽ (số liệu thống kê, chỉ tiêu, hộ thiếu hụt, kể cả của các tổ dân phố, thôn thuộc địa phương), mỗi dòng kèm số hiệu kế hoạch, trích dẫn kế hoạch và dòng của văn bản. Trang của địa phương có liên kết tới tệp này. Ví dụ:",
   data_layout_schemas: "Cấu trúc của từng loại tệp: JSON Schema cho tệp JSON (tệp của tỉnh dùng chung với tệp cả nước), mô tả bảng theo chuẩn Frictionless cho tệp CSV, liệt kê trong",
   data_quality_more: "Bảng trên chỉ gồm {shown} trong số {n} dòng; toàn bộ có trong",
+  // slices (i16): a locality compared within its province only; alone when no neighbour sets a coverage target
+  title_coverage_own: "Chỉ tiêu bao phủ của {name} (%)",
+  loc_coverage_own: "Chỉ tiêu sáu chiều thiếu hụt",
 };

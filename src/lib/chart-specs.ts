@@ -192,14 +192,15 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
     });
   }
 
-  // Coverage targets of the six dimensions: this locality's plan against the others.
-  // A plan against its neighbours (all plans while there are few): a national site cannot draw every plan per page.
+  // Coverage targets of the six dimensions: this locality's plan against its neighbours in its province (the page
+  // reads only its province's slice: a national site cannot draw every plan per page). Alone when none has any.
   const covRows = ownPlans.length ? coverageTargetsAround(data, locale, ownPlans[0].id) : [];
+  const covAlone = new Set(covRows.map((r) => r.plan_id)).size === 1;
   if (ownPlans.length && covRows.some((r) => r.plan_id === ownPlans[0].id)) {
     specs.push({
       id: "coverage-chart", page,
       sources: [...new Set(covRows.map((r) => r.plan_id))].map((pid) => ({ text: planCitation(planById.get(pid)!, locale), href: localePath(locale, paths.plan(pid)), plan: planById.get(pid)! })),
-      title: t(locale, "title_coverage", { name: loc.name }),
+      title: t(locale, covAlone ? "title_coverage_own" : "title_coverage", { name: loc.name }),
       variants: [{
         default: true,
         summary: coverageSummary(covRows, locale, loc.name),
