@@ -21,6 +21,7 @@ function dataTable(t: Island["table"]): HTMLElement {
     return el;
   };
   const wrap = h("div", "table-wrap");
+  wrap.tabIndex = 0;
   const table = h("table");
   const head = h("tr");
   for (const c of t.columns) {
