@@ -30,7 +30,7 @@ import { prng } from "../scripts/lib/prng.ts";
 import { Problems } from "../scripts/lib/read-data.ts";
 import type { UnitRow } from "../src/lib/schema.ts";
 import { astroFloor, type FloorRun, msPerRoute } from "./floor.ts";
-import { ASTRO, measure, NODE, ROOT, RouteTimes, type Run } from "./lib/measure.ts";
+import { measure, NODE, ROOT, RouteTimes, type Run } from "./lib/measure.ts";
 import { writeSection } from "../scripts/lib/results-file.ts";
 
 /**
@@ -431,6 +431,8 @@ interface Row {
   /** The data step again after one plan was edited (the per-plan cache warm). */
   warm?: Run;
   warmHits?: string;
+  /** After the full build: one more plan edited, then the data step and the site again on the kept caches. */
+  rebuild?: { data: Run; site: Run; restored: number; rendered: number };
   astro?: Run;
   /** Why the build was not run. */
   skipped?: string;
@@ -454,12 +456,12 @@ function report(rows: Row[], opts: { timeout: number; skipRoutes: string[]; floo
     `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:scale${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\` on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.versions.node}.`,
     `Synthetic data on the real tree of units (the gazetteer), seeded, ids under \`synthetic-*\`, generated in the OS temp dir and never in data/. 100% = before 1 July 2025 ${NATIONAL.provinces} provinces, ${fmtN(NATIONAL.districts)} districts, ${fmtN(NATIONAL.communes)} communes (and ${fmtN(NATIONAL.groups)} made-up residential groups), from it ${NATIONAL.provincesAfter} provinces and ${fmtN(NATIONAL.communesAfter)} communes;`,
     `one plan per old commune and year (${YEARS.join(", ")}: the ${TABLE_YEAR} plans carry a residential-group appendix table, one in four a deprivation block), one ${TABLE_YEAR} plan per district and one ${YEAR_AFTER} plan per new commune. Smaller sizes take that share of the old communes, evenly across the country, with the units above them and the new communes they went into.`,
-    `Peak memory: RSS of the whole process tree, sampled every 200 ms. Full build = data step + \`astro build\`. Each step was given ${opts.timeout} s;`,
+    `Peak memory: RSS of the whole process tree, sampled every 200 ms. Full build = data step + site build (\`astro build\` and the preview cards side by side, scripts/build-site.ts). Each step was given ${opts.timeout} s;`,
     "a build is not attempted at a size larger than one whose build ran out of time. Load: the machine's 1-minute load average at the end of the step",
     `(${cpus().length} cores: a load above ${cpus().length} means other work shared the CPUs and the times are inflated). CPU: user + system seconds of the step's whole process tree, which other work moves far less.`,
     `Targets at 100% (must, aim in brackets): full build ≤ ${TARGET.buildSeconds / 60} min (${AIM.buildSeconds / 60} min) and ≤ ${fmtN(TARGET.buildMb)} MB (${fmtN(AIM.buildMb)} MB); data step cold ≤ ${TARGET.dataSeconds} s (${AIM.dataSeconds} s), warm after one plan edited ≤ ${TARGET.warmDataSeconds} s (${AIM.warmDataSeconds} s); cost linear in localities.`,
     "",
-    "| size | localities | plans | public data (MB) | data step, cold: wall / CPU (s) | data peak (MB) | load | data step, warm, one plan edited: wall / CPU (s) | warm peak (MB) | plans from the cache | astro build (s) | astro peak (MB) | load | routes built | full build (s) | ms per locality |",
+    "| size | localities | plans | public data (MB) | data step, cold: wall / CPU (s) | data peak (MB) | load | data step, warm, one plan edited: wall / CPU (s) | warm peak (MB) | plans from the cache | site build, astro + previews (s) | site peak (MB) | load | routes built | full build (s) | ms per locality |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map((r) => {
       const f = full(r);
@@ -470,6 +472,21 @@ function report(rows: Row[], opts: { timeout: number; skipRoutes: string[]; floo
     }),
     "",
   ];
+  const rebuilt = rows.filter((r) => r.rebuild);
+  if (rebuilt.length) {
+    lines.push(
+      "Warm rebuild: after the full build, one more plan edited, then `npm run build` again with `.cache/` and the outputs kept (the data step's per-plan cache, Astro's incremental build, the preview cache):",
+      "",
+      "| size | data step (s) | site build (s) | warm rebuild (s) | peak (MB) | load | pages from Astro's cache | pages rendered |",
+      "|---:|---:|---:|---:|---:|---:|---:|---:|",
+      ...rebuilt.map((r) => {
+        const w = r.rebuild!;
+        const total = w.data.ok && w.site.ok ? (w.data.seconds + w.site.seconds).toFixed(1) : "—";
+        return `| ${r.percent}% | ${fmtS(w.data)} | ${fmtS(w.site)} | ${total} | ${Math.max(w.data.peakMb, w.site.peakMb).toFixed(0)} | ${w.site.load.toFixed(1)} | ${fmtN(w.restored)} | ${fmtN(w.rendered)} |`;
+      }),
+      "",
+    );
+  }
   // Growth: the exponent k in time ∝ localities^k between consecutive sizes (1 = linear, 2 = quadratic).
   const exp = (a: number, b: number, la: number, lb: number) => (Math.log(b / a) / Math.log(lb / la)).toFixed(2);
   const ok = rows.filter((r) => r.data.ok);
@@ -619,12 +636,25 @@ async function main() {
     else {
       scratchProject(root, skipRoutes);
       const routes = new RouteTimes();
-      row.astro = await measure(ASTRO, ["build"], root, {}, timeout, (line) => routes.add(line));
+      // The site step as `npm run build` runs it: astro and the preview cards side by side (scripts/build-site.ts).
+      row.astro = await measure(NODE, [join(ROOT, "scripts", "build-site.ts")], root, { PPT_ROOT: root }, timeout, (line) => routes.add(line));
       row.routes = routes;
       if (row.astro.ok) row.site = siteWeight(join(root, "dist"));
       if (row.astro.timedOut) buildsOutOfTime = percent;
       console.log(`  astro build: ${fmtS(row.astro)} s, ${fmtMb(row.astro)} MB, load ${row.astro.load.toFixed(1)}, ${fmtN(routes.routes)} routes${row.astro.ok || row.astro.timedOut ? "" : `\n${row.astro.tail}`}`);
       console.log(`    ${routes.summary()}`);
+      if (row.astro.ok) {
+        // What a portal does next: one plan edited, then `npm run build` again, with .cache/ and the outputs kept.
+        editOnePlan(root);
+        const d = await measure(NODE, [join(ROOT, "scripts", "build-data.ts")], ROOT, { PPT_ROOT: root }, timeout);
+        let restored = 0, rendered = 0;
+        const s = await measure(NODE, [join(ROOT, "scripts", "build-site.ts")], root, { PPT_ROOT: root }, timeout, (line) => {
+          if (/\((cached|restored)\)/.test(line)) restored++;
+          else if (/├─ \/|└─ \//.test(line)) rendered++;
+        });
+        row.rebuild = { data: d, site: s, restored, rendered };
+        console.log(`  warm rebuild, one plan edited: data ${fmtS(d)} s + site ${fmtS(s)} s, peak ${fmtMb(d)} / ${fmtMb(s)} MB, ${fmtN(restored)} pages from Astro's cache, ${fmtN(rendered)} rendered`);
+      }
     }
     rows.push(row);
     if (!keep) rmSync(root, { recursive: true, force: true });

@@ -17,7 +17,9 @@ import { fileURLToPath } from "node:url";
 import { acquire, BuildLocked, release } from "./lib/build-lock.ts";
 import { cleanStale, freshTemp, publishVersion } from "./lib/output-swap.ts";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const here = dirname(fileURLToPath(import.meta.url));
+// PPT_ROOT builds another project folder (bench:scale's scratch copy) with this checkout's scripts.
+const root = process.env.PPT_ROOT ? resolve(process.env.PPT_ROOT) : resolve(here, "..");
 const dist = join(root, "dist");
 const versions = join(root, ".dist-versions");
 const lock = join(root, ".build.lock");
@@ -37,7 +39,7 @@ const tmp = freshTemp(versions);
 const previews = `${tmp}-og`;
 const children = [
   spawn(process.execPath, [join(root, "node_modules", ".bin", "astro"), "build", ...process.argv.slice(2), "--outDir", tmp], { cwd: root, stdio: "inherit" }),
-  spawn(process.execPath, [join(root, "scripts", "build-previews.ts"), previews, ...(process.argv.includes("--force") ? ["--force"] : [])], { cwd: root, stdio: "inherit" }),
+  spawn(process.execPath, [join(here, "build-previews.ts"), previews, ...(process.argv.includes("--force") ? ["--force"] : [])], { cwd: root, stdio: "inherit" }),
 ];
 // Stopped from outside (Ctrl-C, `kill`): stop both children too, release the lock, publish nothing.
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
