@@ -682,7 +682,7 @@ export const DerivedRow = z.object({
   formula: z.string().describe("How it was computed, in words (en) with the numbers."),
 }).strict();
 
-/** documents.json: each source rendered as lines with the figure anchors that fall on them. */
+/** plans/<plan id>.json: a plan's source rendered as lines with the figure anchors that fall on them. */
 export const DocumentRow = z.object({
   plan_id: Slug,
   source_file: z.string(),
