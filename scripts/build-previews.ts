@@ -15,7 +15,6 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FONTS, svgToPng } from "../src/lib/png.ts";
 import { previewCards } from "../src/lib/preview-cards.ts";
-import { loadSiteData } from "../src/lib/site-data.ts";
 import { coveredBySubset, subsetFonts } from "./lib/card-fonts.ts";
 
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
@@ -46,10 +45,11 @@ export async function buildPreviews(outDir: string, cacheDir: string, force = fa
   const require = createRequire(import.meta.url);
   const resvg = JSON.parse(readFileSync(require.resolve("@resvg/resvg-js/package.json"), "utf8")).version as string;
   const subset = await subsetFonts(join(cacheDir, "fonts"));
-  const cards = previewCards(loadSiteData(dataDir));
+  const cards = previewCards(dataDir);
   const run: PreviewRun = { cards: cards.length, drawn: 0, fromCache: 0 };
   // Two cards in flight: resvg draws on libuv's threads, so the process keeps one core busy while it composes
-  // the next card's SVG, and leaves the other to astro.
+  // the next card's SVG, and leaves the other to astro. A card's SVG is composed as soon as it is taken, in the
+  // list's order (previewCards counts the site's totals from the cards before its own).
   let next = 0;
   const worker = async () => {
     while (next < cards.length) {

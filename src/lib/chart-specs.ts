@@ -11,6 +11,7 @@ import { formatDate, localePath, paths, standardName, t } from "./i18n.ts";
 import { hasOwnPage, localityPath } from "./locality-path.ts";
 import type { PlanRow } from "./schema.ts";
 import { loadUnits, siteIndex, type SiteData } from "./site-data.ts";
+import { pageData } from "./page-data.ts";
 import { comparePath, frame } from "./units-view.ts";
 import { coverageSummary, deprivationSummary, groupBarsSummary, householdsChange, rateTargetsSummary } from "./summary.ts";
 import { LocalityState } from "./url-state.ts";
@@ -337,8 +338,9 @@ function chartPages(data: SiteData): string[] {
 
 /** The embed routes of a locale: one per page that has charts, by page key ("overview", "compare/<code>", locality id). */
 export function embedRoutes(data: SiteData, locale: Locale): { page: string; path: string }[] {
+  // Each page's charts from the data it reads (a locality: its province's slice), as its page will.
   return chartPages(data).flatMap((page) => {
-    const specs = pageCharts(data, locale, page);
+    const specs = pageCharts(pageData(page), locale, page);
     return specs.length ? [{ page, path: embedPagePath(specs[0]) }] : [];
   });
 }

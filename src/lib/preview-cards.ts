@@ -13,20 +13,32 @@ import { headlines } from "./headline.ts";
 import { formatDate, LOCALES, localized, t, tn, type Locale } from "./i18n.ts";
 import { ogImagePath, ogLocalityId } from "./og.ts";
 import { serverDocument } from "./server-dom.ts";
-import { siteIndex, type SiteData } from "./site-data.ts";
-import { indicatorLabel, localityName, plansFor, rateTargets } from "./view.ts";
+import { loadNational, loadSlice, siteIndex, type SiteData } from "./site-data.ts";
+import { provinceOf } from "./public-paths.ts";
+import { indicatorLabel, localityName, plansFor, rateTargets, type RateTargetRow } from "./view.ts";
 import { serialize } from "./xml.ts";
 
+/** What the site's card counts, gathered province by province. */
+interface Totals {
+  plans: number;
+  figures: number;
+  /** Poverty-rate targets under the 2022–2025 standard, kept while there are few enough to draw. */
+  rates: RateTargetRow[];
+  more: boolean;
+}
+/** The site's card draws every plan's poverty-rate target while a card can hold them; beyond, figures only. */
+const SITE_CARD_ROWS = 12;
+
 /** The site's own card, for pages that are not about one locality. */
-function siteCard(data: SiteData, locale: Locale): string {
-  const overview = rateTargets(data, "poor").filter((r) => r.standard === "2022-2025");
+function siteCard(totals: Totals, locale: Locale): string {
+  const overview = totals.more ? [] : totals.rates;
   return previewCard({
     site: t(locale, "site"),
     title: t(locale, "og_title"),
     subtitle: t(locale, "og_subtitle"),
     figures: [
-      { value: String(data.plans.length), label: t(locale, "ov_plans") },
-      { value: String(data.statistics.length + data.targets.length + data.deprivations.length), label: t(locale, "ov_figures") },
+      { value: String(totals.plans), label: t(locale, "ov_plans") },
+      { value: String(totals.figures), label: t(locale, "ov_figures") },
     ],
     chartSvg: overview.length ? serialize(dumbbellChart(overview, { document: serverDocument(), locale })) : undefined,
     footer: t(locale, "tagline"),
@@ -103,10 +115,33 @@ export interface PreviewCard {
   svg: () => string;
 }
 
-/** Every card of the site, in both languages; each SVG is composed only when asked for. */
-export function previewCards(data: SiteData): PreviewCard[] {
-  return LOCALES.flatMap((locale) => [
-    { path: ogImagePath(locale), svg: () => siteCard(data, locale) },
-    ...data.localities.filter((l) => ogLocalityId(l) === l.id).map((l) => ({ path: ogImagePath(locale, l.id), svg: () => localityCard(data, locale, l.id) })),
-  ]);
+/**
+ * Every card of the site, in both languages, province by province: a card reads only its province's slice (two are
+ * kept), so no process holds the country's rows. Each SVG is composed when asked for, in the order of the list; the
+ * site's cards come last and count what the province cards before them read.
+ */
+export function previewCards(dir?: string): PreviewCard[] {
+  const national = loadNational(dir);
+  const provinces = [...new Set(national.localities.map((l) => provinceOf(l.id)))];
+  const totals: Totals = { plans: national.plans.length, figures: 0, rates: [], more: false };
+  const cards = provinces.flatMap((province) => {
+    const slice = () => loadSlice(province, dir);
+    const ids = national.localities.filter((l) => provinceOf(l.id) === province && ogLocalityId(l) === l.id).map((l) => l.id);
+    const count = () => {
+      const data = slice();
+      totals.figures += data.statistics.length + data.targets.length + data.deprivations.length;
+      const rates = rateTargets(data, "poor").filter((r) => r.standard === "2022-2025");
+      totals.more ||= totals.rates.length + rates.length > SITE_CARD_ROWS;
+      if (!totals.more) totals.rates.push(...rates);
+    };
+    return LOCALES.flatMap((locale, j) => ids.map((id, k) => ({
+      path: ogImagePath(locale, id),
+      svg: () => {
+        // Counted once per province, with its first card.
+        if (j === 0 && k === 0) count();
+        return localityCard(slice(), locale, id);
+      },
+    })));
+  });
+  return [...cards, ...LOCALES.map((locale) => ({ path: ogImagePath(locale), svg: () => siteCard(totals, locale) }))];
 }
