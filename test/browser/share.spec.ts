@@ -66,7 +66,10 @@ for (const path of [QM, "/localities/ha-nam/thanh-liem/", "/en/localities/ninh-t
 
 /** Decode the QR code drawn in `selector` from a screenshot. */
 async function decodeQr(page: Page, selector: string): Promise<string | undefined> {
-  const png = PNG.sync.read(await page.locator(selector).screenshot());
+  // The code is drawn again whenever the URL changes: a drawing replaced mid-screenshot is read on the next poll.
+  const shot = await page.locator(selector).screenshot().catch(() => undefined);
+  if (!shot) return undefined;
+  const png = PNG.sync.read(shot);
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
