@@ -4,7 +4,7 @@
  * Controls carry `data-param`; views carry `data-when="group=poor sort=name"`; list selections mark elements
  * carrying `data-in="plans:<id>"`. Back/forward restore the state; invalid values fall back to defaults.
  */
-import { canonicalQuery, compareState, formatState, LocalityState, MeetingState, OverviewState, parseState } from "../lib/url-state.ts";
+import { canonicalQuery, compareState, formatState, LocalityState, OverviewState, parseState } from "../lib/url-state.ts";
 
 type State = Record<string, unknown>;
 
@@ -12,7 +12,6 @@ function schemaFor(root: HTMLElement) {
   const kind = root.dataset.state;
   if (kind === "locality") return LocalityState;
   if (kind === "overview") return OverviewState;
-  if (kind === "meeting") return MeetingState;
   if (kind === "compare") {
     const plans = (root.dataset.plans ?? "").split(",").filter(Boolean);
     const inds = (root.dataset.indicators ?? "").split(",").filter(Boolean);

@@ -16,13 +16,6 @@ export const LocalityState = z.object({
   sort: choice(["name", "baseline", "exit", "target"], "name"),
 });
 
-/** Meeting mode: which slide is shown (1-based), plus the locality chart state. */
-export const MeetingState = z.object({
-  slide: z.catch(z.string().check(z.regex(/^[1-9][0-9]?$/)), "1"),
-  group: choice(["poor", "near_poor"], "poor"),
-  sort: choice(["name", "baseline", "exit", "target"], "name"),
-});
-
 /** Overview page: which rate the chart shows. */
 export const OverviewState = z.object({
   measure: choice(["poor", "near_poor"], "poor"),
