@@ -8,7 +8,7 @@
  * two new communes hold a former commune whose own plan is in the dataset.
  */
 import { t, type Key, type Locale } from "../i18n/catalogue.ts";
-import { siteIndex, type SiteData } from "./site-data.ts";
+import { groupRows, siteIndex, type SiteData } from "./site-data.ts";
 import { changeOnlyTargets, rateTargets, type Measure, type RateTargetRow } from "./view.ts";
 import type { LocalityRow, PlanRow, UnitRow } from "./schema.ts";
 import { unitPaths } from "./unit-paths.ts";
@@ -207,9 +207,9 @@ const STANDARD_ORDER = ["2016-2020", "2022-2025"] as const;
 export function provinceRows(f: Frame, data: SiteData): ProvinceRow[] {
   const measures: Measure[] = ["poor", "near_poor"];
   // Each plan's own-locality rows, read once for all provinces.
-  const levelOf = new Map(measures.map((m) => [m, groupBy(rateTargets(data, m), (r) => r.plan_id)]));
+  const levelOf = new Map(measures.map((m) => [m, groupRows(rateTargets(data, m), (r) => r.plan_id)]));
   const plans = siteIndex(data).plan;
-  const changeOf = new Map(measures.map((m) => [m, groupBy(changeOnlyTargets(data, m).filter((r) => plans.get(r.plan_id)?.locality_id === r.locality_id), (r) => r.plan_id)]));
+  const changeOf = new Map(measures.map((m) => [m, groupRows(changeOnlyTargets(data, m).filter((r) => plans.get(r.plan_id)?.locality_id === r.locality_id), (r) => r.plan_id)]));
   return f.provinces.map((unit) => {
     const within = f.reach.get(unit.code)?.direct ?? [];
     const latestFirst = [...within].sort((a, b) => b.year - a.year || (a.id < b.id ? -1 : 1));
@@ -251,16 +251,6 @@ function decimalsAt(rows: RateTargetRow[], [lo, hi]: [number, number], get: (r: 
   return [get(rows.find((r) => get(r)[0] === lo)!)[1], get(rows.find((r) => get(r)[0] === hi)!)[1]];
 }
 
-function groupBy<T>(rows: readonly T[], keyOf: (r: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = keyOf(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
-}
 
 /** Path of a province's compare page (its plans side by side), from its page path. */
 export const comparePath = (provincePath: string) => `${provincePath}compare/`;
