@@ -7,7 +7,8 @@ import type { GroupBarRow, Measure } from "../lib/view.ts";
 import { baseOptions, COLORS, drawKey, finish, FONT_SIZE, keyHeight, marginFor, measureColor, measureWords, unique, WIDTH, withRefs } from "./common.ts";
 
 /** How the groups are ordered: as given, or by one series' households, largest first. */
-export type GroupSort = "name" | "baseline" | "exit" | "target";
+export type { GroupSort } from "../lib/drawing.ts";
+import type { GroupSort } from "../lib/drawing.ts";
 
 /** Options of groupBarsChart. */
 export interface GroupBarsOptions {

@@ -13,18 +13,8 @@ import { t, type Locale } from "../i18n/catalogue.ts";
 import { formatNumber } from "../lib/format.ts";
 import { CLASS_NAME, COLORS, finish, FONT_SIZE, textWidth } from "./common.ts";
 
-/** What the map needs of a province (see provinceMapRows in src/lib/province-map-data.ts). */
-export interface MapProvince {
-  code: string;
-  /** Accessible name of its link and its tooltip: name, plans, rate. */
-  label: string;
-  /** Link to its page. */
-  href: string;
-  /** Localities with a plan in the dataset. */
-  planned: number;
-  /** Latest poverty rate (%) under the latest standard, or null. */
-  rate: number | null;
-}
+export type { MapProvince } from "../lib/drawing.ts";
+import type { MapProvince } from "../lib/drawing.ts";
 
 /** Upper bounds (%) of the rate classes; fixed, so a map means the same from one build to the next. */
 export const RATE_BREAKS = [1, 3, 5, 10] as const;

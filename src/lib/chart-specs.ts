@@ -3,7 +3,7 @@
  * rows it draws (for the CSV download) and how to draw it. Pages, embeds and preview images read these specs; the
  * browser makes the downloads from what the page inlines of them, so a file or an embed shows what the page shows.
  */
-import { coverageChart, coverageHeatmap, deprivationChart, drawChart, dumbbellChart, type Drawing } from "../charts/index.ts";
+import type { ChartDrawing, Drawing } from "./drawing.ts";
 import { planCitation, planNumber } from "./cite.ts";
 import { mapSpec } from "./map-spec.ts";
 import { formatNumber, formatPercent, formatPp, formatTarget, type Locale } from "./format.ts";
@@ -34,8 +34,8 @@ export interface ChartVariant {
   table: { columns: { label: string; num?: boolean }[]; rows: Cell[][]; /** The plan of each row, where a page filters by plan. */ plans?: string[] };
   /** Exactly the rows the chart draws, with their source. */
   csv: CsvRow[];
-  /** Draw this state at build time (only states drawnAtBuild are). */
-  draw: (document: Document) => SVGSVGElement;
+  /** What the state is drawn from: the build draws it (lib/drawn.ts) when drawnAtBuild says so. */
+  drawing: ChartDrawing;
   /**
    * The chart as data, for the browser: every state not drawn at build time has one (the page inlines it and draws
    * it on demand), and a chart's only state has one where the page draws it again for another pick of plans (compare).
@@ -54,9 +54,9 @@ export function drawnAtBuild(spec: Pick<ChartSpec, "variants">, v: ChartVariant)
   return v.default || spec.variants.length === 1;
 }
 
-/** A variant's drawing for both sides: the build's (draw) and the browser's (redraw), from one description. */
-function described(d: Redraw, locale: Locale): Pick<ChartVariant, "draw" | "redraw"> {
-  return { redraw: d, draw: (document) => drawChart(d, { document, locale }) };
+/** A variant the browser may draw too: the build's drawing and the browser's are one description. */
+function described(d: Redraw): Pick<ChartVariant, "drawing" | "redraw"> {
+  return { drawing: d, redraw: d };
 }
 
 /** A chart: where it lives, what it shows, where its figures come from. */
@@ -129,7 +129,7 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
           locality_id: r.locality_id, measure: r.measure, baseline_pct: r.baseline, baseline_date: r.baseline_date, target_pct: r.target, target_date: r.target_date,
           change_pp: r.change_pp, change_households: r.change_households, change_households_low: r.change_households_low, change_households_high: r.change_households_high, ref: r.ref,
         }], planById.get(r.plan_id)!, locale)),
-        draw: (document) => dumbbellChart(gapRows, { document, locale }),
+        drawing: { chart: "dumbbell", rows: gapRows },
       }],
     });
   }
@@ -161,7 +161,7 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
             const r = series[s].get(n)!;
             return { locality_id: r.locality_id, name: r.name, measure: m, series: s, date: r.date, households: r.households, rate_pct: r.rate, ref: r.ref };
           })), plan, locale),
-          ...described({ chart: "group-bars", rows, sort }, locale),
+          ...described({ chart: "group-bars", rows, sort }),
         };
       });
     });
@@ -188,7 +188,7 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
           rows: depRows.map((r) => [`${r.code} ${r.label}`, measureLabel(r.group), formatNumber(r.households, locale, 0), formatPercent(r.stated_pct, locale), r.computed_pct === null ? "" : `${formatPercent(r.computed_pct, locale, 2)}${r.consistent === false ? " ⚠" : ""}`, { text: t(locale, "see_quote"), href: quoteHref(plan.id, r.ref) }]),
         },
         csv: withSource(depRows.map((r) => ({ indicator: r.indicator, code: r.code, label: r.label, group: r.group, households: r.households, stated_pct: r.stated_pct, computed_pct: r.computed_pct, consistent: r.consistent, ref: r.ref })), plan, locale),
-        draw: (document) => deprivationChart(depRows, { document, locale }),
+        drawing: { chart: "deprivation", rows: depRows },
       }],
     });
   }
@@ -210,7 +210,7 @@ export function localityCharts(data: SiteData, id: string, locale: Locale): Char
           rows: covRows.map((r) => [r.label, r.locality_name, formatTarget(r.value, r.comparator, "percent", locale), { text: t(locale, "see_quote"), href: quoteHref(r.plan_id, r.ref) }]),
         },
         csv: covRows.flatMap((r) => withSource([{ indicator: r.indicator, label: r.label, dimension: r.dimension, locality_id: r.locality_id, comparator: r.comparator, target_pct: r.value, ref: r.ref }], planById.get(r.plan_id)!, locale)),
-        draw: (document) => coverageChart(covRows, { document, locale, highlight: ownPlans[0].id }),
+        drawing: { chart: "coverage", rows: covRows, highlight: ownPlans[0].id },
       }],
     });
   }
@@ -263,8 +263,7 @@ export function compareCharts(data: SiteData, locale: Locale, page: string, plan
             when: `indicator=${ind}`, default: ind === defaultIndicator, summary: rateTargetsSummary(rows, m, locale),
             table: { columns: cols, rows: rows.map((r) => [r.locality_name, formatPercent(r.baseline, locale, r.baseline_decimals), formatPercent(r.target, locale, r.target_decimals), formatPp(r.change_pp, locale)]), plans: rows.map((r) => r.plan_id) },
             csv: rows.flatMap((r) => withSource([{ locality_id: r.locality_id, indicator: ind, standard: std, baseline_pct: r.baseline, target_pct: r.target, change_pp: r.change_pp, ref: r.ref }], planById.get(r.plan_id)!, locale)),
-            draw: (document) => dumbbellChart(rows, { document, locale }),
-            redraw: { chart: "dumbbell", rows },
+            ...described({ chart: "dumbbell", rows }),
           }],
         });
       }
@@ -278,8 +277,7 @@ export function compareCharts(data: SiteData, locale: Locale, page: string, plan
         when: `indicator=${ind}`, default: ind === defaultIndicator, summary: coverageSummary(rows, locale),
         table: { columns: [{ label: t(locale, "locality") }, { label: t(locale, "target"), num: true }], rows: rows.map((r) => [r.locality_name, formatTarget(r.value, r.comparator, "percent", locale)]), plans: rows.map((r) => r.plan_id) },
         csv: rows.flatMap((r) => withSource([{ locality_id: r.locality_id, indicator: ind, comparator: r.comparator, target_pct: r.value, ref: r.ref }], planById.get(r.plan_id)!, locale)),
-        draw: (document) => coverageChart(rows, { document, locale }),
-        redraw: { chart: "coverage", rows },
+        ...described({ chart: "coverage", rows }),
       }],
     });
   }
@@ -291,7 +289,7 @@ export function compareCharts(data: SiteData, locale: Locale, page: string, plan
         default: true, summary: coverageSummary(cov, locale),
         table: { columns: [{ label: t(locale, "locality") }, { label: t(locale, "indicator") }, { label: t(locale, "target"), num: true }], rows: cov.map((r) => [r.locality_name, r.label, formatPercent(r.value, locale)]) },
         csv: cov.flatMap((r) => withSource([{ locality_id: r.locality_id, indicator: r.indicator, comparator: r.comparator, target_pct: r.value, ref: r.ref }], planById.get(r.plan_id)!, locale)),
-        draw: (document) => coverageHeatmap(cov, { document, locale }),
+        drawing: { chart: "heatmap", rows: cov },
       }],
     });
   }
@@ -331,6 +329,21 @@ export function chartsOf(data: SiteData, locale: Locale, page: string): ChartSpe
   return recent.specs;
 }
 
+/**
+ * Whether localityCharts(data, id) holds a chart, without making one: the same conditions, cheapest first, so the
+ * embed routes of a country are listed without building every page's tables (test/site/drawn.test.ts checks the two agree).
+ */
+export function hasLocalityCharts(data: SiteData, id: string): boolean {
+  const measures: Measure[] = ["poor", "near_poor"];
+  if (measures.some((m) => rateTargets(data, m, id).length > 0)) return true;
+  const own = plansFor(data, id).filter((p) => p.locality_id === id);
+  if (!own.length) return false;
+  const index = siteIndex(data);
+  if (index.children.has(id) && measures.some((m) => groupBars(data, id, m).length > 0)) return true;
+  if ((index.deprivationsByLocality.get(id)?.length ?? 0) > 0) return true;
+  return coverageTargetsAround(data, "vi", own[0].id).some((r) => r.plan_id === own[0].id);
+}
+
 /** Pages that hold charts: the overview, the province compare pages, then every locality with a page of its own (groups have none). */
 function chartPages(data: SiteData): string[] {
   return ["overview", ...comparePageKeys(data), ...data.localities.filter(hasOwnPage).map((l) => l.id)];
@@ -340,8 +353,11 @@ function chartPages(data: SiteData): string[] {
 export function embedRoutes(data: SiteData, locale: Locale): { page: string; path: string }[] {
   // Each page's charts from the data it reads (a locality: its province's slice), as its page will.
   return chartPages(data).flatMap((page) => {
-    const specs = pageCharts(pageData(page), locale, page);
-    return specs.length ? [{ page, path: embedPagePath(specs[0]) }] : [];
+    if (page === "overview" || page.startsWith("compare/")) {
+      const specs = pageCharts(pageData(page), locale, page);
+      return specs.length ? [{ page, path: embedPagePath(specs[0]) }] : [];
+    }
+    return hasLocalityCharts(pageData(page), page) ? [{ page, path: embedPagePath({ page: paths.locality(page) }) }] : [];
   });
 }
 

@@ -4,7 +4,7 @@
  * administrative changes) as when it last changed.
  */
 import { createHash } from "node:crypto";
-import type { SiteData } from "./site-data.ts";
+import { siteIndex, type SiteData } from "./site-data.ts";
 
 const versions = new WeakMap<SiteData, string>();
 
@@ -21,11 +21,12 @@ export function dataVersion(data: SiteData): string {
 
 /** The latest ISO date in the data of some plans (all when omitted): issue dates and the localities' changes. */
 export function dataChanged(data: SiteData, planIds?: readonly string[]): string | null {
-  const plans = planIds ? data.plans.filter((p) => planIds.includes(p.id)) : data.plans;
+  const picked = planIds && new Set(planIds);
+  const plans = picked ? [...picked].flatMap((id) => siteIndex(data).plan.get(id) ?? []) : data.plans;
   const ids = new Set(plans.map((p) => p.locality_id));
   const dates = [
     ...plans.map((p) => p.issued ?? `${p.year}-01-01`),
-    ...data.localities.filter((l) => !planIds || ids.has(l.id)).flatMap((l) => l.succession.map((s) => s.date)),
+    ...(picked ? [...ids].flatMap((id) => siteIndex(data).locality.get(id) ?? []) : data.localities).flatMap((l) => l.succession.map((s) => s.date)),
   ];
   return dates.reduce<string | null>((m, d) => (m === null || d > m ? d : m), null);
 }

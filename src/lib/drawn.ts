@@ -1,49 +1,111 @@
 /**
- * A chart variant's SVG, drawn once per build (only the states drawnAtBuild: the browser draws the others). The same
- * variant appears on its page, in its embed, on its meeting slide and (the default one) in the preview image: route
- * kinds that Astro builds one after another, so holding the SVG in memory until the next kind comes would hold a whole country's charts.
- * Drawing with Plot is the largest cost of a build, so the first route to draw a variant writes it to a folder of
- * this build process and the others read it back. Build time only (Node); the folder goes when the process ends.
+ * A chart state's SVG, drawn once: the same drawing appears on its page, in its embed and (the default one) in the
+ * preview card, and a locality's chart is often drawn again unchanged by the next build. Drawing with Plot is the
+ * largest cost of a build, so a drawing is kept in `.cache/drawn/` (PPT_CACHE_DIR/drawn) under the digest of its
+ * description (lib/drawing.ts) and locale: any route, in this build or a later one, in the astro process or the
+ * preview process, that shows the same description reads it back instead of drawing it.
+ *
+ * An entry is served only when it is whole and current: its folder is named by the digest of the code that draws
+ * (every file of src/, the package list), so a changed chart function draws everything again; each entry carries the
+ * digest of its own bytes, so a truncated or altered file is drawn again; entries are written whole, by rename.
+ * PPT_FORCE=1 draws every state again (and rewrites the entries). Build time only (Node).
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import type { Topology } from "topojson-specification";
+import { drawChart } from "../charts/draw.ts";
+import { provinceMap } from "../charts/map.ts";
 import { svgHtml } from "./chart-html.ts";
-import { variantKey, type ChartSpec, type ChartVariant } from "./chart-specs.ts";
+import type { ChartDrawing } from "./drawing.ts";
 import type { Locale } from "./format.ts";
+import { loadProvinceTopology } from "./province-map-data.ts";
 import { serverDocument } from "./server-dom.ts";
-import type { SiteData } from "./site-data.ts";
 
-const dir = join(tmpdir(), `ppt-drawn-${process.pid}-${Date.now()}`);
-let made = false;
-process.once("exit", () => {
-  if (made) rmSync(dir, { recursive: true, force: true });
-});
+/** Draw a described state in the server DOM (the map from the province boundaries of public/data). */
+export function drawSvg(d: ChartDrawing, locale: Locale): SVGSVGElement {
+  const document = serverDocument();
+  if (d.chart === "map") {
+    return provinceMap(d.provinces, loadProvinceTopology() as unknown as Topology, { document, locale, standard: d.standard, summary: d.summary });
+  }
+  return drawChart(d, { document, locale });
+}
 
-// The data are fixed for a build; a dev server that loads new data must not get the old drawings.
-const versions = new WeakMap<SiteData, number>();
-let nextVersion = 0;
-const versionOf = (data: SiteData) => versions.get(data) ?? (versions.set(data, ++nextVersion), nextVersion);
-
-/**
- * The variant's SVG markup: `page` as pages show it (marks with a title carry `data-tip`), `file` without what only
- * the page's script reads (preview images).
- */
-export function drawnSvg(data: SiteData, locale: Locale, spec: Pick<ChartSpec, "page" | "id">, v: ChartVariant, flavour: "page" | "file" = "page"): string {
-  const key = `${versionOf(data)}|${locale}|${spec.page}|${spec.id}|${variantKey(v)}`;
-  const file = (f: string) => join(dir, `${createHash("sha1").update(key).digest("hex")}.${f}.svg`);
-  if (made) {
-    try {
-      return readFileSync(file(flavour), "utf8");
-    } catch {
-      // not drawn yet
+/** Digest of what draws: every source file under src/ (path and bytes) and the package list with its versions. */
+function codeDigest(root: string): string {
+  const h = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const f = join(dir, e.name);
+      if (e.isDirectory()) walk(f);
+      else h.update(relative(root, f)).update("\0").update(readFileSync(f)).update("\0");
+    }
+  };
+  walk(join(root, "src"));
+  for (const f of ["package-lock.json", "package.json"]) {
+    if (existsSync(join(root, f))) {
+      h.update(f).update("\0").update(readFileSync(join(root, f)));
+      break;
     }
   }
-  const svg = svgHtml(v.draw(serverDocument()));
-  if (!made) mkdirSync(dir, { recursive: true });
-  made = true;
-  writeFileSync(file("page"), svg.page);
-  writeFileSync(file("file"), svg.file);
+  return h.digest("hex").slice(0, 16);
+}
+
+let dir: string | undefined;
+
+/** This code's folder of drawings; folders of other code versions are removed (one build at a time holds the lock). */
+function cacheDir(): string {
+  if (dir) return dir;
+  const root = process.cwd();
+  const base = process.env.PPT_CACHE_DIR ? join(process.env.PPT_CACHE_DIR, "drawn") : join(root, ".cache", "drawn");
+  const version = codeDigest(root);
+  mkdirSync(base, { recursive: true });
+  for (const old of readdirSync(base)) if (old !== version) rmSync(join(base, old), { recursive: true, force: true });
+  dir = join(base, version);
+  return dir;
+}
+
+const sha1 = (s: string) => createHash("sha1").update(s).digest("hex");
+const SEP = "\n\u0000\n";
+
+/** The entry at `file` if it is whole: `<sha1 of the rest>\n<page svg>SEP<file svg>`. */
+function readEntry(file: string): { page: string; file: string } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  const nl = text.indexOf("\n");
+  const body = text.slice(nl + 1);
+  if (nl !== 40 || text.slice(0, 40) !== sha1(body)) return undefined;
+  const cut = body.indexOf(SEP);
+  return cut < 0 ? undefined : { page: body.slice(0, cut), file: body.slice(cut + SEP.length) };
+}
+
+let written = 0;
+
+/**
+ * The state's SVG markup: `page` as pages show it (marks with a title carry `data-tip`), `file` without what only
+ * the page's script reads (preview images).
+ */
+export function drawnSvg(locale: Locale, d: ChartDrawing, flavour: "page" | "file" = "page"): string {
+  const file = drawnEntry(locale, d);
+  if (process.env.PPT_FORCE !== "1") {
+    const hit = readEntry(file);
+    if (hit) return hit[flavour];
+  }
+  const svg = svgHtml(drawSvg(d, locale));
+  const body = `${svg.page}${SEP}${svg.file}`;
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${++written}.tmp`;
+  writeFileSync(tmp, `${sha1(body)}\n${body}`);
+  renameSync(tmp, file);
   return svg[flavour];
+}
+
+/** Where the drawing of a description is kept (tests damage entries to see them drawn again). */
+export function drawnEntry(locale: Locale, d: ChartDrawing): string {
+  const key = sha1(`${locale}\0${JSON.stringify(d)}`);
+  return join(cacheDir(), key.slice(0, 2), `${key}.svg`);
 }

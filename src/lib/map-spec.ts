@@ -2,14 +2,13 @@
  * The province map as a chart of the overview page: its words, its data table (one row per province, with a link to
  * the province's page), the rows of its CSV download and how to draw it (src/charts/map.ts).
  */
-import type { Topology } from "topojson-specification";
-import { provinceMap, type MapProvince } from "../charts/map.ts";
+import type { MapProvince } from "./drawing.ts";
 import { mapKey } from "../charts/map.ts";
 import { planCitation } from "./cite.ts";
 import type { ChartSpec } from "./chart-specs.ts";
 import { formatPercent, type Locale } from "./format.ts";
 import { formatDate, localePath, paths, standardName, t, tn } from "./i18n.ts";
-import { latestStandard, loadProvinceTopology, provinceMapRows, type ProvinceMapRow } from "./province-map-data.ts";
+import { latestStandard, provinceMapRows, type ProvinceMapRow } from "./province-map-data.ts";
 import { loadUnits, siteIndex, type SiteData } from "./site-data.ts";
 import { localityName } from "./view.ts";
 
@@ -69,7 +68,7 @@ export function mapSpec(data: SiteData, locale: Locale): ChartSpec {
         province_code: r.code, province: r.name, localities_with_plan: r.localities.length, locality_ids: r.localities.map((l) => l.id).join(";"), plan_ids: r.plans.join(";"),
         latest_poverty_rate_pct: r.rate, rate_is_median_of: r.rates.length, standard: latestStandard(data), rate_refs: r.rates.map((x) => `${x.plan_id}#${x.ref}`).join(";"),
       })),
-      draw: (document) => provinceMap(provinces, loadProvinceTopology() as unknown as Topology, { document, locale, standard, summary }),
+      drawing: { chart: "map", provinces, standard, summary },
     }],
   };
 }

@@ -39,7 +39,9 @@ export function provinceKey(province: string, dir = DATA_DIR()): string {
 
 /** Key of a plan's page: its province's slice and its own document. */
 export function planKey(planId: string, province: string, dir = DATA_DIR()): string {
-  return digestOf(dir, `plan:${planId}`, [...SHARED, folder(province), planDocumentPath(planId).replace(/^\/data\//, "")]);
+  // The province's digest once for all its plans, then each plan's own document: a province's folder is read once.
+  const doc = planDocumentPath(planId).replace(/^\/data\//, "");
+  return createHash("sha256").update(provinceKey(province, dir)).update("\0").update(doc).update("\0").update(readFileSync(join(dir, doc))).digest("hex").slice(0, 32);
 }
 
 /** Key of a page that reads the national tables (a unit or province page from 2025, the lists). */

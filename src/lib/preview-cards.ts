@@ -98,7 +98,7 @@ function localityCard(data: SiteData, locale: Locale, id: string): string {
   const first = main?.variants.find((v) => v.default);
   // Noto Sans has no ≈: resvg then falls back for that glyph, and a line shaped with a fallback loses the stacked
   // marks of its Vietnamese letters ("hộ" → "họ"). The card's chart says ~ instead, a sign the font has.
-  const chartSvg = main && first ? drawnSvg(data, locale, main, first, "file").replaceAll("≈", "~") : undefined;
+  const chartSvg = main && first ? drawnSvg(locale, first.drawing, "file").replaceAll("≈", "~") : undefined;
   return previewCard({
     site: t(locale, "site"),
     title: localityName(loc, locale, true),
