@@ -4,6 +4,8 @@
  * administrative changes) as when it last changed.
  */
 import { createHash } from "node:crypto";
+import { closeSync, openSync, readSync } from "node:fs";
+import { join } from "node:path";
 import { siteIndex, type SiteData } from "./site-data.ts";
 
 const versions = new WeakMap<SiteData, string>();
@@ -17,6 +19,29 @@ export function dataVersion(data: SiteData): string {
     versions.set(data, (v = h.digest("hex").slice(0, 10)));
   }
   return v;
+}
+
+let national: { dir: string; version: string } | undefined;
+
+/**
+ * The data version of the whole dataset, for pages that show no one slice (overview, lists, method): 10 hex digits
+ * of SHA-256 over the bytes of the national tables (public/data), read in chunks and never parsed, so a national
+ * build does not hold the country's rows to name its version. Any changed figure changes it.
+ */
+export function nationalVersion(dir = join(process.cwd(), "public", "data")): string {
+  if (national?.dir === dir) return national.version;
+  const h = createHash("sha256");
+  const chunk = Buffer.alloc(1 << 20);
+  for (const name of ["plans.json", "targets.json", "statistics.json", "deprivations.json", "localities.json"]) {
+    const fd = openSync(join(dir, name), "r");
+    try {
+      for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) h.update(chunk.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
+  }
+  national = { dir, version: h.digest("hex").slice(0, 10) };
+  return national.version;
 }
 
 /** The latest ISO date in the data of some plans (all when omitted): issue dates and the localities' changes. */

@@ -9,7 +9,7 @@ import { t } from "./i18n.ts";
 import { locatorTopology, newProvincesOf, unitIndex } from "./province-map-data.ts";
 import type { UnitRow } from "./schema.ts";
 import { serverDocument } from "./server-dom.ts";
-import { loadSiteData, loadUnits, siteIndex, type SiteData } from "./site-data.ts";
+import { loadUnits, nationalLists, siteIndex, type SiteData } from "./site-data.ts";
 import { serialize } from "./xml.ts";
 
 /** Width in px a locator is drawn at (and shown at, at most). */
@@ -37,7 +37,7 @@ export function provinceUnit(code: string, units: readonly UnitRow[] = loadUnits
 }
 
 /** The new province(s) a locality of the dataset lies in (a unit divided in 2025 may lie in two). */
-export function localityProvinces(localityId: string, data: SiteData = loadSiteData()): string[] {
+export function localityProvinces(localityId: string, data: SiteData = nationalLists()): string[] {
   const l = siteIndex(data).locality.get(localityId);
   return l ? newProvincesOf(l, data, loadUnits()) : [];
 }

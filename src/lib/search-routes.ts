@@ -1,10 +1,10 @@
 /** Routes of the search index files, per language (built once per build and language). */
 import type { Locale } from "../i18n/catalogue.ts";
 import { searchShards, splitShards } from "./search-index.ts";
-import { loadSiteData, loadUnits } from "./site-data.ts";
+import { loadUnits, nationalLists } from "./site-data.ts";
 
 const cache = new Map<Locale, ReturnType<typeof searchShards>>();
-const shardsOf = (locale: Locale) => cache.get(locale) ?? cache.set(locale, searchShards(loadUnits(), loadSiteData(), locale)).get(locale)!;
+const shardsOf = (locale: Locale) => cache.get(locale) ?? cache.set(locale, searchShards(loadUnits(), nationalLists(), locale)).get(locale)!;
 
 export function searchShardRoutes(locale: Locale) {
   return [...shardsOf(locale)].map(([shard, entries]) => ({ params: { shard }, props: { entries } }));

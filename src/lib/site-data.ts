@@ -8,7 +8,7 @@
  * the pages that still draw from it; a national build should not hold it per page.
  */
 import { readFileSync } from "node:fs";
-import { planDocumentPath, provinceDataPath } from "./public-paths.ts";
+import { planDocumentPath, provinceDataPath, provinceOf } from "./public-paths.ts";
 import { join } from "node:path";
 import { z } from "zod";
 import {
@@ -196,6 +196,47 @@ export function loadSiteData(dir = DATA_DIR()): SiteData {
   const n = loadNational(dir);
   cache = { ...readTables(dir, n.reference, ["localities", "plans"]), localities: n.localities, plans: n.plans };
   return cache;
+}
+
+/** Indicators whose targets the national lists read: the two rates and their household counts (levels and changes). */
+const LIST_TARGETS = new Set(["poverty_rate", "near_poverty_rate", "poor_households", "near_poor_households"]);
+
+/**
+ * What the national pages read (overview, compare, the province rows, the map), gathered province slice by province
+ * slice so that no process holds the country's rows: the national localities, plans and reference lists, the targets
+ * of the two rates and their household counts, the poverty-rate statistics, and how many figures and warnings the
+ * whole dataset holds. `data` has the shape of SiteData but only those rows (no deprivations, quality or derived
+ * rows): give it only to code that reads no more (units-view provinceRows, province-map-data provinceMapRows,
+ * rateTargets and changeOnlyTargets without their household ranges); test/site/lists.test.ts checks they agree with
+ * the whole country's tables.
+ */
+export interface NationalRates {
+  data: SiteData;
+  /** Statistics, targets and deprivation lines of the whole dataset. */
+  figures: number;
+  /** Data-quality findings of severity "warning". */
+  warnings: number;
+}
+let rates: { dir: string; value: NationalRates } | undefined;
+
+export function nationalRates(dir = DATA_DIR()): NationalRates {
+  if (rates?.dir === dir) return rates.value;
+  const n = loadNational(dir);
+  const value: NationalRates = { data: { ...n, targets: [], statistics: [], deprivations: [], quality: [], derived: [] }, figures: 0, warnings: 0 };
+  for (const province of [...new Set(n.localities.map((l) => provinceOf(l.id)))]) {
+    const slice = readTables(join(dir, provinceDataPath(province).replace(/^\/data\//, "")), n.reference, ["localities", "plans"]);
+    value.figures += slice.statistics.length + slice.targets.length + slice.deprivations.length;
+    value.warnings += slice.quality.filter((q) => q.severity === "warning").length;
+    value.data.targets.push(...slice.targets.filter((t) => LIST_TARGETS.has(t.indicator)));
+    value.data.statistics.push(...slice.statistics.filter((st) => st.indicator === "poverty_rate"));
+  }
+  // In the national files' order (plan by plan, as plans.json lists them), so lists come out as from those files.
+  const order = new Map(n.plans.map((p, i) => [p.id, i]));
+  const byPlan = (x: { plan_id: string }, y: { plan_id: string }) => (order.get(x.plan_id) ?? -1) - (order.get(y.plan_id) ?? -1);
+  value.data.targets.sort(byPlan);
+  value.data.statistics.sort(byPlan);
+  rates = { dir, value };
+  return value;
 }
 
 let lists: SiteData | undefined;
