@@ -2,8 +2,9 @@
  * Cache keys for Astro's incremental build: a digest of the data files a page is made from, read as bytes (never
  * parsed), so a page is rendered again exactly when its data changed. Astro adds the page's code (its import graph,
  * the config, the lock file). A page that reads national files takes their digest; a locality's page only its
- * province's folder, the shared lists and the public address, so editing one plan renders again one province's
- * pages and the pages that list every province.
+ * province's folder, the shared lists and the public address; a unit's page from 2025 the folders of the old provinces
+ * it was formed from (lib/unit-data.ts). So editing one plan renders again the pages of its province, old and new, and
+ * the pages that list every province.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -37,6 +38,16 @@ export function provinceKey(province: string, dir = DATA_DIR()): string {
   return digestOf(dir, `province:${province}`, [...SHARED, folder(province)]);
 }
 
+/**
+ * Key of a page that reads the slices of a few provinces, joined (a unit's page from 2025: lib/unit-data.ts names
+ * them), in any order; none is a page of the shared lists alone. Each set once per process: the pages of one new
+ * province share a handful of sets.
+ */
+export function provincesKey(provinces: readonly string[], dir = DATA_DIR()): string {
+  const sorted = [...new Set(provinces)].sort();
+  return digestOf(dir, `provinces:${sorted.join(",")}`, [...SHARED, ...sorted.map(folder)]);
+}
+
 /** Key of a plan's page: its province's slice and its own document. */
 export function planKey(planId: string, province: string, dir = DATA_DIR()): string {
   // The province's digest once for all its plans, then each plan's own document: a province's folder is read once.
@@ -44,7 +55,7 @@ export function planKey(planId: string, province: string, dir = DATA_DIR()): str
   return createHash("sha256").update(provinceKey(province, dir)).update("\0").update(doc).update("\0").update(readFileSync(join(dir, doc))).digest("hex").slice(0, 32);
 }
 
-/** Key of a page that reads the national tables (a unit or province page from 2025, the lists). */
+/** Key of a page that reads the national tables (the lists of every province, the overview, the data page). */
 export function nationalKey(dir = DATA_DIR()): string {
   return digestOf(dir, "national", [...SHARED, "localities.json", "plans.json", "targets.json", "statistics.json", "deprivations.json", "quality.json", "derived.json"]);
 }

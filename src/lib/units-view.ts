@@ -43,11 +43,14 @@ export interface Reach {
 
 const key = (level: string, code: string) => `${level}|${code}`;
 
-const frames = new WeakMap<readonly UnitRow[], Frame>();
+type UnitsPart = Pick<Frame, "before" | "after" | "provinces" | "communesOf" | "districtsOf" | "snapshotCommunes" | "path">;
+const unitParts = new WeakMap<readonly UnitRow[], UnitsPart>();
+// A frame per units list and per localities and plans lists: a national page and a page of a few provinces' slices
+// (a locality's, a unit's from 2025) each get the frame of their own data, the gazetteer's part built once.
+const frames = new WeakMap<readonly UnitRow[], WeakMap<readonly LocalityRow[], WeakMap<readonly PlanRow[], Frame>>>();
 
-/** The frame for these units and this data (built once per units array). */
-export function frame(units: readonly UnitRow[], data: SiteData): Frame {
-  const cached = frames.get(units);
+function unitsPart(units: readonly UnitRow[]): UnitsPart {
+  const cached = unitParts.get(units);
   if (cached) return cached;
   const before = new Map<string, UnitRow>();
   const after = new Map<string, UnitRow>();
@@ -66,6 +69,20 @@ export function frame(units: readonly UnitRow[], data: SiteData): Frame {
       else communesOf.set(u.province, [...(communesOf.get(u.province) ?? []), u]);
     }
   }
+  const part = { before, after, provinces, communesOf, districtsOf, snapshotCommunes, path: unitPaths(units) };
+  unitParts.set(units, part);
+  return part;
+}
+
+/** The frame for these units and the localities and plans of this data (built once per units, localities and plans). */
+export function frame(units: readonly UnitRow[], data: SiteData): Frame {
+  let byLocalities = frames.get(units);
+  if (!byLocalities) frames.set(units, (byLocalities = new WeakMap()));
+  let byPlans = byLocalities.get(data.localities);
+  if (!byPlans) byLocalities.set(data.localities, (byPlans = new WeakMap()));
+  const cached = byPlans.get(data.plans);
+  if (cached) return cached;
+  const { before, after } = unitsPart(units);
   const locality = new Map<string, LocalityRow>();
   for (const l of data.localities) if (l.code !== null && l.level !== "residential_group") locality.set(key(l.level, l.code), l);
   const localityById = new Map(data.localities.map((l) => [l.id, l]));
@@ -98,8 +115,8 @@ export function frame(units: readonly UnitRow[], data: SiteData): Frame {
     if (r) add(c.province, "direct", [...r.direct, ...r.wider]);
   }
   for (const r of reach.values()) for (const list of [r.direct, r.wider]) list.sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : 1));
-  const f: Frame = { before, after, provinces, communesOf, districtsOf, snapshotCommunes, path: unitPaths(units), locality, plansOfOld, reach };
-  frames.set(units, f);
+  const f: Frame = { ...unitsPart(units), locality, plansOfOld, reach };
+  byPlans.set(data.plans, f);
   return f;
 }
 
