@@ -1,18 +1,22 @@
 /**
  * Which data a page with charts reads, by its page key ("overview", "compare/<code>" or a locality id): a locality's
- * page and embed read only their province's slice; the overview and the province compare pages the national data.
+ * page and embed read only their province's slice, a province's compare page the slices of its old provinces, the
+ * overview the province rows gathered slice by slice (site-data nationalRates).
  * And the matching cache key for Astro's incremental build (lib/page-key.ts).
  */
-import { nationalKey, provinceKey } from "./page-key.ts";
+import { nationalKey, provinceKey, provincesKey } from "./page-key.ts";
 import { provinceOf } from "./public-paths.ts";
-import { loadSiteData, loadSlice, type SiteData } from "./site-data.ts";
-
-const isLocality = (page: string) => page !== "overview" && !page.startsWith("compare/");
+import { loadSlice, nationalRates, type SiteData } from "./site-data.ts";
+import { loadUnitData, unitSlices } from "./unit-data.ts";
 
 export function pageData(page: string): SiteData {
-  return isLocality(page) ? loadSlice(provinceOf(page)) : loadSiteData();
+  if (page === "overview") return nationalRates().data;
+  if (page.startsWith("compare/")) return loadUnitData(page.slice("compare/".length));
+  return loadSlice(provinceOf(page));
 }
 
 export function pageCacheKey(page: string): string {
-  return isLocality(page) ? provinceKey(provinceOf(page)) : nationalKey();
+  if (page === "overview") return nationalKey();
+  if (page.startsWith("compare/")) return provincesKey(unitSlices(page.slice("compare/".length)));
+  return provinceKey(provinceOf(page));
 }

@@ -55,6 +55,16 @@ export function planKey(planId: string, province: string, dir = DATA_DIR()): str
   return createHash("sha256").update(provinceKey(province, dir)).update("\0").update(doc).update("\0").update(readFileSync(join(dir, doc))).digest("hex").slice(0, 32);
 }
 
+/** Key of what reads only the national lists of localities and plans (the search index files). */
+export function listsKey(dir = DATA_DIR()): string {
+  return digestOf(dir, "lists", [...SHARED, "localities.json", "plans.json"]);
+}
+
+/** Key of a province's locator: the gazetteer and the province boundaries. */
+export function boundariesKey(dir = DATA_DIR()): string {
+  return digestOf(dir, "boundaries", [...SHARED, "provinces.topo.json"]);
+}
+
 /** Key of a page that reads the national tables (the lists of every province, the overview, the data page). */
 export function nationalKey(dir = DATA_DIR()): string {
   return digestOf(dir, "national", [...SHARED, "localities.json", "plans.json", "targets.json", "statistics.json", "deprivations.json", "quality.json", "derived.json"]);

@@ -1,5 +1,6 @@
 /** Routes of the search index files, per language (built once per build and language). */
 import type { Locale } from "../i18n/catalogue.ts";
+import { listsKey } from "./page-key.ts";
 import { searchShards, splitShards } from "./search-index.ts";
 import { loadUnits, nationalLists } from "./site-data.ts";
 
@@ -7,7 +8,8 @@ const cache = new Map<Locale, ReturnType<typeof searchShards>>();
 const shardsOf = (locale: Locale) => cache.get(locale) ?? cache.set(locale, searchShards(loadUnits(), nationalLists(), locale)).get(locale)!;
 
 export function searchShardRoutes(locale: Locale) {
-  return [...shardsOf(locale)].map(([shard, entries]) => ({ params: { shard }, props: { entries } }));
+  const cacheKey = listsKey();
+  return [...shardsOf(locale)].map(([shard, entries]) => ({ params: { shard }, props: { entries }, cacheKey }));
 }
 
 /** Prefixes whose words of three letters or more have a file of their own (the same in every language). */

@@ -5,12 +5,14 @@
  */
 import type { APIRoute } from "astro";
 import { locatorSvg } from "../../lib/locator.ts";
+import { boundariesKey } from "../../lib/page-key.ts";
 import { loadUnits } from "../../lib/site-data.ts";
 
 type Props = { code: string };
 
 export function getStaticPaths() {
-  return loadUnits().filter((u) => u.period === "after" && u.level === "province").map((u) => ({ params: { code: u.code }, props: { code: u.code } }));
+  const cacheKey = boundariesKey();
+  return loadUnits().filter((u) => u.period === "after" && u.level === "province").map((u) => ({ params: { code: u.code }, props: { code: u.code }, cacheKey }));
 }
 
 export const GET: APIRoute<Props> = ({ props }) => new Response(locatorSvg(props.code), { headers: { "content-type": "image/svg+xml" } });
