@@ -220,6 +220,8 @@ export const en: Catalogue = {
   cmp_description: "Compare poverty-reduction targets across localities.",
   cmp_title: "Compare localities",
   cmp_pick: "Pick plans and an indicator",
+  cmp_default_pick: "The page opens with the first {n} of {total} plans; tick others to add them to the charts.",
+  cmp_noscript_data: "Without JavaScript the page shows only the plans picked by default. Every plan's targets are in the CSV files:",
   cmp_matrix: "Targets for the six dimensions: localities × indicators",
   cmp_matrix_caption: "Empty cell: the plan gives no figure. “≥” means “at least”.",
   method_description: "Poverty standards, deprivation indicators and how figures are computed.",

@@ -225,6 +225,8 @@ export const vi = {
   cmp_description: "So sánh chỉ tiêu giảm nghèo giữa các địa bàn.",
   cmp_title: "So sánh các địa bàn",
   cmp_pick: "Chọn kế hoạch và chỉ tiêu",
+  cmp_default_pick: "Trang mở với {n} kế hoạch đầu tiên trong số {total}; đánh dấu kế hoạch khác để thêm vào biểu đồ.",
+  cmp_noscript_data: "Không có JavaScript, trang chỉ hiện các kế hoạch chọn sẵn. Chỉ tiêu của mọi kế hoạch có trong tệp CSV:",
   cmp_matrix: "Chỉ tiêu sáu chiều thiếu hụt: địa bàn × chỉ số",
   cmp_matrix_caption: "Ô trống: kế hoạch không nêu con số. “≥” là “ít nhất”.",
   // Method.

@@ -14,7 +14,7 @@ import { loadUnits, siteIndex, type SiteData } from "./site-data.ts";
 import { pageData } from "./page-data.ts";
 import { comparePath, frame } from "./units-view.ts";
 import { coverageSummary, deprivationSummary, groupBarsSummary, householdsChange, rateTargetsSummary } from "./summary.ts";
-import { LocalityState } from "./url-state.ts";
+import { compareDefaultPlans, LocalityState } from "./url-state.ts";
 import {
   changeOnlyTargets, coverageTargets, coverageTargetsAround, deprivationProfile, DIMENSION_COVERAGE, groupBars, indicatorLabel, localityIndex, plansFor, rateTargets, type CoverageRow, type GroupBarRow, type Measure, type RateTargetRow,
 } from "./view.ts";
@@ -311,7 +311,7 @@ export function pageCharts(data: SiteData, locale: Locale, page: string): ChartS
   if (page.startsWith("compare/")) {
     const f = frame(loadUnits(), data);
     const code = page.slice("compare/".length);
-    return compareCharts(data, locale, comparePath(f.path.get(code)!), (f.reach.get(code)?.direct ?? []).map((p) => p.id));
+    return compareCharts(data, locale, comparePath(f.path.get(code)!), compareDefaultPlans((f.reach.get(code)?.direct ?? []).map((p) => p.id)));
   }
   return localityCharts(data, page, locale);
 }

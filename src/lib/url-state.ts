@@ -21,10 +21,21 @@ export const OverviewState = z.object({
   measure: choice(["poor", "near_poor"], "poor"),
 });
 
+/**
+ * How many of a province's plans its compare page picks by default, and so draws and inlines: a national province
+ * has thousands, and a page that drew them all would weigh tens of megabytes. Other picks fetch their plans' rows.
+ */
+export const COMPARE_DEFAULT_PLANS = 8;
+
+/** The default pick of a compare page: its first plans in plan order. */
+export function compareDefaultPlans(planIds: readonly string[]): string[] {
+  return planIds.slice(0, COMPARE_DEFAULT_PLANS);
+}
+
 /** Compare page: which plans are picked and which indicator is drawn (validated against the known ids). */
 export function compareState(planIds: readonly [string, ...string[]], indicators: readonly [string, ...string[]]) {
   return z.object({
-    plans: z.catch(z.array(z.enum(planIds)).check(z.maxLength(planIds.length)), [...planIds]),
+    plans: z.catch(z.array(z.enum(planIds)).check(z.maxLength(planIds.length)), compareDefaultPlans(planIds)),
     indicator: z.catch(z.enum(indicators), indicators[0]),
     /** Order of the plans in charts and tables: as listed, or by baseline, target or change (largest cut first). */
     sort: choice(["plan", "baseline", "target", "change"], "plan"),

@@ -100,3 +100,45 @@ test("coverage charts say which dot is which plan, on the page and in the SVG do
   await page.locator('input[data-param="plans"][value="phan-rang-thap-cham-2024"]').check();
   await expect(svg.locator(".ppt-key text").first()).toHaveText("1 Phan Rang – Tháp Chàm");
 });
+
+test("a plan the page does not inline is fetched from its own file and drawn with its figures, and the URL reopens the view", async ({ page }) => {
+  // Every province of the five plans has one plan, always in the default pick: serve Bắc Ninh's page as a province
+  // whose default pick leaves Quảng Minh out would be built (inlined nothing of it: no drawing, rows or sources).
+  await page.route(`**${BN}*`, async (route) => {
+    const html = (await (await route.fetch()).text())
+      .replace('data-inline="quang-minh-2024"', 'data-inline=""')
+      .replace(/<div class="plot"><svg[\s\S]*?<\/svg><\/div>/g, '<div class="plot"></div>')
+      .replace(/<tr data-plan="quang-minh-2024">[\s\S]*?<\/tr>/g, "")
+      .replace(/<span data-plan="quang-minh-2024">(?:<span class="sep">[^<]*<\/span>)?(?:<a [^>]*>[^<]*<\/a>|[^<]*)<\/span>/g, "")
+      .replace(/<li data-in="plans:quang-minh-2024">[\s\S]*?<\/li>/g, "");
+    expect(html).not.toContain('data-plan="quang-minh-2024"');
+    await route.fulfill({ response: await route.fetch(), body: html });
+  });
+  const rows = page.waitForResponse((r) => r.url().endsWith("/compare-rows/24/0.json") && r.ok());
+  await page.goto(BN);
+  await rows;
+  const fig = page.locator(RATE);
+  await expect(fig.locator(".plot svg").first()).toContainText("Quảng Minh");
+  await expect(fig.locator(".summary").first()).toHaveText("Kế hoạch đặt mục tiêu đưa tỷ lệ hộ nghèo của Quảng Minh từ 0,57% (31/12/2023) xuống 0,43% (31/12/2024), −0,14 điểm %, −4 hộ.");
+  await expect(fig.locator("tbody tr:not([hidden]) td")).toHaveText(["Quảng Minh", "0,57%", "0,43%", "−0,14 điểm %"]);
+  await expect(fig.locator("p.source")).toContainText("Kế hoạch số …/KH-UBND ngày 22/02/2024 của UBND phường Quảng Minh");
+  await fig.locator("details.share summary").click();
+  await expect(fig.locator("[data-citation]")).toContainText("UBND phường Quảng Minh");
+  await expect(page.locator('div[data-when="indicator=poverty_rate"] > ul.small li:not([hidden])')).toContainText(["Quảng Minh: Kế hoạch số …/KH-UBND ngày 22/02/2024"]);
+  const [download] = await Promise.all([page.waitForEvent("download"), fig.locator('a[data-download="csv"]').click()]);
+  const csv = readFileSync((await download.path())!, "utf8");
+  expect(csv).toContain("quang-minh-2024");
+  expect(csv).toContain("0.57");
+  // Another indicator draws from the same file; the URL keeps the view and a reload reopens it.
+  await page.locator('select[data-param="indicator"]').selectOption("near_poverty_rate");
+  await page.locator('select[data-param="sort"]').selectOption("change");
+  await expect(page).toHaveURL(/\?indicator=near_poverty_rate&sort=change$/);
+  const near = page.locator("#compare-near_poverty_rate-2022-2025");
+  await expect(near.locator("tbody tr:not([hidden]) td")).toHaveText(["Quảng Minh", "1,47%", "0,97%", "−0,50 điểm %"]);
+  await page.reload();
+  await expect(page.locator('select[data-param="indicator"]')).toHaveValue("near_poverty_rate");
+  await expect(page.locator('select[data-param="sort"]')).toHaveValue("change");
+  await expect(near.locator(".plot svg").first()).toContainText("Quảng Minh");
+  await expect(near.locator("tbody tr:not([hidden]) td")).toHaveText(["Quảng Minh", "1,47%", "0,97%", "−0,50 điểm %"]);
+  await expect(near.locator(".summary").first()).toContainText("1,47%");
+});

@@ -27,4 +27,13 @@ describe("canonicalQuery", () => {
     expect(canonicalQuery([Compare], "?plans=b-2024,a-2024&indicator=coverage_clean_water")).toBe("?plans=b-2024,a-2024&indicator=coverage_clean_water");
     expect(canonicalQuery([Compare], "?plans=b-2024,<script>")).toBe("");
   });
+
+  test("a compare page picks its first eight plans by default, and a link names any other pick", () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `p${i}-2024`) as [string, ...string[]];
+    const Compare = compareState(ids, ["poverty_rate"]);
+    expect(Compare.parse({}).plans).toEqual(ids.slice(0, 8));
+    expect(canonicalQuery([Compare], `?plans=${ids.slice(0, 8).join(",")}`)).toBe("");
+    expect(parseState(Compare, "?plans=p19-2024,p3-2024").plans).toEqual(["p19-2024", "p3-2024"]);
+    expect(canonicalQuery([Compare], "?plans=p19-2024")).toBe("?plans=p19-2024");
+  });
 });
