@@ -226,6 +226,12 @@ function headerIntact(h: Header): boolean {
   return self !== undefined && sha(JSON.stringify(rest)) === self;
 }
 
+/** headerIntact on the line as read, without serialising the header again: the line is the fields, then `,"self":…}`. */
+function lineIntact(line: Buffer, h: Header): boolean {
+  const at = line.lastIndexOf(',"self":');
+  return typeof h.self === "string" && at > 0 && createHash("sha256").update(line.subarray(0, at)).update("}\u0000").digest("hex") === h.self;
+}
+
 /**
  * The header of an entry file without hashing its payload, when the manifest of an earlier run says this very file
  * (same size, modification and change times, inode) was checked whole then, its header is intact (its own digest)
@@ -255,7 +261,7 @@ function trustedHeader(cache: PlanCacheRef, planFile: string): { h: Header; stam
     if (nl < 0) return undefined;
     const line = Buffer.concat(head);
     const h = JSON.parse(line.toString("utf8")) as Header;
-    if (!headerIntact(h) || h.format !== FORMAT || h.salt !== cache.salt || h.inputs[0]?.[0] !== `plans/${planFile}`) return undefined;
+    if (!lineIntact(line, h) || h.format !== FORMAT || h.salt !== cache.salt || h.inputs[0]?.[0] !== `plans/${planFile}`) return undefined;
     if (st.size !== line.length + 1 + h.parts.reduce((n, p) => n + p[1], 0)) return undefined;
     return { h, stamp: known };
   } catch {
@@ -264,7 +270,8 @@ function trustedHeader(cache: PlanCacheRef, planFile: string): { h: Header; stam
     closeSync(fd);
   }
 }
-const HEAD = Buffer.allocUnsafe(64 << 10);
+/** A header is a few kilobytes: read a little at a time, so that the payload is not read at all. */
+const HEAD = Buffer.allocUnsafe(8 << 10);
 
 /** One buffer for hashing entries a megabyte at a time: a warm national run checks ~1.5 GB of entries it never keeps. */
 const CHUNK = Buffer.allocUnsafe(1 << 20);
