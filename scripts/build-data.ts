@@ -21,7 +21,7 @@ import { PROVINCE_MAP_FILE, provinceMapDigest, readProvinceMap, writeProvinceMap
 import { BuildLocked, releaseOnSignals, withLock } from "./lib/build-lock.ts";
 import { cleanStale, freshTemp, publishVersion } from "./lib/output-swap.ts";
 import { frameKey, readFrame, writeFrame } from "./lib/frame-cache.ts";
-import { cacheSalt, digestOf, lookup, prune, readPublished, writePublished } from "./lib/plan-cache.ts";
+import { cacheSalt, digestOf, forgetFolders, lookup, prune, readManifest, readPublished, writeManifest, writePublished } from "./lib/plan-cache.ts";
 import { layout, linkTree, writeJson, writeLayout } from "./lib/public-layout.ts";
 import { dataPackage, jsonSchemas, LAYOUT_SCHEMAS, tableSchema, type CsvFile } from "./lib/public-schemas.ts";
 import { planIdOf, readBase, type RawData } from "./lib/read-data.ts";
@@ -193,6 +193,7 @@ export async function buildData(root: string, outDir = join(root, "public", "dat
  */
 async function buildUnlocked(root: string, outDir: string, options: BuildOptions): Promise<BuildSummary> {
   const versionsDir = options.versionsDir ?? versionsDirOf(root, outDir);
+  forgetFolders();
   cleanStale(outDir, versionsDir);
   const cacheDir = options.cacheDir ?? buildPaths(root, outDir).cacheDir;
   // The locality tree and the gazetteer, from the cache when their bytes and the code are those of an earlier run.
@@ -208,7 +209,8 @@ async function buildUnlocked(root: string, outDir: string, options: BuildOptions
     const links = data.localities.map((l) => ({ id: l.id, parent: l.parent, level: l.level }));
     // Without a cache the pieces are still kept on disk for the run (a spool beside the new version), not in memory.
     const salt = cacheSalt(links, base.localityIds !== undefined);
-    const cache = cacheDir === false ? { dir: `${tmp}-spool`, salt, read: false } : { dir: cacheDir, salt, read: !options.force };
+    const cache: ShardContext["cache"] & object = cacheDir === false ? { dir: `${tmp}-spool`, salt, read: false } : { dir: cacheDir, salt, read: !options.force };
+    if (cache.read) cache.stamps = readManifest(cache);
     const published = cacheDir !== false && cache.read ? readPublished(cache, liveVersion(outDir)) : undefined;
     // units.json, units.csv and provinces.topo.json depend only on the gazetteer, the boundaries and the code: linked
     // from the live version when the digest of those is the one it was built from.
@@ -286,6 +288,7 @@ async function buildUnlocked(root: string, outDir: string, options: BuildOptions
       writePublished(cache, liveVersion(outDir)!, { sources: publishing, outputs });
       if (treeKey && !tree) writeFrame(cacheDir, treeKey, { localities: data.localities, units, successors: [...successors] });
       prune(cache, base.planFiles);
+      writeManifest(cache, Object.fromEntries(plans.flatMap((p) => (p.meta.entry ? [[p.file, p.meta.entry]] : []))));
     }
     return { outDir, counts, checks, cache: { plans: base.planFiles.length, hits } };
   } finally {

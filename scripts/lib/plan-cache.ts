@@ -8,14 +8,14 @@
  * outside the published output (by default `.cache/data/`), one file per plan file, written whole then renamed.
  */
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { moduleGraph } from "./import-graph.ts";
 import { readUtf8 } from "./yaml-file.ts";
 
 /** Bumped when the entry layout changes (the code digest covers everything else). */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /**
  * What one plan file contributes (a plan with errors is never cached): its parts, each a fragment of one public file
@@ -37,6 +37,8 @@ export interface PieceMeta {
   planLocalities: Piece["planLocalities"];
   /** Digest of the whole payload, to check it when it is read again. */
   payload: string;
+  /** The stamp of the entry file holding it (when it was stored or checked in this run), for the manifest. */
+  entry?: Stamp;
 }
 
 /** The cache as a shard sees it (plain data: it crosses into worker threads). */
@@ -44,6 +46,8 @@ export interface PlanCacheRef {
   dir: string;
   /** Digest of everything every entry depends on: the code and the locality tree. */
   salt: string;
+  /** The manifest of the previous run (readManifest): entry files checked whole then, by their stamp. */
+  stamps?: Record<string, Stamp>;
 }
 
 interface Header {
@@ -58,6 +62,8 @@ interface Header {
   planLocalities: Piece["planLocalities"];
   parts: PieceMeta["parts"];
   payload: string;
+  /** Digest of the header without this field: a header altered in place is never trusted (see lookup). */
+  self?: string;
 }
 
 const sha = (...parts: (string | Uint8Array)[]) => {
@@ -125,13 +131,29 @@ function underRealFolders(dataDir: string, rel: string): boolean {
   let at = dataDir;
   for (const part of rel.split("/").slice(0, -1)) {
     at = join(at, part);
-    try {
-      if (!lstatSync(at).isDirectory()) return false;
-    } catch {
-      return false;
+    let real = realFolders.get(at);
+    if (real === undefined) {
+      try {
+        real = lstatSync(at).isDirectory();
+      } catch {
+        real = false;
+      }
+      realFolders.set(at, real);
     }
+    if (!real) return false;
   }
   return true;
+}
+
+/**
+ * Folders found real (or not) in this run: a warm national run stamps ~100,000 inputs in a handful of folders, each
+ * of which would otherwise be looked at again for every one of them. Forgotten at the start of every run (forgetFolders),
+ * so that a folder replaced by a link between two builds in one process is seen. What a missed plan reads is checked
+ * again by the safe reader, whatever this says.
+ */
+const realFolders = new Map<string, boolean>();
+export function forgetFolders() {
+  realFolders.clear();
 }
 
 /** The stamp of a regular file under data/ (in real folders), or undefined (missing, a link, a folder: never trusted). */
@@ -183,7 +205,7 @@ function readEntry(cache: PlanCacheRef, planFile: string): { h: Header; payload:
     const nl = buf.indexOf(0x0a);
     if (nl < 0) return undefined;
     const h = JSON.parse(buf.subarray(0, nl).toString("utf8")) as Header;
-    if (h.format !== FORMAT || h.salt !== cache.salt || h.inputs[0]?.[0] !== `plans/${planFile}`) return undefined;
+    if (!headerIntact(h) || h.format !== FORMAT || h.salt !== cache.salt || h.inputs[0]?.[0] !== `plans/${planFile}`) return undefined;
     const payload = buf.subarray(nl + 1);
     if (payload.length !== h.parts.reduce((n, p) => n + p[1], 0) || sha(payload) !== h.payload) return undefined;
     return { h, payload };
@@ -192,6 +214,65 @@ function readEntry(cache: PlanCacheRef, planFile: string): { h: Header; payload:
   }
 }
 
+/** The header line of an entry as written: its fields, then `self`, the digest of the fields before it. */
+function headerLine(h: Omit<Header, "self">): string {
+  const text = JSON.stringify(h);
+  return `${text.slice(0, -1)},"self":${JSON.stringify(sha(text))}}`;
+}
+
+/** A parsed header whose `self` matches the rest of it (JSON.stringify gives back the bytes it was written as). */
+function headerIntact(h: Header): boolean {
+  const { self, ...rest } = h;
+  return self !== undefined && sha(JSON.stringify(rest)) === self;
+}
+
+/** headerIntact on the line as read, without serialising the header again: the line is the fields, then `,"self":…}`. */
+function lineIntact(line: Buffer, h: Header): boolean {
+  const at = line.lastIndexOf(',"self":');
+  return typeof h.self === "string" && at > 0 && createHash("sha256").update(line.subarray(0, at)).update("}\u0000").digest("hex") === h.self;
+}
+
+/**
+ * The header of an entry file without hashing its payload, when the manifest of an earlier run says this very file
+ * (same size, modification and change times, inode) was checked whole then, its header is intact (its own digest)
+ * and the file is exactly header plus payload long. Any rewrite, truncation or replacement moves the stamp and sends
+ * the entry to the full check. The payload's bytes are still checked against its digest whenever they are used
+ * (readParts): what this trusts is the header, which says what the entry holds, never bytes that get published.
+ */
+function trustedHeader(cache: PlanCacheRef, planFile: string): { h: Header; stamp: Stamp } | undefined {
+  const known = cache.stamps?.[planFile];
+  if (!known) return undefined;
+  let fd: number;
+  try {
+    fd = openSync(entryPath(cache, planFile), "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (stampOf(st) !== known) return undefined;
+    const head: Buffer[] = [];
+    let pos = 0, nl = -1;
+    for (let n; nl < 0 && (n = readSync(fd, HEAD, 0, HEAD.length, pos)) > 0; pos += n) {
+      const chunk = HEAD.subarray(0, n);
+      nl = chunk.indexOf(0x0a);
+      head.push(Buffer.from(nl < 0 ? chunk : chunk.subarray(0, nl)));
+    }
+    if (nl < 0) return undefined;
+    const line = Buffer.concat(head);
+    const h = JSON.parse(line.toString("utf8")) as Header;
+    if (!lineIntact(line, h) || h.format !== FORMAT || h.salt !== cache.salt || h.inputs[0]?.[0] !== `plans/${planFile}`) return undefined;
+    if (st.size !== line.length + 1 + h.parts.reduce((n, p) => n + p[1], 0)) return undefined;
+    return { h, stamp: known };
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+/** A header is a few kilobytes: read a little at a time, so that the payload is not read at all. */
+const HEAD = Buffer.allocUnsafe(8 << 10);
+
 /** One buffer for hashing entries a megabyte at a time: a warm national run checks ~1.5 GB of entries it never keeps. */
 const CHUNK = Buffer.allocUnsafe(1 << 20);
 
@@ -199,7 +280,9 @@ const CHUNK = Buffer.allocUnsafe(1 << 20);
  * The header of an entry file, when the entry is whole (as readEntry checks it), read and hashed a chunk at a time
  * without keeping the payload: what a lookup needs, at a fraction of the allocation (and garbage collection).
  */
-function checkEntry(cache: PlanCacheRef, planFile: string): Header | undefined {
+function checkEntry(cache: PlanCacheRef, planFile: string): { h: Header; stamp?: Stamp } | undefined {
+  const fast = trustedHeader(cache, planFile);
+  if (fast) return fast;
   let fd: number;
   try {
     fd = openSync(entryPath(cache, planFile), "r");
@@ -224,9 +307,11 @@ function checkEntry(cache: PlanCacheRef, planFile: string): Header | undefined {
     }
     if (inHeader) return undefined;
     const h = JSON.parse(Buffer.concat(head).toString("utf8")) as Header;
-    if (h.format !== FORMAT || h.salt !== cache.salt || h.inputs[0]?.[0] !== `plans/${planFile}`) return undefined;
+    if (!headerIntact(h) || h.format !== FORMAT || h.salt !== cache.salt || h.inputs[0]?.[0] !== `plans/${planFile}`) return undefined;
     if (payloadBytes !== h.parts.reduce((n, p) => n + p[1], 0) || hash.update("\u0000").digest("hex") !== h.payload) return undefined;
-    return h;
+    // Checked whole: trusted by its stamp next time, unless it changed too recently for the stamp to tell (see RACY_MS).
+    const st = fstatSync(fd);
+    return { h, stamp: Date.now() > Math.max(st.mtimeMs, st.ctimeMs) + RACY_MS ? stampOf(st) : undefined };
   } catch {
     return undefined;
   } finally {
@@ -241,8 +326,9 @@ function checkEntry(cache: PlanCacheRef, planFile: string): Header | undefined {
  * it, the plan is simply built again.
  */
 export function lookup(cache: PlanCacheRef, dataDir: string, planFile: string): Hit | undefined {
-  const h = checkEntry(cache, planFile);
-  if (!h) return undefined;
+  const checked = checkEntry(cache, planFile);
+  if (!checked) return undefined;
+  const h = checked.h;
   try {
     const inputs: Hit["inputs"] = new Map();
     for (const [rel, digest, stamp] of h.inputs) {
@@ -257,7 +343,7 @@ export function lookup(cache: PlanCacheRef, dataDir: string, planFile: string): 
       if (text === undefined || sha(text) !== digest) return undefined;
       inputs.set(rel, { digest, text: typeof text === "string" ? text : undefined });
     }
-    return { piece: { counts: h.counts, parts: h.parts, checks: h.checks, planLocalities: h.planLocalities, payload: h.payload }, inputs };
+    return { piece: { counts: h.counts, parts: h.parts, checks: h.checks, planLocalities: h.planLocalities, payload: h.payload, entry: checked.stamp }, inputs };
   } catch {
     return undefined;
   }
@@ -307,16 +393,17 @@ export function store(cache: PlanCacheRef, dataDir: string, planFile: string, ya
     if (!at) return undefined;
     stamped.push([rel, sha(text), at.stamp]);
   }
-  const header: Header = {
+  const header: Omit<Header, "self"> = {
     format: FORMAT, salt: cache.salt, written: Date.now(), inputs: stamped,
     counts: piece.counts, checks: piece.checks, planLocalities: piece.planLocalities, parts: meta.parts, payload: meta.payload,
   };
   const path = entryPath(cache, planFile);
   const tmp = `${path}.tmp-${process.pid}`;
   mkdirSync(cache.dir, { recursive: true });
-  writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]));
+  writeFileSync(tmp, Buffer.concat([Buffer.from(`${headerLine(header)}\n`), payload]));
   renameSync(tmp, path);
-  return meta;
+  // The stamp of the file as written, after the rename (which moves its change time): what the manifest records.
+  return { ...meta, entry: stampOf(lstatSync(path)) };
 }
 
 /**
@@ -350,10 +437,33 @@ export function writePublished(cache: PlanCacheRef, version: string, published: 
   renameSync(tmp, publishedPath(cache));
 }
 
+/**
+ * The manifest: the stamp of each entry file as this run wrote or checked it whole, so that the next run trusts an
+ * entry whose file has not moved since without reading its payload (trustedHeader). Written after a successful run;
+ * missing or unreadable, every entry is checked whole, as before there was one.
+ */
+const manifestPath = (cache: PlanCacheRef) => join(cache.dir, "manifest.json");
+
+export function readManifest(cache: PlanCacheRef): Record<string, Stamp> | undefined {
+  try {
+    const m = JSON.parse(readFileSync(manifestPath(cache), "utf8")) as { format: number; salt: string; stamps: Record<string, Stamp> };
+    return m.format === FORMAT && m.salt === cache.salt && m.stamps && typeof m.stamps === "object" ? m.stamps : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeManifest(cache: PlanCacheRef, stamps: Record<string, Stamp>) {
+  mkdirSync(cache.dir, { recursive: true });
+  const tmp = `${manifestPath(cache)}.tmp-${process.pid}`;
+  writeFileSync(tmp, JSON.stringify({ format: FORMAT, salt: cache.salt, stamps }));
+  renameSync(tmp, manifestPath(cache));
+}
+
 /** After a successful run: remove the entries of plan files that are gone, and temporaries a killed run left. */
 export function prune(cache: PlanCacheRef, planFiles: readonly string[]) {
   if (!existsSync(cache.dir)) return;
-  const keep = new Set([...planFiles.map((f) => `${f}.entry`), "published.json", "base.entry"]);
+  const keep = new Set([...planFiles.map((f) => `${f}.entry`), "published.json", "manifest.json", "base.entry"]);
   for (const name of readdirSync(cache.dir)) if (!keep.has(name)) rmSync(join(cache.dir, name), { force: true });
 }
 

@@ -90,6 +90,51 @@ describe("per-plan cache", () => {
     }
   });
 
+  test("an entry rewritten in place with its modification time put back is checked whole, and rebuilt", async () => {
+    const root = project();
+    const reference = await cold(root);
+    await cached(root);
+    // A whole second, so that it can be put back exactly; the next build checks the entry whole (its change time
+    // moved) and, the change being older than the racy window by then, the manifest records its stamp.
+    const hourAgo = Math.floor(Date.now() / 1000) - 3600;
+    utimesSync(entry(root), hourAgo, hourAgo);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect((await cached(root)).cache).toEqual({ plans: PLANS, hits: PLANS });
+    const before = statSync(entry(root));
+    const bad = readFileSync(entry(root));
+    bad[bad.length - 10] ^= 0x01;
+    writeFileSync(entry(root), bad);
+    utimesSync(entry(root), hourAgo, hourAgo);
+    expect(statSync(entry(root)).mtimeMs).toBe(before.mtimeMs);
+    expect(statSync(entry(root)).size).toBe(before.size);
+    // Its change time moved: the manifest's stamp no longer matches, so the payload is hashed and found wrong.
+    expect((await cached(root)).cache).toEqual({ plans: PLANS, hits: PLANS - 1 });
+    expectSame(root, reference);
+  });
+
+  test("an entry the manifest vouches for whose payload is wrong is never published: its bytes are checked when used", async () => {
+    const root = project();
+    const reference = await cold(root);
+    await cached(root);
+    const bad = readFileSync(entry(root));
+    bad[bad.length - 10] ^= 0x01;
+    writeFileSync(entry(root), bad);
+    // As if the damage had left the file's stamp as it was (a disk's, say): the manifest is made to match it.
+    const manifest = JSON.parse(readFileSync(join(root, "cache", "manifest.json"), "utf8"));
+    const st = statSync(entry(root));
+    manifest.stamps[PLAN] = `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+    writeFileSync(join(root, "cache", "manifest.json"), JSON.stringify(manifest));
+    // And no record of the live version: every file is written from the entries' bytes.
+    rmSync(join(root, "cache", "published.json"));
+    expect((await cached(root)).cache).toEqual({ plans: PLANS, hits: PLANS });
+    expectSame(root, reference);
+    // Its entry was rebuilt when its bytes did not match: whole again.
+    const again = readFileSync(entry(root));
+    expect(again.subarray(again.indexOf(0x0a)).equals(bad.subarray(bad.indexOf(0x0a))), "the damaged entry is replaced").toBe(false);
+    expect((await cached(root)).cache).toEqual({ plans: PLANS, hits: PLANS });
+    expectSame(root, reference);
+  });
+
   test("editing a plan, its source or its table rebuilds that plan only, and the output is what a cold build gives", async () => {
     const root = project();
     await cached(root);
