@@ -14,13 +14,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FONTS, svgToPng } from "../src/lib/png.ts";
-import { drawnAtBuild, localityCharts } from "../src/lib/chart-specs.ts";
-import { drawnSvg } from "../src/lib/drawn.ts";
-import { LOCALES } from "../src/lib/i18n.ts";
-import { hasOwnPage } from "../src/lib/locality-path.ts";
 import { previewCards } from "../src/lib/preview-cards.ts";
-import { provinceOf } from "../src/lib/public-paths.ts";
-import { loadNational, loadSlice } from "../src/lib/site-data.ts";
 import { coveredBySubset, subsetFonts } from "./lib/card-fonts.ts";
 
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
@@ -89,26 +83,6 @@ export async function buildPreviews(outDir: string, cacheDir: string, force = fa
   return run;
 }
 
-/**
- * Draw every chart state the pages show at build time into the shared drawing cache (src/lib/drawn.ts) before the
- * cards, in the order astro renders them (the embeds, Vietnamese first, then English: src/pages/embed comes before
- * src/pages/en): this process is ahead of astro, which spends its first seconds bundling, so astro's pages mostly
- * read drawings this core made. Nothing depends on it: a page whose drawing is not there yet draws it itself.
- */
-export function drawAhead(dir?: string): number {
-  const national = loadNational(dir);
-  const ids = national.localities.filter(hasOwnPage).map((l) => l.id);
-  let n = 0;
-  for (const locale of LOCALES) {
-    for (const id of ids) {
-      for (const spec of localityCharts(loadSlice(provinceOf(id), dir), id, locale)) {
-        for (const v of spec.variants) if (drawnAtBuild(spec, v)) (drawnSvg(locale, v.drawing), n++);
-      }
-    }
-  }
-  return n;
-}
-
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const out = process.argv.slice(2).find((a) => !a.startsWith("--"));
   if (!out) {
@@ -117,9 +91,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   const force = process.argv.includes("--force") || process.env.PPT_FORCE === "1";
   const t0 = performance.now();
-  // Forced, every page draws its own (drawn.ts reads no entry), so drawing ahead would only add work.
-  if (!force) console.log(`charts drawn ahead for the pages: ${drawAhead()} states, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const t1 = performance.now();
   const run = await buildPreviews(resolve(out), process.env.PPT_CACHE_DIR ? join(process.env.PPT_CACHE_DIR, "previews") : join(process.cwd(), ".cache"), force);
-  console.log(`previews: ${run.cards} cards, ${run.drawn} drawn, ${run.fromCache} from the cache, ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  console.log(`previews: ${run.cards} cards, ${run.drawn} drawn, ${run.fromCache} from the cache, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
