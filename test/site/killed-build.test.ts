@@ -14,7 +14,8 @@ import { mutate } from "../data/broken-helpers.ts";
 import { ROOT, snapshot, tempDir } from "../data/helpers.ts";
 
 const root = tempDir("killed");
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+// Removing a copied project with its builds (tens of thousands of files) can outlast the default 10 s hook on a busy 2-core machine.
+afterAll(() => rmSync(root, { recursive: true, force: true }), 120_000);
 
 /** A copy of the project: its own scripts, pages, data and config, the repository's node_modules (caches kept in the copy). */
 function copyProject() {
