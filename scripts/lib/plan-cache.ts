@@ -242,13 +242,7 @@ function lineIntact(line: Buffer, h: Header): boolean {
 function trustedHeader(cache: PlanCacheRef, planFile: string): { h: Header; stamp: Stamp } | undefined {
   const known = cache.stamps?.[planFile];
   if (!known) return undefined;
-  let fd: number;
-  try {
-    fd = openSync(entryPath(cache, planFile), "r");
-  } catch {
-    return undefined;
-  }
-  try {
+  return readEntryFile(cache, planFile, (fd) => {
     const st = fstatSync(fd);
     if (stampOf(st) !== known) return undefined;
     const head: Buffer[] = [];
@@ -264,12 +258,29 @@ function trustedHeader(cache: PlanCacheRef, planFile: string): { h: Header; stam
     if (!lineIntact(line, h) || h.format !== FORMAT || h.salt !== cache.salt || h.inputs[0]?.[0] !== `plans/${planFile}`) return undefined;
     if (st.size !== line.length + 1 + h.parts.reduce((n, p) => n + p[1], 0)) return undefined;
     return { h, stamp: known };
+  });
+}
+
+/**
+ * What `read` makes of the open entry file of `planFile`, or undefined when the file cannot be opened or read or
+ * `read` throws: a bad entry is never an error, the plan is built again.
+ */
+function readEntryFile<T>(cache: PlanCacheRef, planFile: string, read: (fd: number) => T | undefined): T | undefined {
+  let fd: number;
+  try {
+    fd = openSync(entryPath(cache, planFile), "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    return read(fd);
   } catch {
     return undefined;
   } finally {
     closeSync(fd);
   }
 }
+
 /** A header is a few kilobytes: read a little at a time, so that the payload is not read at all. */
 const HEAD = Buffer.allocUnsafe(8 << 10);
 
@@ -283,13 +294,7 @@ const CHUNK = Buffer.allocUnsafe(1 << 20);
 function checkEntry(cache: PlanCacheRef, planFile: string): { h: Header; stamp?: Stamp } | undefined {
   const fast = trustedHeader(cache, planFile);
   if (fast) return fast;
-  let fd: number;
-  try {
-    fd = openSync(entryPath(cache, planFile), "r");
-  } catch {
-    return undefined;
-  }
-  try {
+  return readEntryFile(cache, planFile, (fd) => {
     const head: Buffer[] = [];
     const hash = createHash("sha256");
     let pos = 0, inHeader = true, payloadBytes = 0;
@@ -312,11 +317,7 @@ function checkEntry(cache: PlanCacheRef, planFile: string): { h: Header; stamp?:
     // Checked whole: trusted by its stamp next time, unless it changed too recently for the stamp to tell (see RACY_MS).
     const st = fstatSync(fd);
     return { h, stamp: Date.now() > Math.max(st.mtimeMs, st.ctimeMs) + RACY_MS ? stampOf(st) : undefined };
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /**

@@ -62,7 +62,7 @@ export function compareRowsRoutes() {
 // for all its files (a scan of every row per plan would grow with the square of a province's plans).
 let recent: { key: string; plans: PlanRow[]; byPlan: Map<string, CompareRows> } | undefined;
 
-function provinceRows(locale: Locale, code: string) {
+function rowsOfProvince(locale: Locale, code: string) {
   const key = `${locale}|${code}`;
   if (recent?.key === key) return recent;
   const data = loadUnitData(code);
@@ -93,11 +93,11 @@ function provinceRows(locale: Locale, code: string) {
 
 /** One plan's rows on its province's compare page. */
 export function compareRows(locale: Locale, code: string, planId: string): CompareRows {
-  return provinceRows(locale, code).byPlan.get(planId)!;
+  return rowsOfProvince(locale, code).byPlan.get(planId)!;
 }
 
 /** A file: the `chunk`-th run of COMPARE_ROWS_CHUNK plans of the province, in its page's order. */
 export function compareRowsFile(locale: Locale, code: string, chunk: number): CompareRows[] {
-  const { plans, byPlan } = provinceRows(locale, code);
+  const { plans, byPlan } = rowsOfProvince(locale, code);
   return plans.slice(chunk * COMPARE_ROWS_CHUNK, (chunk + 1) * COMPARE_ROWS_CHUNK).map((p) => byPlan.get(p.id)!);
 }
