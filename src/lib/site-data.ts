@@ -7,8 +7,9 @@
  * index (localities, plans, reference lists) that lists and routes need. `loadSiteData()` is the whole country, for
  * the pages that still draw from it; a national build should not hold it per page.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { planDocumentPath, provinceDataPath, provinceOf } from "./public-paths.ts";
+import { recentValues } from "./recent.ts";
 import { join } from "node:path";
 import { z } from "zod";
 import {
@@ -117,16 +118,33 @@ const DATA_DIR = () => join(process.cwd(), "public", "data");
  * would equal the JSON's objects, and keeping one copy halves the memory of a national build.
  */
 function readPublic<S extends z.ZodType>(dir: string, name: string, schema: S): z.infer<S> {
-  let text: string;
+  const file = join(dir, name);
+  let text: string, stamp: string;
+  let fd: number;
   try {
-    text = readFileSync(join(dir, name), "utf8");
+    fd = openSync(file, "r");
   } catch {
-    throw new Error(`${join(dir, name)} is missing: run \`npm run data\` first`);
+    throw new Error(`${file} is missing: run \`npm run data\` first`);
+  }
+  try {
+    // The stamp of the very file read (a data step replaces files, it never rewrites them in place).
+    const st = fstatSync(fd);
+    stamp = `${st.ino}:${st.size}:${st.mtimeMs}`;
+    text = readFileSync(fd, "utf8");
+  } finally {
+    closeSync(fd);
   }
   const rows = JSON.parse(text);
-  schema.parse(rows);
+  // Pages reload a province's slice once per route that reads it (a few slices are kept, not the country's): its
+  // files are checked against their schema the first time in a build, and again only when they are replaced.
+  if (checked.get(file) !== stamp) {
+    const result = schema.safeParse(rows);
+    if (!result.success) throw new Error(`${file} does not match its schema (run \`npm run data\` again):\n${z.prettifyError(result.error)}`);
+    checked.set(file, stamp);
+  }
   return rows as z.infer<S>;
 }
+const checked = new Map<string, string>();
 
 /** The tables of a data set, read from `dir` (public/data, or a province's folder in it), with the reference lists. */
 function readTables(dir: string, reference: z.infer<typeof Reference>, skip: readonly ("localities" | "plans")[] = []): SiteData {
@@ -159,11 +177,16 @@ export function loadNational(dir = DATA_DIR()): NationalIndex {
 }
 
 /**
- * Slices kept, most recent last. Astro builds a route's pages in the order getStaticPaths gives them, so pages of one
- * province follow each other: two slices are enough to read each province about once.
+ * Slices kept: pages of one province follow each other (see recent.ts), so two are enough to read each province
+ * about once.
  */
-const SLICES_KEPT = 2;
-const slices: { key: string; data: SiteData }[] = [];
+const slices = recentValues<SiteData>(2);
+
+/** A province's folder of public data (public/data/provinces/<province>/). */
+function sliceDir(dir: string, province: string): string {
+  if (!/^[a-z0-9-]+$/.test(province)) throw new Error(`"${province}" is not a province segment`);
+  return join(dir, provinceDataPath(province).replace(/^\/data\//, ""));
+}
 
 /**
  * One province's data (public/data/provinces/<province>/): the same shape as loadSiteData(), holding exactly the rows
@@ -171,18 +194,7 @@ const slices: { key: string; data: SiteData }[] = [];
  * of the national files. The same object is returned while it is kept, so siteIndex() is built once per slice.
  */
 export function loadSlice(province: string, dir = DATA_DIR()): SiteData {
-  const key = `${dir}\u0000${province}`;
-  const at = slices.findIndex((s) => s.key === key);
-  if (at >= 0) {
-    const [hit] = slices.splice(at, 1);
-    slices.push(hit);
-    return hit.data;
-  }
-  if (!/^[a-z0-9-]+$/.test(province)) throw new Error(`"${province}" is not a province segment`);
-  const data = readTables(join(dir, provinceDataPath(province).replace(/^\/data\//, "")), loadNational(dir).reference);
-  slices.push({ key, data });
-  if (slices.length > SLICES_KEPT) slices.shift();
-  return data;
+  return slices(`${dir}\u0000${province}`, () => readTables(sliceDir(dir, province), loadNational(dir).reference));
 }
 
 /** One plan's document (public/data/plans/<plan id>.json): its lines, and where each quoted figure sits. */
@@ -224,7 +236,7 @@ export function nationalRates(dir = DATA_DIR()): NationalRates {
   const n = loadNational(dir);
   const value: NationalRates = { data: { ...n, targets: [], statistics: [], deprivations: [], quality: [], derived: [] }, figures: 0, warnings: 0 };
   for (const province of [...new Set(n.localities.map((l) => provinceOf(l.id)))]) {
-    const slice = readTables(join(dir, provinceDataPath(province).replace(/^\/data\//, "")), n.reference, ["localities", "plans"]);
+    const slice = readTables(sliceDir(dir, province), n.reference, ["localities", "plans"]);
     value.figures += slice.statistics.length + slice.targets.length + slice.deprivations.length;
     value.warnings += slice.quality.filter((q) => q.severity === "warning").length;
     value.data.targets.push(...slice.targets.filter((t) => LIST_TARGETS.has(t.indicator)));

@@ -7,6 +7,7 @@
  */
 import { provinceOf } from "./public-paths.ts";
 import type { LocalityRow, UnitRow } from "./schema.ts";
+import { recentValues } from "./recent.ts";
 import { loadNational, loadSlice, loadUnits, type SiteData } from "./site-data.ts";
 import { join } from "node:path";
 
@@ -97,9 +98,8 @@ export function unitSlices(code: string, dir = DATA_DIR()): string[] {
   return slicesOfOld(oldProvincesOf(code, units), units, dir);
 }
 
-/** Joined slices kept, most recent last: the pages of one new province follow each other and use few sets of slices. */
-const JOINED_KEPT = 8;
-const joined: { key: string; data: SiteData }[] = [];
+/** Joined slices kept: the pages of one new province follow each other and use few sets of slices. */
+const joined = recentValues<SiteData>(8);
 
 /**
  * The rows of these slices in one data set, slice after slice in name order (the order of the national tables). One
@@ -108,27 +108,19 @@ const joined: { key: string; data: SiteData }[] = [];
 export function loadSlices(provinces: readonly string[], dir = DATA_DIR()): SiteData {
   const sorted = [...new Set(provinces)].sort();
   if (sorted.length === 1) return loadSlice(sorted[0], dir);
-  const key = `${dir}\u0000${sorted.join(",")}`;
-  const at = joined.findIndex((j) => j.key === key);
-  if (at >= 0) {
-    const [hit] = joined.splice(at, 1);
-    joined.push(hit);
-    return hit.data;
-  }
-  const parts = sorted.map((p) => loadSlice(p, dir));
-  const data: SiteData = {
-    localities: parts.flatMap((d) => d.localities),
-    plans: parts.flatMap((d) => d.plans),
-    targets: parts.flatMap((d) => d.targets),
-    statistics: parts.flatMap((d) => d.statistics),
-    deprivations: parts.flatMap((d) => d.deprivations),
-    quality: parts.flatMap((d) => d.quality),
-    derived: parts.flatMap((d) => d.derived),
-    reference: loadNational(dir).reference,
-  };
-  joined.push({ key, data });
-  if (joined.length > JOINED_KEPT) joined.shift();
-  return data;
+  return joined(`${dir}\u0000${sorted.join(",")}`, () => {
+    const parts = sorted.map((p) => loadSlice(p, dir));
+    return {
+      localities: parts.flatMap((d) => d.localities),
+      plans: parts.flatMap((d) => d.plans),
+      targets: parts.flatMap((d) => d.targets),
+      statistics: parts.flatMap((d) => d.statistics),
+      deprivations: parts.flatMap((d) => d.deprivations),
+      quality: parts.flatMap((d) => d.quality),
+      derived: parts.flatMap((d) => d.derived),
+      reference: loadNational(dir).reference,
+    };
+  });
 }
 
 /** The data of a unit's page from 1 July 2025 (see the top of this file). */

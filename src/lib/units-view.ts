@@ -44,6 +44,14 @@ export interface Reach {
 const key = (level: string, code: string) => `${level}|${code}`;
 
 type UnitsPart = Pick<Frame, "before" | "after" | "provinces" | "communesOf" | "districtsOf" | "snapshotCommunes" | "path">;
+/** What a frame is built from besides the units part: the gazetteer read backwards, from an old unit to the new communes. */
+interface Successors {
+  /** New communes formed (in part) from each old commune, by the old commune's code. */
+  ofCommune: Map<string, UnitRow[]>;
+  /** Old communes of each old district and of each old province, by `level|code`. */
+  communesOf: Map<string, UnitRow[]>;
+}
+const successorsOf = new WeakMap<readonly UnitRow[], Successors>();
 const unitParts = new WeakMap<readonly UnitRow[], UnitsPart>();
 // A frame per units list and per localities and plans lists: a national page and a page of a few provinces' slices
 // (a locality's, a unit's from 2025) each get the frame of their own data, the gazetteer's part built once.
@@ -62,11 +70,11 @@ function unitsPart(units: readonly UnitRow[]): UnitsPart {
     if (u.period === "before") {
       if (u.level === "commune" && u.parent && u.in_snapshot) snapshotCommunes.set(u.parent, (snapshotCommunes.get(u.parent) ?? 0) + 1);
       before.set(key(u.level, u.code), u);
-      if (u.level === "district") districtsOf.set(u.province, [...(districtsOf.get(u.province) ?? []), u]);
+      if (u.level === "district") push(districtsOf, u.province, u);
     } else {
       after.set(u.code, u);
       if (u.level === "province") provinces.push(u);
-      else communesOf.set(u.province, [...(communesOf.get(u.province) ?? []), u]);
+      else push(communesOf, u.province, u);
     }
   }
   const part = { before, after, provinces, communesOf, districtsOf, snapshotCommunes, path: unitPaths(units) };
@@ -74,7 +82,37 @@ function unitsPart(units: readonly UnitRow[]): UnitsPart {
   return part;
 }
 
-/** The frame for these units and the localities and plans of this data (built once per units, localities and plans). */
+const push = <K, V>(map: Map<K, V[]>, k: K, v: V) => {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+};
+
+function successors(units: readonly UnitRow[]): Successors {
+  const cached = successorsOf.get(units);
+  if (cached) return cached;
+  const { before, after } = unitsPart(units);
+  const ofCommune = new Map<string, UnitRow[]>();
+  for (const c of after.values()) {
+    if (c.level !== "commune") continue;
+    for (const l of c.lineage) if (before.has(key("commune", l.code))) push(ofCommune, l.code, c);
+  }
+  const communesOf = new Map<string, UnitRow[]>();
+  for (const o of before.values()) {
+    if (o.level !== "commune") continue;
+    if (o.parent) push(communesOf, key("district", o.parent), o);
+    push(communesOf, key("province", o.province), o);
+  }
+  const value = { ofCommune, communesOf };
+  successorsOf.set(units, value);
+  return value;
+}
+
+/**
+ * The frame for these units and the localities and plans of this data (built once per units, localities and plans).
+ * Read from the plans' old units forwards (old unit → its old communes → the new communes they went into), so a
+ * province's slice costs what its plans do, not a walk of the whole gazetteer: pages reload slices many times a build.
+ */
 export function frame(units: readonly UnitRow[], data: SiteData): Frame {
   let byLocalities = frames.get(units);
   if (!byLocalities) frames.set(units, (byLocalities = new WeakMap()));
@@ -83,6 +121,7 @@ export function frame(units: readonly UnitRow[], data: SiteData): Frame {
   const cached = byPlans.get(data.plans);
   if (cached) return cached;
   const { before, after } = unitsPart(units);
+  const next = successors(units);
   const locality = new Map<string, LocalityRow>();
   for (const l of data.localities) if (l.code !== null && l.level !== "residential_group") locality.set(key(l.level, l.code), l);
   const localityById = new Map(data.localities.map((l) => [l.id, l]));
@@ -90,31 +129,29 @@ export function frame(units: readonly UnitRow[], data: SiteData): Frame {
   for (const p of data.plans) {
     const l = localityById.get(p.locality_id);
     if (!l || l.code === null || l.level === "residential_group") continue;
-    const k = key(l.level, l.code);
-    plansOfOld.set(k, [...(plansOfOld.get(k) ?? []), p]);
+    push(plansOfOld, key(l.level, l.code), p);
   }
 
-  const reach = new Map<string, Reach>();
-  const add = (code: string, kind: keyof Reach, plans: PlanRow[]) => {
-    if (plans.length === 0) return;
-    const r = reach.get(code) ?? { direct: [], wider: [] };
-    for (const p of plans) if (!r[kind].includes(p)) r[kind].push(p);
-    reach.set(code, r);
+  // A commune's plans reach the new communes it went into; a district's or province's, those its communes went into.
+  const sets = new Map<string, { direct: Set<PlanRow>; wider: Set<PlanRow> }>();
+  const add = (code: string, kind: keyof Reach, plans: Iterable<PlanRow>) => {
+    let r = sets.get(code);
+    if (!r) sets.set(code, (r = { direct: new Set(), wider: new Set() }));
+    for (const p of plans) r[kind].add(p);
   };
-  for (const c of after.values()) {
-    if (c.level !== "commune") continue;
-    for (const l of c.lineage) {
-      const old = before.get(key("commune", l.code));
-      if (!old) continue;
-      add(c.code, "direct", plansOfOld.get(key("commune", old.code)) ?? []);
-      if (old.parent) add(c.code, "wider", plansOfOld.get(key("district", old.parent)) ?? []);
-      add(c.code, "wider", plansOfOld.get(key("province", old.province)) ?? []);
-    }
-    const r = reach.get(c.code);
-    // Every plan of the unit reaches its province directly: the province page lists all plans now within it.
-    if (r) add(c.province, "direct", [...r.direct, ...r.wider]);
+  for (const [k, plans] of plansOfOld) {
+    const u = before.get(k);
+    if (!u) continue;
+    const communes = u.level === "commune" ? [u] : (next.communesOf.get(k) ?? []);
+    for (const o of communes) for (const c of next.ofCommune.get(o.code) ?? []) add(c.code, u.level === "commune" ? "direct" : "wider", plans);
   }
-  for (const r of reach.values()) for (const list of [r.direct, r.wider]) list.sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : 1));
+  // Every plan of a commune reaches its province directly: the province page lists all plans now within it.
+  for (const [code, r] of [...sets]) {
+    const c = after.get(code);
+    if (c && c.level === "commune") add(c.province, "direct", [...r.direct, ...r.wider]);
+  }
+  const byYear = (a: PlanRow, b: PlanRow) => a.year - b.year || (a.id < b.id ? -1 : 1);
+  const reach = new Map<string, Reach>([...sets].map(([code, r]) => [code, { direct: [...r.direct].sort(byYear), wider: [...r.wider].sort(byYear) }]));
   const f: Frame = { ...unitsPart(units), locality, plansOfOld, reach };
   byPlans.set(data.plans, f);
   return f;
