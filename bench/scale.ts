@@ -28,7 +28,7 @@ import { parseArgs } from "node:util";
 import { readGazetteer } from "../scripts/lib/gazetteer.ts";
 import { prng } from "../scripts/lib/prng.ts";
 import { Problems } from "../scripts/lib/read-data.ts";
-import type { UnitRow } from "../src/lib/schema.ts";
+import type { UnitRow } from "../src/domain/schema.ts";
 import { astroFloor, type FloorRun, msPerRoute } from "./floor.ts";
 import { measure, NODE, ROOT, RouteTimes, type Run } from "./lib/measure.ts";
 import { writeSection } from "../scripts/lib/results-file.ts";

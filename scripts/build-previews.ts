@@ -1,7 +1,7 @@
 /**
  * The link-preview images, drawn in a process of their own beside `astro build` (scripts/build-site.ts starts both),
  * so a 2-core machine draws cards on one core while Astro renders pages on the other. Usage:
- * `node scripts/build-previews.ts <folder>`, run from the project (it reads public/data), writes `<folder>/og/…png` for every card of src/lib/preview-cards.ts.
+ * `node scripts/build-previews.ts <folder>`, run from the project (it reads public/data), writes `<folder>/og/…png` for every card of src/render/preview-cards.ts.
  *
  * Each PNG is kept in the build cache (.cache/og/) under the digest of its SVG, the fonts and resvg's version: a card
  * whose figures, words and drawing are unchanged is linked from the cache, not drawn again. An entry is used only if
@@ -13,8 +13,8 @@ import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, wr
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FONTS, svgToPng } from "../src/lib/png.ts";
-import { previewCards } from "../src/lib/preview-cards.ts";
+import { FONTS, svgToPng } from "../src/render/png.ts";
+import { previewCards } from "../src/render/preview-cards.ts";
 import { coveredBySubset, subsetFonts } from "./lib/card-fonts.ts";
 
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);

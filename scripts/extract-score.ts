@@ -11,7 +11,7 @@ import { runReportingDataErrors } from "./lib/data-error.ts";
 import { precision, recall, scorePlans, total, type Counts, type Form, type ScoreRow } from "./lib/extract/score.ts";
 import { VARIANTS } from "./lib/extract/variants.ts";
 import { caseDetails, casesDir, caseTables, scoreCases } from "./lib/extract/cases.ts";
-import { LocalitiesFile } from "../src/lib/schema.ts";
+import { LocalitiesFile } from "../src/domain/schema.ts";
 import { loadYaml } from "./lib/yaml-file.ts";
 import { join } from "node:path";
 

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import { LocalitiesFile, PlanFile } from "../src/lib/schema.ts";
+import { LocalitiesFile, PlanFile } from "../src/domain/schema.ts";
 import { runReportingDataErrors } from "./lib/data-error.ts";
 import { extractDraft } from "./lib/extract/draft.ts";
 import { readPdf } from "./lib/extract/pdf.ts";

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import subsetFont from "subset-font";
-import { FONTS } from "../../src/lib/png.ts";
+import { FONTS } from "../../src/render/png.ts";
 
 /** Code points the subsets keep: Latin (with Vietnamese's own block and combining marks), punctuation, signs. */
 const RANGES: [number, number][] = [

@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { LocalityInput, UnitRow } from "../../src/lib/schema.ts";
+import type { LocalityInput, UnitRow } from "../../src/domain/schema.ts";
 import { gazetteerFiles } from "./gazetteer.ts";
 import { codeVersion } from "./plan-cache.ts";
 import { readDataFile } from "./safe-file.ts";

@@ -6,9 +6,9 @@
  * `partial` unless one new unit took all of it; a mapped code the new list lacks is matched by name in its province.
  */
 import { join } from "node:path";
-import { foldAccents } from "../../src/lib/fold.ts";
+import { foldAccents } from "../../src/domain/fold.ts";
 import type { z } from "zod";
-import { GazetteerBefore, GazetteerFrom, GazetteerMerges, GazetteerSplits, type LocalitiesFile, type UnitRow } from "../../src/lib/schema.ts";
+import { GazetteerBefore, GazetteerFrom, GazetteerMerges, GazetteerSplits, type LocalitiesFile, type UnitRow } from "../../src/domain/schema.ts";
 import { DataError } from "./data-error.ts";
 import { checkPlainText, type Problems } from "./read-data.ts";
 import { contentDigest, readDataFile } from "./safe-file.ts";

@@ -1,12 +1,12 @@
 /**
- * The CSV of one locality's page (`localityCsvPath` in src/lib/public-paths.ts): every row its charts draw, so that a
+ * The CSV of one locality's page (`localityCsvPath` in src/domain/public-paths.ts): every row its charts draw, so that a
  * reader without JavaScript, or a crawler, gets the page's data in one file. Its statistics, targets and deprivation
  * counts, and those of its residential groups (which have no page of their own: they are sections of their
  * commune's), each with the plan it comes from (id, number, citation) and the line of the plan it was read from.
  */
 import { z } from "zod";
-import { planCitation, planNumber } from "../../src/lib/cite.ts";
-import type { DeprivationRow, PlanRow, StatisticRow, TargetRow } from "../../src/lib/schema.ts";
+import { planCitation, planNumber } from "../../src/view/cite.ts";
+import type { DeprivationRow, PlanRow, StatisticRow, TargetRow } from "../../src/domain/schema.ts";
 
 /** One row of a locality's CSV: the columns of the three national tables it draws from, side by side. */
 export const LocalityCsvRow = z.object({

@@ -3,7 +3,7 @@
  * be (a negative count, a rate over 100%, a percentage printed where households are meant) is refused with the
  * field; what is merely odd (more poor households than households) is published with a finding (derive.ts).
  */
-import type { ViNumber } from "../../src/lib/vi-number.ts";
+import type { ViNumber } from "../../src/domain/vi-number.ts";
 
 /** Units that count things: whole and never negative. */
 const COUNTS = new Set(["households", "persons", "houses", "models", "workers"]);

@@ -2,7 +2,7 @@
  * Find a quote in its source document. Both sides are compared after NFC and folding every run of whitespace to
  * one space, so a quote may cross the document's line breaks; everything else must match character for character.
  */
-import { foldSpace } from "../../src/lib/fold.ts";
+import { foldSpace } from "../../src/domain/fold.ts";
 
 /** Where a quote was found. */
 export interface Location {

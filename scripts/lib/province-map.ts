@@ -2,14 +2,14 @@
  * The provinces' boundaries for the map: the 34 GeoJSON files of data/reference/gazetteer/provinces (see its README),
  * read and validated like every other input, joined into one topology (topojson-server: shared borders become shared
  * arcs, so neighbours simplify alike and no gap opens between them), simplified for a national map (see
- * src/lib/simplify-map.ts, which keeps every island) and published as provinces.topo.json.
+ * src/view/simplify-map.ts, which keeps every island) and published as provinces.topo.json.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { topology } from "topojson-server";
-import { ProvinceBoundaryFile, ProvincesTopology, type UnitRow } from "../../src/lib/schema.ts";
-import { simplifyKeepingRings, type AnyTopology } from "../../src/lib/simplify-map.ts";
+import { ProvinceBoundaryFile, ProvincesTopology, type UnitRow } from "../../src/domain/schema.ts";
+import { simplifyKeepingRings, type AnyTopology } from "../../src/view/simplify-map.ts";
 import { DataError, DataErrors } from "./data-error.ts";
 import type { Problems } from "./read-data.ts";
 import { contentDigest, listDataDir, readDataFile } from "./safe-file.ts";

@@ -14,9 +14,9 @@
  */
 import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { BOM } from "../../src/lib/csv-bom.ts";
-import { localityCsvPath, planDocumentPath, provinceDataPath } from "../../src/lib/public-paths.ts";
-import type { LocalityRow } from "../../src/lib/schema.ts";
+import { BOM } from "../../src/domain/csv-bom.ts";
+import { localityCsvPath, planDocumentPath, provinceDataPath } from "../../src/domain/public-paths.ts";
+import type { LocalityRow } from "../../src/domain/schema.ts";
 import { LOCALITY_CSV_COLUMNS } from "./locality-csv.ts";
 import { digestOf, readParts, type PieceMeta, type PlanCacheRef } from "./plan-cache.ts";
 import { CSV_FILES, csvCell, csvColumns, jsonRows, partKey, provinceOf, ROW_FILES, type PlanOut } from "./shard.ts";

@@ -4,9 +4,9 @@
  * zod schemas, descriptions from the catalogue's column words).
  */
 import { z } from "zod";
-import { COLUMNS } from "../../src/lib/columns.ts";
-import { DocumentRow, ProvincesTopology, PublicFiles } from "../../src/lib/schema.ts";
-import { Reference } from "../../src/lib/site-data.ts";
+import { COLUMNS } from "../../src/view/columns.ts";
+import { DocumentRow, ProvincesTopology, PublicFiles } from "../../src/domain/schema.ts";
+import { Reference } from "../../src/load/site-data.ts";
 import { LocalityCsvRow } from "./locality-csv.ts";
 
 type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; enum?: unknown[]; description?: string; [k: string]: unknown };

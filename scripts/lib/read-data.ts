@@ -6,13 +6,13 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { foldSpace } from "../../src/lib/fold.ts";
-import { signed } from "../../src/lib/gap.ts";
+import { foldSpace } from "../../src/domain/fold.ts";
+import { signed } from "../../src/domain/gap.ts";
 import {
   Indicator, IndicatorsFile, LocalitiesFile, PlanFile, ProjectsFile, StandardsFile,
   type DeprivationRow, type IndicatorRef, type LocalityInput, type PlanRow, type StandardRef, type StatisticRow, type TargetRow,
-} from "../../src/lib/schema.ts";
-import { parseViNumber, ViNumberError, type ViNumber } from "../../src/lib/vi-number.ts";
+} from "../../src/domain/schema.ts";
+import { parseViNumber, ViNumberError, type ViNumber } from "../../src/domain/vi-number.ts";
 import { DataError, DataErrors, fieldPath } from "./data-error.ts";
 import { SourceText } from "./provenance.ts";
 import { implausible } from "./plausible.ts";

@@ -8,11 +8,11 @@
 import { linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { neutralise } from "../../src/lib/csv.ts";
-import { derive, type LocalityLink } from "../../src/lib/derive.ts";
-import { DocumentRow, PublicFiles, type PlanRow, type QualityRow } from "../../src/lib/schema.ts";
-import { provinceOf } from "../../src/lib/public-paths.ts";
-import { groupRows } from "../../src/lib/site-data.ts";
+import { neutralise } from "../../src/view/csv.ts";
+import { derive, type LocalityLink } from "../../src/domain/derive.ts";
+import { DocumentRow, PublicFiles, type PlanRow, type QualityRow } from "../../src/domain/schema.ts";
+import { provinceOf } from "../../src/domain/public-paths.ts";
+import { groupRows } from "../../src/domain/group-rows.ts";
 import { DataError } from "./data-error.ts";
 import { describePiece, inputText, lookup, type Hit, planFileNow, store, textDigest, type Piece, type PieceMeta, type PlanCacheRef } from "./plan-cache.ts";
 import { LOCALITY_CSV_COLUMNS, LocalityCsvRow, localityCsvRows } from "./locality-csv.ts";

@@ -1,7 +1,7 @@
 /** Shared pieces of the build-time charts: palette, sizes, base Plot options, the in-SVG key and the accessibility pass. */
 import { CATALOGUES, t, type Key, type Locale } from "../i18n/catalogue.ts";
-import { formatNumber } from "../lib/format.ts";
-import type { CoverageRow, Measure } from "../lib/view.ts";
+import { formatNumber } from "../i18n/format.ts";
+import type { CoverageRow, Measure } from "../view/view.ts";
 
 /** Colours of the charts; each is at least 4.5:1 on white so marks and text stay readable on a projector and in print. */
 export const COLORS = {

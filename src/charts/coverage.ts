@@ -1,8 +1,8 @@
 /** Dimension coverage targets of all plans on one scale, one dot per plan, with one plan highlighted. */
 import * as Plot from "@observablehq/plot";
 import { t, type Locale } from "../i18n/catalogue.ts";
-import { formatNumber } from "../lib/format.ts";
-import type { CoverageRow } from "../lib/view.ts";
+import { formatNumber } from "../i18n/format.ts";
+import type { CoverageRow } from "../view/view.ts";
 import { baseOptions, COLORS, comparatorPhrase, coverageShort, drawKey, finish, FONT_SIZE, keyHeight, marginFor, unique, WIDTH, withRefs } from "./common.ts";
 
 /** Options of coverageChart. */

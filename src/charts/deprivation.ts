@@ -1,8 +1,8 @@
 /** Deprivation profile: share of each group's households lacking each of the 12 indicators, with the data-quality check drawn on it. */
 import * as Plot from "@observablehq/plot";
 import { t, type Locale } from "../i18n/catalogue.ts";
-import { formatHouseholds, formatNumber, formatPercent } from "../lib/format.ts";
-import type { DeprivationViewRow, Measure } from "../lib/view.ts";
+import { formatHouseholds, formatNumber, formatPercent } from "../i18n/format.ts";
+import type { DeprivationViewRow, Measure } from "../view/view.ts";
 import { baseOptions, COLORS, drawKey, finish, FONT_SIZE, keyHeight, measureColor, measureWords, unique, WIDTH, withRefs } from "./common.ts";
 
 /** Options of deprivationChart. */

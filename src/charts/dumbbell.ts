@@ -1,9 +1,9 @@
 /** Baseline → target rate of each locality as a dumbbell: grey dot at the baseline, coloured dot at the target. */
 import * as Plot from "@observablehq/plot";
 import { t, tn, type Locale } from "../i18n/catalogue.ts";
-import { formatHouseholds, formatNumber, formatPercent, formatPp } from "../lib/format.ts";
-import { formatDate } from "../lib/i18n.ts";
-import type { Measure, RateTargetRow } from "../lib/view.ts";
+import { formatHouseholds, formatNumber, formatPercent, formatPp } from "../i18n/format.ts";
+import { formatDate } from "../i18n/paths.ts";
+import type { Measure, RateTargetRow } from "../view/view.ts";
 import { baseOptions, COLORS, drawKey, finish, FONT_SIZE, keyHeight, marginFor, measureColor, measureWords, unique, WIDTH, withRefs } from "./common.ts";
 
 /** Options of dumbbellChart. */

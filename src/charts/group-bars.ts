@@ -2,13 +2,13 @@
 import * as Plot from "@observablehq/plot";
 import { nice, ticks } from "d3";
 import { t, type Locale } from "../i18n/catalogue.ts";
-import { formatHouseholds, formatNumber, formatPercent } from "../lib/format.ts";
-import type { GroupBarRow, Measure } from "../lib/view.ts";
+import { formatHouseholds, formatNumber, formatPercent } from "../i18n/format.ts";
+import type { GroupBarRow, Measure } from "../view/view.ts";
 import { baseOptions, COLORS, drawKey, finish, FONT_SIZE, keyHeight, marginFor, measureColor, measureWords, unique, WIDTH, withRefs } from "./common.ts";
 
 /** How the groups are ordered: as given, or by one series' households, largest first. */
-export type { GroupSort } from "../lib/drawing.ts";
-import type { GroupSort } from "../lib/drawing.ts";
+export type { GroupSort } from "../view/drawing.ts";
+import type { GroupSort } from "../view/drawing.ts";
 
 /** Options of groupBarsChart. */
 export interface GroupBarsOptions {

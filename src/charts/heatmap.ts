@@ -1,7 +1,7 @@
 /** Coverage targets as a table of cells: indicator across, plan's locality down, value printed in each cell. */
 import * as Plot from "@observablehq/plot";
 import { t, type Locale } from "../i18n/catalogue.ts";
-import type { CoverageRow } from "../lib/view.ts";
+import type { CoverageRow } from "../view/view.ts";
 import { baseOptions, COLORS, comparatorShort, coverageShort, finish, FONT_SIZE, sequential, textOn, unique, WIDTH, withRefs } from "./common.ts";
 import { coverageDomain, coverageTitle } from "./coverage.ts";
 

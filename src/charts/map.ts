@@ -10,23 +10,15 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson"
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { t, type Locale } from "../i18n/catalogue.ts";
-import { formatNumber } from "../lib/format.ts";
+import { formatNumber } from "../i18n/format.ts";
 import { CLASS_NAME, COLORS, finish, FONT_SIZE, textWidth } from "./common.ts";
 
-export type { MapProvince } from "../lib/drawing.ts";
-import type { MapProvince } from "../lib/drawing.ts";
+export type { MapProvince } from "../view/drawing.ts";
+import type { MapProvince } from "../view/drawing.ts";
+import { MAP_FILLS, mapKey, RATE_BREAKS } from "../view/map-key.ts";
 
-/** Upper bounds (%) of the rate classes; fixed, so a map means the same from one build to the next. */
-export const RATE_BREAKS = [1, 3, 5, 10] as const;
-/**
- * Fills: rate classes light to dark (the site's "poor" orange at the dark end), each step distinct in grey print;
- * a plan without a rate under the latest standard in blue-grey; no plan in the lightest grey.
- */
-export const MAP_FILLS = {
-  rates: ["#fbc08e", "#f1924f", "#d4661c", "#a3420a", "#5c2304"],
-  noRate: "#9fb3c8",
-  none: "#eef0f3",
-} as const;
+export { MAP_FILLS, mapKey, RATE_BREAKS };
+
 /** Text size of the key. */
 // The charts' size: drawn 440 px wide, a 360 px phone shows it at 11 px or more (test/browser/chart-text.spec.ts).
 const KEY_FONT_SIZE = FONT_SIZE;
@@ -173,21 +165,6 @@ export function provinceMap(provinces: MapProvince[], topology: Topology, { docu
 
   // A named group of named links (see finish).
   return finish(svg, { summary, id, role: "group" });
-}
-
-/** Words of the key, top to bottom, with their fills (the rate classes in the latest standard only). */
-export function mapKey(locale: Locale, standard: string): { heading: string[]; items: { label: string; fill: string }[] } {
-  const n = (x: number) => formatNumber(x, locale);
-  const rates = MAP_FILLS.rates.map((fill, i) => ({
-    fill,
-    label: i === 0 ? t(locale, "map_key_below", { v: n(RATE_BREAKS[0]) })
-      : i === RATE_BREAKS.length ? t(locale, "map_key_from", { v: n(RATE_BREAKS[i - 1]) })
-      : t(locale, "map_key_range", { a: n(RATE_BREAKS[i - 1]), b: n(RATE_BREAKS[i]) }),
-  }));
-  return {
-    heading: [t(locale, "map_key_title"), t(locale, "map_key_standard", { standard })],
-    items: [...rates, { label: t(locale, "map_key_no_rate"), fill: MAP_FILLS.noRate }, { label: t(locale, "map_key_none"), fill: MAP_FILLS.none }],
-  };
 }
 
 /** The key, drawn in the top right corner (the Gulf of Tonkin and the sea east of it hold no province). */

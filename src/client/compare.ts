@@ -1,15 +1,15 @@
 /**
  * Compare page: the picked plans and the sort order change the charts, their tables, CSV downloads, sources and
  * citations. The build draws every chart for the default pick only (what shows without JavaScript) and inlines those
- * plans' rows beside it; a plan picked beyond it has its rows fetched from its province's small file of that run of plans (lib/compare-rows.ts),
+ * plans' rows beside it; a plan picked beyond it has its rows fetched from its province's small file of that run of plans (view/compare-rows.ts),
  * so the page weighs the same whatever the province's number of plans. Either way the chart is drawn again here with
  * the same chart function as the build's.
  */
-import type { Cell, CsvRow, Redraw } from "../lib/chart-specs.ts";
-import type { CompareRows } from "../lib/compare-rows.ts";
-import { withBom } from "../lib/csv-bom.ts";
-import type { Locale } from "../lib/format.ts";
-import type { CoverageRow, RateTargetRow } from "../lib/view.ts";
+import type { Cell, CsvRow, Redraw } from "../view/chart-specs.ts";
+import type { CompareRows } from "../view/compare-rows.ts";
+import { withBom } from "../domain/csv-bom.ts";
+import type { Locale } from "../i18n/format.ts";
+import type { CoverageRow, RateTargetRow } from "../view/view.ts";
 import { focusableMarks } from "./tooltip.ts";
 
 // The compare page draws its rate and coverage charts again for a pick of plans.
@@ -184,14 +184,14 @@ async function update(state: { plans: string[]; sort: Sort }) {
       }
       // The sentence under the title describes what is drawn now, as the build's does for its pick.
       if (summary) {
-        const sum = await import("../lib/summary.ts");
+        const sum = await import("../view/summary.ts");
         const { t } = await import("../i18n/catalogue.ts");
         summary.textContent = !order.length ? t(spec.locale, "cmp_none_picked")
           : spec.chart === "dumbbell" ? sum.rateTargetsSummary(order as RateTargetRow[], (order[0] as RateTargetRow).measure, spec.locale)
           : sum.coverageSummary(order as CoverageRow[], spec.locale);
       }
       if (csv) {
-        const { toCsv } = await import("../lib/csv.ts");
+        const { toCsv } = await import("../view/csv.ts");
         const csvRows = plans.flatMap((p) => (inline.has(p) ? spec.csv.filter((r) => r.plan_id === p) : (more.find((m) => m.plan === p)?.charts[fig.id]?.csv ?? [])));
         if (csv.href.startsWith("blob:")) URL.revokeObjectURL(csv.href);
         csv.href = URL.createObjectURL(new Blob([withBom(toCsv(csvRows))], { type: "text/csv;charset=utf-8" }));
@@ -205,7 +205,7 @@ if (root) {
   let queue = Promise.resolve();
   const run = (s: { plans: string[]; sort: Sort }) => void (queue = queue.then(() => update(s)));
   root.addEventListener("ppt-state", (e) => run((e as CustomEvent).detail));
-  const { compareState, parseState } = await import("../lib/url-state.ts");
+  const { compareState, parseState } = await import("../view/url-state.ts");
   const inds = list(root.dataset.indicators) as [string, ...string[]];
   run(parseState(compareState(allPlans as [string, ...string[]], inds), location.search) as { plans: string[]; sort: Sort });
 }

@@ -4,12 +4,12 @@
  * is that SVG rasterised; the CSV is exactly the rows the chart draws (its JSON island), each with the plan's id,
  * number and citation, UTF-8 with a byte-order mark so Excel reads Vietnamese. No route per chart state.
  */
-import { framedChart } from "../lib/compose-svg.ts";
-import { toCsv } from "../lib/csv.ts";
-import { withBom } from "../lib/csv-bom.ts";
-import type { CsvRow } from "../lib/chart-specs.ts";
-import { unpackRows, type PackedRows } from "../lib/packed-rows.ts";
-import { serialize } from "../lib/xml.ts";
+import { framedChart } from "../render/compose-svg.ts";
+import { toCsv } from "../view/csv.ts";
+import { withBom } from "../domain/csv-bom.ts";
+import type { CsvRow } from "../view/chart-specs.ts";
+import { unpackRows, type PackedRows } from "../view/packed-rows.ts";
+import { serialize } from "../render/xml.ts";
 import { savePng } from "./png.ts";
 import { viewQuery } from "./state.ts";
 

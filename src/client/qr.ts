@@ -1,5 +1,5 @@
 /** QR code of a URL as an SVG element, drawn in the browser (meeting mode, print brief). */
-import { qrPath } from "../lib/qr.ts";
+import { qrPath } from "../render/qr.ts";
 
 /** Build the QR code of `text` as an <svg> of `size` px, labelled with the text itself. */
 export function qrSvgElement(text: string, size = 160): SVGSVGElement {

@@ -1,9 +1,9 @@
 /**
  * Search: words in any order, with or without accents and type ("tp long khanh"). The localities with data are in
  * the page (the list works without JavaScript); every other unit, old or new, comes from the index files, fetched
- * only for the first two letters of the words typed (src/lib/search-index.ts).
+ * only for the first two letters of the words typed (src/view/search-index.ts).
  */
-import { searchMatches, searchWords, expandWords } from "../lib/search-match.ts";
+import { searchMatches, searchWords, expandWords } from "../view/search-match.ts";
 
 type Entry = [name: string, type: string, parents: string, label: string, context: string, href: string];
 const LIMIT = 20;

@@ -81,7 +81,7 @@ function printButtons() {
 /** Citations carry the day the reader saw the view (the build cannot know it), in the page's language. */
 function accessDates() {
   for (const el of document.querySelectorAll<HTMLElement>("[data-access-date]")) {
-    // The catalogue's date style of the page's language (as src/lib/format.ts uses it at build time).
+    // The catalogue's date style of the page's language (as src/i18n/format.ts uses it at build time).
     const month = el.dataset.month === "2-digit" ? "2-digit" : "short";
     const today = new Intl.DateTimeFormat(el.dataset.intl, { day: month === "2-digit" ? "2-digit" : "numeric", month, year: "numeric" }).format(new Date());
     el.textContent = (el.dataset.template ?? "").replace("{date}", today);

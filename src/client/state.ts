@@ -4,7 +4,7 @@
  * Controls carry `data-param`; views carry `data-when="group=poor sort=name"`; list selections mark elements
  * carrying `data-in="plans:<id>"`. Back/forward restore the state; invalid values fall back to defaults.
  */
-import { canonicalQuery, compareState, formatState, LocalityState, OverviewState, parseState } from "../lib/url-state.ts";
+import { canonicalQuery, compareState, formatState, LocalityState, OverviewState, parseState } from "../view/url-state.ts";
 
 type State = Record<string, unknown>;
 

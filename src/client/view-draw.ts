@@ -5,10 +5,10 @@
  * drawing, sentence and table are what the build would have written.
  */
 import { drawChart, type Drawing } from "../charts/draw.ts";
-import type { Cell, ChartVariant } from "../lib/chart-specs.ts";
-import { markTips } from "../lib/chart-html.ts";
-import type { Locale } from "../lib/format.ts";
-import { unpackRows, type PackedRows } from "../lib/packed-rows.ts";
+import type { Cell, ChartVariant } from "../view/chart-specs.ts";
+import { markTips } from "../render/chart-html.ts";
+import type { Locale } from "../i18n/format.ts";
+import { unpackRows, type PackedRows } from "../view/packed-rows.ts";
 import { newChartDrawn } from "./tooltip.ts";
 
 type Island = Omit<Drawing, "rows"> & { rows: PackedRows; locale: Locale; summary: string; table: ChartVariant["table"] };

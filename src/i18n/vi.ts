@@ -136,7 +136,7 @@ export const vi = {
   column_high: "Cận trên",
   column_inputs: "Các số liệu đầu vào",
   column_formula: "Phép tính, bằng chữ và số",
-  // How this language writes numbers, dates and paths (read by src/lib/format.ts and src/lib/i18n.ts).
+  // How this language writes numbers, dates and paths (read by src/i18n/format.ts and src/i18n/paths.ts).
   meta_intl: "vi-VN",
   meta_og_locale: "vi_VN",
   meta_path_prefix: "",

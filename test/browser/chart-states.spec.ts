@@ -7,7 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { fromCSV } from "arquero";
 import { readFileSync } from "node:fs";
 import { PNG } from "pngjs";
-import { stripBom } from "../../src/lib/csv-bom.ts";
+import { stripBom } from "../../src/domain/csv-bom.ts";
 import { QM, watch } from "./templates.ts";
 
 const visible = (page: Page, id: string) => page.locator(`#${id} > .variant:not([hidden])`);

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildData } from "../../scripts/build-data.ts";
 import { DataErrors, fieldPath } from "../../scripts/lib/data-error.ts";
 import { prng } from "../../scripts/lib/prng.ts";
-import { foldSpace } from "../../src/lib/fold.ts";
+import { foldSpace } from "../../src/domain/fold.ts";
 import { ROOT, snapshot, tempDir } from "./helpers.ts";
 
 const CASES = 250;
@@ -111,7 +111,7 @@ const isQuoteField = (l: Leaf) => ["quote", "number_quote", "issued_quote"].incl
 const PUBLISHED = new Set(["value", "target_value", "baseline_value", "change_pp", "change_households", "change_relative_pct", "households", "stated_pct"]);
 const lastKey = (l: Leaf) => String(l.path[l.path.length - 1]);
 
-/** Keys that a mapping of each kind cannot lack (from src/lib/schema.ts). */
+/** Keys that a mapping of each kind cannot lack (from src/domain/schema.ts). */
 const REQUIRED: Record<string, string[]> = {
   "plan:": ["id", "locality_id", "year", "number", "number_quote", "issued", "issued_quote", "issuer", "issuer_en", "title", "title_en", "poverty_standard", "standard_note", "source_file"],
   "plan:statistics[]": ["indicator", "group", "date", "value", "unit", "quote"],

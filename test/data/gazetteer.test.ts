@@ -9,9 +9,9 @@ import { fromCSV } from "arquero";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildData } from "../../scripts/build-data.ts";
-import { BOM, stripBom } from "../../src/lib/csv-bom.ts";
-import { foldAccents } from "../../src/lib/fold.ts";
-import type { LocalityRow, UnitRow } from "../../src/lib/schema.ts";
+import { BOM, stripBom } from "../../src/domain/csv-bom.ts";
+import { foldAccents } from "../../src/domain/fold.ts";
+import type { LocalityRow, UnitRow } from "../../src/domain/schema.ts";
 import { expectFailure, fixture } from "./broken-helpers.ts";
 import { readJson, ROOT, tempDir } from "./helpers.ts";
 

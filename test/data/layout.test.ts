@@ -10,11 +10,11 @@ import { join } from "node:path";
 import { fromCSV } from "arquero";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildData } from "../../scripts/build-data.ts";
-import { planNumber } from "../../src/lib/cite.ts";
-import { stripBom } from "../../src/lib/csv-bom.ts";
-import { localityCsvPath, planDocumentPath, provinceOf } from "../../src/lib/public-paths.ts";
-import { DocumentRow, type LocalityRow, type PlanRow } from "../../src/lib/schema.ts";
-import { loadDocument, loadNational, loadSlice } from "../../src/lib/site-data.ts";
+import { planNumber } from "../../src/view/cite.ts";
+import { stripBom } from "../../src/domain/csv-bom.ts";
+import { localityCsvPath, planDocumentPath, provinceOf } from "../../src/domain/public-paths.ts";
+import { DocumentRow, type LocalityRow, type PlanRow } from "../../src/domain/schema.ts";
+import { loadDocument, loadNational, loadSlice } from "../../src/load/site-data.ts";
 import { readJson, ROOT, snapshot, tempDir } from "./helpers.ts";
 
 const QM = "bac-giang/viet-yen/quang-minh";

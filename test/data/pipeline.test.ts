@@ -5,12 +5,12 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fromCSV } from "arquero";
-import { stripBom } from "../../src/lib/csv-bom.ts";
+import { stripBom } from "../../src/domain/csv-bom.ts";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { z } from "zod";
 import { buildData, type BuildSummary } from "../../scripts/build-data.ts";
-import { foldSpace } from "../../src/lib/fold.ts";
-import { PublicFiles, type DeprivationRow, type DerivedRow, type PlanRow, type QualityRow, type StatisticRow, type TargetRow } from "../../src/lib/schema.ts";
+import { foldSpace } from "../../src/domain/fold.ts";
+import { PublicFiles, type DeprivationRow, type DerivedRow, type PlanRow, type QualityRow, type StatisticRow, type TargetRow } from "../../src/domain/schema.ts";
 import { all, one, readJson, ROOT, snapshot, tempDir } from "./helpers.ts";
 
 const QM = "quang-minh-2024";

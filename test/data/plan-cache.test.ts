@@ -272,8 +272,8 @@ describe("the cache follows the code of the data step", () => {
     const root = codeCopy();
     expect(run(root)).toBe(0);
     expect(run(root)).toBe(PLANS);
-    // src/lib/round.ts is reached from build-data.ts only through other modules (derive.ts).
-    appendFileSync(join(root, "src", "lib", "round.ts"), "\n// a change\n");
+    // src/domain/round.ts is reached from build-data.ts only through other modules (derive.ts).
+    appendFileSync(join(root, "src", "domain", "round.ts"), "\n// a change\n");
     expect(run(root)).toBe(0);
     expect(run(root)).toBe(PLANS);
     // A page is not part of the data step.

@@ -11,7 +11,7 @@ import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildData } from "../../scripts/build-data.ts";
-import { ProvincesTopology, type UnitRow } from "../../src/lib/schema.ts";
+import { ProvincesTopology, type UnitRow } from "../../src/domain/schema.ts";
 import { errorAt, expectFailure, fixture, lineOf } from "./broken-helpers.ts";
 import { readJson, ROOT, tempDir } from "./helpers.ts";
 

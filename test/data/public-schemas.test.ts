@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, test } from "vitest";
-import { stripBom } from "../../src/lib/csv-bom.ts";
+import { stripBom } from "../../src/domain/csv-bom.ts";
 
 const DATA = join(new URL("../../", import.meta.url).pathname, "public", "data");
 const json = (name: string) => JSON.parse(readFileSync(join(DATA, name), "utf8"));

@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { expect, test } from "vitest";
-import { unpackRows, type PackedRows } from "../../src/lib/packed-rows.ts";
-import { localityCsvPath } from "../../src/lib/public-paths.ts";
+import { unpackRows, type PackedRows } from "../../src/view/packed-rows.ts";
+import { localityCsvPath } from "../../src/domain/public-paths.ts";
 
 const DIST = join(new URL("../../", import.meta.url).pathname, "dist");
 const QM = "localities/bac-giang/viet-yen/quang-minh";

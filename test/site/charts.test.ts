@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildData } from "../../scripts/build-data.ts";
 import { contrast, marginFor, sequential, textOn, textWidth } from "../../src/charts/common.ts";
 import { COLORS, coverageChart, coverageHeatmap, deprivationChart, dumbbellChart, groupBarsChart, type GroupSort } from "../../src/charts/index.ts";
-import type { Locale } from "../../src/lib/format.ts";
-import { serverDocument } from "../../src/lib/server-dom.ts";
-import { loadSiteData, type SiteData } from "../../src/lib/site-data.ts";
-import { coverageTargets, deprivationProfile, groupBars, rateTargets, type Measure, type RateTargetRow } from "../../src/lib/view.ts";
+import type { Locale } from "../../src/i18n/format.ts";
+import { serverDocument } from "../../src/render/server-dom.ts";
+import { loadSiteData, type SiteData } from "../../src/load/site-data.ts";
+import { coverageTargets, deprivationProfile, groupBars, rateTargets, type Measure, type RateTargetRow } from "../../src/view/view.ts";
 import { ROOT, tempDir } from "../data/helpers.ts";
 
 const QM = "bac-giang/viet-yen/quang-minh";

@@ -3,9 +3,9 @@
  * the same compareCharts as the page, from the real plans.
  */
 import { describe, expect, test } from "vitest";
-import { compareCharts } from "../../src/lib/chart-specs.ts";
-import { compareRows, compareRowsFile, compareRowsRoutes } from "../../src/lib/compare-rows.ts";
-import { loadSiteData } from "../../src/lib/site-data.ts";
+import { compareCharts } from "../../src/view/chart-specs.ts";
+import { compareRows, compareRowsFile, compareRowsRoutes } from "../../src/view/compare-rows.ts";
+import { loadSiteData } from "../../src/load/site-data.ts";
 
 const codeOf = (plan: string) => compareRowsRoutes().find((r) => compareRowsFile("vi", r.props.code, r.props.chunk).some((x) => x.plan === plan))!.props.code;
 

@@ -7,12 +7,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { buildData } from "../../scripts/build-data.ts";
 import { drawChart } from "../../src/charts/draw.ts";
-import { svgHtml } from "../../src/lib/chart-html.ts";
-import { packRows, unpackRows } from "../../src/lib/packed-rows.ts";
-import { hasLocalityCharts, localityCharts } from "../../src/lib/chart-specs.ts";
-import { drawnEntry, drawnSvg, drawSvg } from "../../src/lib/drawn.ts";
-import { serverDocument } from "../../src/lib/server-dom.ts";
-import { loadSiteData, loadSlice, type SiteData } from "../../src/lib/site-data.ts";
+import { svgHtml } from "../../src/render/chart-html.ts";
+import { packRows, unpackRows } from "../../src/view/packed-rows.ts";
+import { hasLocalityCharts, localityCharts } from "../../src/view/chart-specs.ts";
+import { drawnEntry, drawnSvg, drawSvg } from "../../src/render/drawn.ts";
+import { serverDocument } from "../../src/render/server-dom.ts";
+import { loadSiteData, loadSlice, type SiteData } from "../../src/load/site-data.ts";
 import { ROOT, tempDir } from "../data/helpers.ts";
 
 const QM = "bac-giang/viet-yen/quang-minh";

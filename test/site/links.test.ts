@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, test } from "vitest";
-import { SITE_URL } from "../../src/lib/site-url.ts";
+import { SITE_URL } from "../../src/view/site-url.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const DIST = join(ROOT, "dist");

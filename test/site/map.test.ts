@@ -10,8 +10,8 @@ import { gzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
 import { describe, expect, test } from "vitest";
 import { MAP_FILLS } from "../../src/charts/map.ts";
-import type { UnitRow } from "../../src/lib/schema.ts";
-import { unitPaths } from "../../src/lib/unit-paths.ts";
+import type { UnitRow } from "../../src/domain/schema.ts";
+import { unitPaths } from "../../src/view/unit-paths.ts";
 import { ROOT } from "../data/helpers.ts";
 
 const DIST = join(ROOT, "dist");

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, test } from "vitest";
-import { searchMatches } from "../../src/lib/search-match.ts";
+import { searchMatches } from "../../src/view/search-match.ts";
 
 const DIST = join(new URL("../../", import.meta.url).pathname, "dist");
 const page = (path: string) => parseHTML(readFileSync(join(DIST, path, "index.html"), "utf8")).document;

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { buildPreviews, wholePng } from "../../scripts/build-previews.ts";
-import { loadSiteData } from "../../src/lib/site-data.ts";
+import { loadSiteData } from "../../src/load/site-data.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "ppt-previews-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

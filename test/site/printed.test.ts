@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, test } from "vitest";
-import { Group } from "../../src/lib/schema.ts";
+import { Group } from "../../src/domain/schema.ts";
 import { CATALOGUES } from "../../src/i18n/catalogue.ts";
 
 const DIST = join(new URL("../../", import.meta.url).pathname, "dist");

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { serverDocument } from "../../src/lib/server-dom.ts";
+import { serverDocument } from "../../src/render/server-dom.ts";
 import { ROOT } from "../data/helpers.ts";
 
 describe("server document", () => {

@@ -6,12 +6,12 @@
 import sax from "sax";
 import { describe, expect, test } from "vitest";
 import { groupBarsChart } from "../../src/charts/index.ts";
-import { svgHtml } from "../../src/lib/chart-html.ts";
-import { framedChart, previewCard } from "../../src/lib/compose-svg.ts";
-import { svgToPng } from "../../src/lib/png.ts";
-import { serverDocument } from "../../src/lib/server-dom.ts";
-import type { GroupBarRow } from "../../src/lib/view.ts";
-import { escapeAttr, serialize } from "../../src/lib/xml.ts";
+import { svgHtml } from "../../src/render/chart-html.ts";
+import { framedChart, previewCard } from "../../src/render/compose-svg.ts";
+import { svgToPng } from "../../src/render/png.ts";
+import { serverDocument } from "../../src/render/server-dom.ts";
+import type { GroupBarRow } from "../../src/view/view.ts";
+import { escapeAttr, serialize } from "../../src/render/xml.ts";
 
 const HOSTILE = [
   "Kẽ ><_:script xmlns:_='http://www.w3.org/2000/svg'>alert(document.domain)</_:script>",

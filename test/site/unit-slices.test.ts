@@ -1,6 +1,6 @@
 /**
  * The built pages of the units from 1 July 2025, now made from the slices of the old provinces they were formed from
- * (lib/unit-data.ts): the same figures as from the national tables, and a footer naming the version of the data the
+ * (load/unit-data.ts): the same figures as from the national tables, and a footer naming the version of the data the
  * page shows (Vân Hà's is Quảng Minh's, both Bắc Giang's slice), not the whole country's.
  */
 import { readFileSync } from "node:fs";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { CATALOGUES, LOCALES, t, tn } from "../../src/i18n/catalogue.ts";
 import { CatalogueSchema } from "../../src/i18n/schema.ts";
-import { formatDate, formatHouseholds, formatNumber, formatPp, formatTarget, formatValue } from "../../src/lib/format.ts";
+import { formatDate, formatHouseholds, formatNumber, formatPp, formatTarget, formatValue } from "../../src/i18n/format.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { derive } from "../../src/lib/derive.ts";
-import type { DeprivationRow, StatisticRow, TargetRow } from "../../src/lib/schema.ts";
+import { derive } from "../../src/domain/derive.ts";
+import type { DeprivationRow, StatisticRow, TargetRow } from "../../src/domain/schema.ts";
 
 const P = "p-2024";
 const L = "a/b";

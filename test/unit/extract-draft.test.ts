@@ -8,8 +8,8 @@ import { VALUE_FIELDS } from "../../scripts/lib/extract/doc.ts";
 import { figuresOf, matchCount } from "../../scripts/lib/extract/figures.ts";
 import { SourceText } from "../../scripts/lib/provenance.ts";
 import { readData } from "../../scripts/lib/read-data.ts";
-import { foldSpace } from "../../src/lib/fold.ts";
-import { PlanFile } from "../../src/lib/schema.ts";
+import { foldSpace } from "../../src/domain/fold.ts";
+import { PlanFile } from "../../src/domain/schema.ts";
 import { curated, draftOf, keys, nfd, PLANS, root as rootSlash, source, stripped } from "./extract-helpers.ts";
 
 const root = rootSlash.replace(/\/$/, "");

@@ -11,8 +11,8 @@ import { extractDraft } from "../../scripts/lib/extract/draft.ts";
 import { figuresOf } from "../../scripts/lib/extract/figures.ts";
 import { nfdVariant, ocrVariant, strippedVariant } from "../../scripts/lib/extract/variants.ts";
 import { SourceText } from "../../scripts/lib/provenance.ts";
-import { foldSpace } from "../../src/lib/fold.ts";
-import { LocalitiesFile, PlanFile } from "../../src/lib/schema.ts";
+import { foldSpace } from "../../src/domain/fold.ts";
+import { LocalitiesFile, PlanFile } from "../../src/domain/schema.ts";
 
 /** The repository root, with a trailing slash. */
 export const root = new URL("../../", import.meta.url).pathname;

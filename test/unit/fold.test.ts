@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { foldAccents, foldSpace } from "../../src/lib/fold.ts";
+import { foldAccents, foldSpace } from "../../src/domain/fold.ts";
 
 describe("foldAccents: names for search", () => {
   test('"Phan Rang – Tháp Chàm" → "phan rang - thap cham" (en dash folded)', () => {

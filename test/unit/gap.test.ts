@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { changePp, changeRelativePct, signed } from "../../src/lib/gap.ts";
+import { changePp, changeRelativePct, signed } from "../../src/domain/gap.ts";
 
 describe("changePp: percentage points", () => {
   test("Phan Rang: 0,97% → 0,72% is −0.25 pp", () => {

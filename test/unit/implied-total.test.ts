@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { impliedTotal, intersect } from "../../src/lib/implied-total.ts";
+import { impliedTotal, intersect } from "../../src/domain/implied-total.ts";
 
 describe("impliedTotal: total households from a count and its rounded rate", () => {
   test("Thanh Liêm: 700 poor households at 1,64% → 42554..42813", () => {

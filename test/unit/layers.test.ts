@@ -25,3 +25,23 @@ test("scripts/ imports nothing from bench/", () => {
 test("src/ imports nothing from scripts/ or bench/", () => {
   expect(upward("src", ["scripts", "bench"])).toEqual([]);
 });
+
+/**
+ * src/ by layer, lowest first (README, "How it fits together"): a module imports only from its own layer or a lower
+ * one, so the folder names read as the flow: words and formats, domain, loading a page's data, what pages show,
+ * charts, rendering, then the pages and the browser's scripts.
+ */
+const LAYERS = ["i18n", "domain", "load", "view", "charts", "render", ["components", "views", "layouts", "pages", "client", "styles"]] as const;
+
+test("src/ imports only go down its layers", () => {
+  const layerOf = (file: string) => {
+    const top = relative(join(ROOT, "src"), file).split("/")[0];
+    const at = LAYERS.findIndex((l) => (typeof l === "string" ? l === top : (l as readonly string[]).includes(top)));
+    if (at < 0) throw new Error(`src/${top} is in no layer: add it to LAYERS and to the README`);
+    return at;
+  };
+  const up = modules("src").flatMap((m) => importsOf(m).filter((to) => to.startsWith(`${ROOT}/src/`) && layerOf(to) > layerOf(m)).map((to) => `${relative(ROOT, m)} → ${relative(ROOT, to)}`));
+  expect(up).toEqual([]);
+  // Every layer holds modules (a renamed folder must be renamed here too).
+  for (const l of LAYERS.slice(0, 6)) expect(modules(`src/${l}`).length).toBeGreaterThan(0);
+});

@@ -5,10 +5,10 @@
  */
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { provinceMapRows } from "../../src/lib/province-map-data.ts";
-import { loadSiteData, loadUnits, nationalRates } from "../../src/lib/site-data.ts";
-import { frame, provinceRows } from "../../src/lib/units-view.ts";
-import { changeOnlyTargets, rateTargets } from "../../src/lib/view.ts";
+import { provinceMapRows } from "../../src/view/province-map-data.ts";
+import { loadSiteData, loadUnits, nationalRates } from "../../src/load/site-data.ts";
+import { frame, provinceRows } from "../../src/view/units-view.ts";
+import { changeOnlyTargets, rateTargets } from "../../src/view/view.ts";
 
 const PUBLIC = join(new URL("../../", import.meta.url).pathname, "public", "data");
 

@@ -1,5 +1,5 @@
 /**
- * Outcomes of targets: the rule in src/lib/outcome.ts, on the real targets of the seed plans and on later
+ * Outcomes of targets: the rule in src/domain/outcome.ts, on the real targets of the seed plans and on later
  * statements made up here. The fixtures live only in this test: the real site has no later document, so every seed
  * target is "not yet known" there.
  */
@@ -7,8 +7,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { buildData } from "../../scripts/build-data.ts";
-import { outcomes, promisedLevel } from "../../src/lib/outcome.ts";
-import type { PlanRow, StatisticRow, TargetRow } from "../../src/lib/schema.ts";
+import { outcomes, promisedLevel } from "../../src/domain/outcome.ts";
+import type { PlanRow, StatisticRow, TargetRow } from "../../src/domain/schema.ts";
 import { ROOT, tempDir } from "../data/helpers.ts";
 
 let targets: TargetRow[];

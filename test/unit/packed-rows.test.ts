@@ -1,6 +1,6 @@
 /** Rows packed for a page's JSON islands come back exactly, in the same key order (a CSV's column order). */
 import { expect, test } from "vitest";
-import { packRows, unpackRows } from "../../src/lib/packed-rows.ts";
+import { packRows, unpackRows } from "../../src/view/packed-rows.ts";
 
 test("packed rows unpack to the same rows, keys in order, shared values written once", () => {
   const rows = [

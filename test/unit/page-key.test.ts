@@ -1,12 +1,12 @@
 /**
- * The incremental build's page keys (src/lib/page-key.ts) on copies of the real public data: a key changes exactly
+ * The incremental build's page keys (src/load/page-key.ts) on copies of the real public data: a key changes exactly
  * when a file its pages read changes. Editing Quảng Minh's province renders again Bắc Giang's pages, not Đồng Nai's.
  */
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { nationalKey, planKey, provinceKey } from "../../src/lib/page-key.ts";
+import { nationalKey, planKey, provinceKey } from "../../src/load/page-key.ts";
 
 const DATA = join(new URL("../../", import.meta.url).pathname, "public", "data");
 const scratch = mkdtempSync(join(tmpdir(), "ppt-page-key-"));

@@ -9,9 +9,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { prng } from "../../scripts/lib/prng.ts";
-import { loadSiteData, type SiteData } from "../../src/lib/site-data.ts";
-import type { UnitRow } from "../../src/lib/schema.ts";
-import { frame, provinceRows, ROW_PLAN_LINKS, type ProvinceRow } from "../../src/lib/units-view.ts";
+import { loadSiteData, type SiteData } from "../../src/load/site-data.ts";
+import type { UnitRow } from "../../src/domain/schema.ts";
+import { frame, provinceRows, ROW_PLAN_LINKS, type ProvinceRow } from "../../src/view/units-view.ts";
 
 const PUBLIC = join(new URL("../../", import.meta.url).pathname, "public", "data");
 

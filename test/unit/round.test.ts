@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { agreesWhenRounded, round, roundingInterval } from "../../src/lib/round.ts";
+import { agreesWhenRounded, round, roundingInterval } from "../../src/domain/round.ts";
 
 describe("round: half away from zero without binary drift", () => {
   test("round(0.145, 2) is 0.15 (naive Math.round(0.145 * 100) / 100 gives 0.14)", () => {

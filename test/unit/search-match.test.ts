@@ -1,6 +1,6 @@
 /** Locality search against the real full names: any order, with or without type words and accents. */
 import { expect, test } from "vitest";
-import { searchMatches } from "../../src/lib/search-match.ts";
+import { searchMatches } from "../../src/view/search-match.ts";
 
 const PRTC = { name: "Phan Rang – Tháp Chàm", type: "thành phố", parents: "tỉnh Ninh Thuận" };
 const QM = { name: "Quảng Minh", type: "phường", parents: "thị xã Việt Yên, tỉnh Bắc Giang" };

@@ -1,17 +1,17 @@
 /**
  * What the pages pay each time they read a slice (a build reloads each province's slice once per route that reads it):
- * the kept values (lib/recent.ts), a public file checked against its schema once per build and again when replaced,
- * and the frame of units built from the plans' old units forwards (lib/units-view.ts), checked here against the rule
+ * the kept values (load/recent.ts), a public file checked against its schema once per build and again when replaced,
+ * and the frame of units built from the plans' old units forwards (view/units-view.ts), checked here against the rule
  * as the method page states it, walked the long way round from every new commune's lineage.
  */
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { recentValues } from "../../src/lib/recent.ts";
-import type { PlanRow, UnitRow } from "../../src/lib/schema.ts";
-import { loadDocument, loadSiteData, loadSlice, loadUnits, type SiteData } from "../../src/lib/site-data.ts";
-import { frame } from "../../src/lib/units-view.ts";
+import { recentValues } from "../../src/load/recent.ts";
+import type { PlanRow, UnitRow } from "../../src/domain/schema.ts";
+import { loadDocument, loadSiteData, loadSlice, loadUnits, type SiteData } from "../../src/load/site-data.ts";
+import { frame } from "../../src/view/units-view.ts";
 
 const DATA = join(new URL("../../", import.meta.url).pathname, "public", "data");
 const scratch = mkdtempSync(join(tmpdir(), "ppt-slice-reads-"));

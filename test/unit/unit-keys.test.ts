@@ -1,6 +1,6 @@
 /**
- * The pages of the units from 1 July 2025 read the slices of the old provinces they were formed from (lib/unit-data.ts)
- * and are keyed by exactly those (provincesKey in lib/page-key.ts), on the real public data and copies of it: the
+ * The pages of the units from 1 July 2025 read the slices of the old provinces they were formed from (load/unit-data.ts)
+ * and are keyed by exactly those (provincesKey in load/page-key.ts), on the real public data and copies of it: the
  * slices hold everything the national frame shows of each unit, and editing one province's slice renders again only
  * the units formed from it.
  */
@@ -8,11 +8,11 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { dataChanged } from "../../src/lib/data-version.ts";
-import { nationalKey, provinceKey, provincesKey } from "../../src/lib/page-key.ts";
-import { loadSiteData, loadUnits, siteIndex } from "../../src/lib/site-data.ts";
-import { loadSlices, loadUnitData, oldProvincesOf, unitSlices } from "../../src/lib/unit-data.ts";
-import { coverage, frame, localityOf, oldUnit, type Reach } from "../../src/lib/units-view.ts";
+import { dataChanged } from "../../src/load/data-version.ts";
+import { nationalKey, provinceKey, provincesKey } from "../../src/load/page-key.ts";
+import { loadSiteData, loadUnits, siteIndex } from "../../src/load/site-data.ts";
+import { loadSlices, loadUnitData, oldProvincesOf, unitSlices } from "../../src/load/unit-data.ts";
+import { coverage, frame, localityOf, oldUnit, type Reach } from "../../src/view/units-view.ts";
 
 const DATA = join(new URL("../../", import.meta.url).pathname, "public", "data");
 const scratch = mkdtempSync(join(tmpdir(), "ppt-unit-keys-"));

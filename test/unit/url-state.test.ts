@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { canonicalQuery, compareState, LocalityState, OverviewState, parseState } from "../../src/lib/url-state.ts";
+import { canonicalQuery, compareState, LocalityState, OverviewState, parseState } from "../../src/view/url-state.ts";
 
 describe("URL state from hostile query strings", () => {
   const hostile = ["?group=<script>alert(1)</script>", "?group=javascript:alert(1)", `?sort=${"x".repeat(5000)}`, "?group=%ED%A0%80", "?group=ｐｏｏｒ", "?__proto__[x]=1", "?group=constructor"];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { maybeViNumber, parseViNumber, ViNumberError } from "../../src/lib/vi-number.ts";
+import { maybeViNumber, parseViNumber, ViNumberError } from "../../src/domain/vi-number.ts";
 
 describe("parseViNumber: numbers as the plans print them", () => {
   test('"1.011" is one thousand and eleven, no decimals (Khả Lý Thượng households)', () => {

@@ -1,6 +1,6 @@
 /** Text wrapped for the stand-alone images (downloads, preview cards): no line longer than asked, a URL included. */
 import { expect, test } from "vitest";
-import { wrap } from "../../src/lib/compose-svg.ts";
+import { wrap } from "../../src/render/compose-svg.ts";
 
 test("a URL longer than a line is cut into lines, and words still wrap at spaces", () => {
   const url = "http://127.0.0.1:4321/compare/?indicator=coverage_health_insurance#compare-coverage_health_insurance";

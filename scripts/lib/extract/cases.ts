@@ -7,8 +7,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { LocalityInput } from "../../../src/lib/schema.ts";
-import { foldAccents } from "../../../src/lib/fold.ts";
+import type { LocalityInput } from "../../../src/domain/schema.ts";
+import { foldAccents } from "../../../src/domain/fold.ts";
 import { extractDraft, type Draft } from "./draft.ts";
 import { numbersIn } from "./grammar.ts";
 import { fold } from "./text.ts";

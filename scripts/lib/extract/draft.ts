@@ -3,8 +3,8 @@
  * valid against PlanFile, with each record's line, confidence and pattern in a YAML comment above it.
  */
 import { Document, isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from "yaml";
-import type { LocalityInput } from "../../../src/lib/schema.ts";
-import { maybeViNumber } from "../../../src/lib/vi-number.ts";
+import type { LocalityInput } from "../../../src/domain/schema.ts";
+import { maybeViNumber } from "../../../src/domain/vi-number.ts";
 import { extractBudget } from "./budget.ts";
 import { extractLabelledCounts, extractOutputs } from "./counts.ts";
 import { extractCoverage } from "./coverage.ts";

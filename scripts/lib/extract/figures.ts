@@ -4,8 +4,8 @@
  * number, so a draft and a curated file can be compared whatever quote or printed form each chose.
  */
 import type { z } from "zod";
-import type { PlanFile } from "../../../src/lib/schema.ts";
-import { maybeViNumber } from "../../../src/lib/vi-number.ts";
+import type { PlanFile } from "../../../src/domain/schema.ts";
+import { maybeViNumber } from "../../../src/domain/vi-number.ts";
 
 type Plan = z.input<typeof PlanFile>;
 

@@ -3,8 +3,8 @@
  * appendix's "Kèm theo Kế hoạch số … ngày 22/02/2024" when the header leaves it blank), locality and issuer (matched
  * against data/localities.yaml), title, year, poverty standard and the higher-level plan it implements.
  */
-import { foldAccents } from "../../../src/lib/fold.ts";
-import type { LocalityInput } from "../../../src/lib/schema.ts";
+import { foldAccents } from "../../../src/domain/fold.ts";
+import type { LocalityInput } from "../../../src/domain/schema.ts";
 import type { Doc } from "./doc.ts";
 import { docTypeOf, type DocType } from "./grammar.ts";
 import { fold, matchName } from "./text.ts";

@@ -6,8 +6,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { LocalityInput } from "../../../src/lib/schema.ts";
-import { LocalitiesFile, PlanFile } from "../../../src/lib/schema.ts";
+import type { LocalityInput } from "../../../src/domain/schema.ts";
+import { LocalitiesFile, PlanFile } from "../../../src/domain/schema.ts";
 import { loadYaml, readUtf8 } from "../yaml-file.ts";
 import { extractDraft } from "./draft.ts";
 import { readPdf } from "./pdf.ts";

@@ -4,8 +4,8 @@
  * NGHÈO"), the period ("Phê duyệt cuối năm 2023", "Có khả năng thoát nghèo 2024", "Cuối năm 2024") and the measure
  * ("Số hộ", "Tỷ lệ %"). Rows map to localities: the totals row to the plan's, the others to residential groups.
  */
-import type { LocalityInput, TableMapping } from "../../../src/lib/schema.ts";
-import { maybeViNumber } from "../../../src/lib/vi-number.ts";
+import type { LocalityInput, TableMapping } from "../../../src/domain/schema.ts";
+import { maybeViNumber } from "../../../src/domain/vi-number.ts";
 import type { Doc } from "./doc.ts";
 import { fold, matchName } from "./text.ts";
 

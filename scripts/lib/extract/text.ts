@@ -4,7 +4,7 @@
  * span of original text it came from, so a regex match on the folded text maps back to exact original characters,
  * whether the source is NFC, NFD or an OCR copy.
  */
-import { foldSpace } from "../../../src/lib/fold.ts";
+import { foldSpace } from "../../../src/domain/fold.ts";
 import { SourceText } from "../provenance.ts";
 import { PHRASES, WORDS } from "./lexicon.ts";
 

@@ -4,9 +4,9 @@
  * instead of each carrying its own drawing.
  */
 import type { APIRoute } from "astro";
-import { locatorSvg } from "../../lib/locator.ts";
-import { boundariesKey } from "../../lib/page-key.ts";
-import { loadUnits } from "../../lib/site-data.ts";
+import { locatorSvg } from "../../render/locator.ts";
+import { boundariesKey } from "../../load/page-key.ts";
+import { loadUnits } from "../../load/site-data.ts";
 
 type Props = { code: string };
 

@@ -3,7 +3,7 @@
  * (`/provinces/<slug>/compare/`; no commune is named "compare", so the address cannot meet a commune's).
  * The same in every language.
  */
-import { loadUnits } from "./site-data.ts";
+import { loadUnits } from "../load/site-data.ts";
 import { unitPaths } from "./unit-paths.ts";
 
 export type UnitRouteProps = { code: string; level: "province" | "commune"; view: "unit" | "compare" };

@@ -2,7 +2,7 @@
  * Locality search: the query's words in any order, with or without accents and the unit's type ("phuong quang
  * minh", "tp long khanh", "phan rang thap cham"), each the start of a word of the unit's full name.
  */
-import { foldAccents } from "./fold.ts";
+import { foldAccents } from "../domain/fold.ts";
 
 // Abbreviations readers type for unit types.
 const SHORT: Record<string, string[]> = { tp: ["thanh", "pho"], tx: ["thi", "xa"], tt: ["thi", "tran"], p: ["phuong"], q: ["quan"], h: ["huyen"] };

@@ -2,10 +2,10 @@
  * Which data a page with charts reads, by its page key ("overview", "compare/<code>" or a locality id): a locality's
  * page and embed read only their province's slice, a province's compare page the slices of its old provinces, the
  * overview the province rows gathered slice by slice (site-data nationalRates).
- * And the matching cache key for Astro's incremental build (lib/page-key.ts).
+ * And the matching cache key for Astro's incremental build (load/page-key.ts).
  */
 import { nationalKey, provinceKey, provincesKey } from "./page-key.ts";
-import { provinceOf } from "./public-paths.ts";
+import { provinceOf } from "../domain/public-paths.ts";
 import { loadSlice, nationalRates, type SiteData } from "./site-data.ts";
 import { loadUnitData, unitSlices } from "./unit-data.ts";
 

@@ -1,6 +1,6 @@
 /** One-sentence summaries of charts, generated from their rows: shown under the title and used as accessible names. */
-import { formatHouseholdsChange, formatNumber, formatPercent, formatPp, type Locale } from "./format.ts";
-import { formatDate, t } from "./i18n.ts";
+import { formatHouseholdsChange, formatNumber, formatPercent, formatPp, type Locale } from "../i18n/format.ts";
+import { formatDate, t } from "../i18n/paths.ts";
 import type { ChangeOnlyRow, CoverageRow, DeprivationViewRow, GroupBarRow, Measure, RateTargetRow } from "./view.ts";
 
 const rateWord = (m: Measure, locale: Locale) => t(locale, m === "poor" ? "rate_word_poor" : "rate_word_near_poor");

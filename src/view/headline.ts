@@ -2,9 +2,9 @@
  * A locality's headline figures, for the print brief and the first meeting slide: its key statistics and every
  * target its plans set (levels, changes in points or percent, coverage, budget), each once, in words and numbers.
  */
-import { formatDate, formatPercent, formatPp, formatTarget, formatValue, type Locale } from "./format.ts";
-import { t } from "./i18n.ts";
-import { siteIndex, type SiteData } from "./site-data.ts";
+import { formatDate, formatPercent, formatPp, formatTarget, formatValue, type Locale } from "../i18n/format.ts";
+import { t } from "../i18n/paths.ts";
+import { siteIndex, type SiteData } from "../load/site-data.ts";
 import { indicatorLabel } from "./view.ts";
 
 /** One headline figure: the value as printed and what it is. */

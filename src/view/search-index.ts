@@ -5,11 +5,11 @@
  * letters holds every unit the query can find. Labels and context are composed here, in the reader's language.
  */
 import { localized, t, type Locale } from "../i18n/catalogue.ts";
-import { localePath, paths } from "./i18n.ts";
+import { localePath, paths } from "../i18n/paths.ts";
 import { hasOwnPage, localityPath } from "./locality-path.ts";
 import { localityName } from "./view.ts";
-import type { SiteData } from "./site-data.ts";
-import type { UnitRow } from "./schema.ts";
+import type { SiteData } from "../load/site-data.ts";
+import type { UnitRow } from "../domain/schema.ts";
 import { searchWords } from "./search-match.ts";
 import { frame, localityOf, oldUnit, unitName, unitType, type Frame } from "./units-view.ts";
 

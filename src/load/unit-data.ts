@@ -1,12 +1,12 @@
 /**
  * The data of a unit's page from 1 July 2025: the slices (public/data/provinces/<province>/) of the provinces before
  * 2025 whose units it was formed from, joined. Every plan that reaches a new unit is a plan of one of its former
- * communes, of their district or of their province (lib/units-view.ts), and each of those lies in the slice of its
+ * communes, of their district or of their province (view/units-view.ts), and each of those lies in the slice of its
  * own province: so these slices hold all a unit's page shows, and editing a plan elsewhere leaves the page as it is
  * (its cacheKey, provincesKey in page-key.ts, covers exactly these slices).
  */
-import { provinceOf } from "./public-paths.ts";
-import type { LocalityRow, UnitRow } from "./schema.ts";
+import { provinceOf } from "../domain/public-paths.ts";
+import type { LocalityRow, UnitRow } from "../domain/schema.ts";
 import { recentValues } from "./recent.ts";
 import { loadNational, loadSlice, loadUnits, type SiteData } from "./site-data.ts";
 import { join } from "node:path";

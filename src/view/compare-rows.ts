@@ -6,12 +6,12 @@
  */
 import { compareCharts, type Cell, type CsvRow } from "./chart-specs.ts";
 import { planCitation } from "./cite.ts";
-import type { Locale } from "./format.ts";
-import { localePath, paths, standardName, t } from "./i18n.ts";
-import { provincesKey } from "./page-key.ts";
-import type { PlanRow } from "./schema.ts";
-import { loadUnits, nationalLists } from "./site-data.ts";
-import { loadUnitData, unitSlices } from "./unit-data.ts";
+import type { Locale } from "../i18n/format.ts";
+import { localePath, paths, standardName, t } from "../i18n/paths.ts";
+import { provincesKey } from "../load/page-key.ts";
+import type { PlanRow } from "../domain/schema.ts";
+import { loadUnits, nationalLists } from "../load/site-data.ts";
+import { loadUnitData, unitSlices } from "../load/unit-data.ts";
 import { changeOnlySentence } from "./summary.ts";
 import { comparePath, frame } from "./units-view.ts";
 import { changeOnlyTargets, localityIndex } from "./view.ts";

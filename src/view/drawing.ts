@@ -1,6 +1,6 @@
 /**
  * A chart described as data: which chart of src/charts draws it and the rows (and options) it draws. Chart specs
- * describe every state this way and never draw: the build draws the states it shows (lib/drawn.ts, one drawing per
+ * describe every state this way and never draw: the build draws the states it shows (render/drawn.ts, one drawing per
  * distinct description, shared by every page, embed and preview card that shows it), the browser draws any other
  * state from the same description, inlined as JSON beside the chart (src/client/view-draw.ts, the compare page).
  */

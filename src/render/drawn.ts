@@ -2,7 +2,7 @@
  * A chart state's SVG, drawn once: the same drawing appears on its page, in its embed and (the default one) in the
  * preview card, and a locality's chart is often drawn again unchanged by the next build. Drawing with Plot is the
  * largest cost of a build, so a drawing is kept in `.cache/drawn/` (PPT_CACHE_DIR/drawn) under the digest of its
- * description (lib/drawing.ts) and locale: any route, in this build or a later one, in the astro process or the
+ * description (view/drawing.ts) and locale: any route, in this build or a later one, in the astro process or the
  * preview process, that shows the same description reads it back instead of drawing it.
  *
  * An entry is served only when it is whole and current: its folder is named by the digest of the code that draws
@@ -17,9 +17,9 @@ import type { Topology } from "topojson-specification";
 import { drawChart } from "../charts/draw.ts";
 import { provinceMap } from "../charts/map.ts";
 import { svgHtml } from "./chart-html.ts";
-import type { ChartDrawing } from "./drawing.ts";
-import type { Locale } from "./format.ts";
-import { loadProvinceTopology } from "./province-map-data.ts";
+import type { ChartDrawing } from "../view/drawing.ts";
+import type { Locale } from "../i18n/format.ts";
+import { loadProvinceTopology } from "../view/province-map-data.ts";
 import { serverDocument } from "./server-dom.ts";
 
 /** Draw a described state in the server DOM (the map from the province boundaries of public/data). */

@@ -4,8 +4,8 @@
  * ("Văn Lang" and "Văn Lăng" both fold to van-lang): every unit of such a pair carries its GSO code in its address,
  * so no address depends on which of the two was read first.
  */
-import { foldAccents } from "./fold.ts";
-import type { UnitRow } from "./schema.ts";
+import { foldAccents } from "../domain/fold.ts";
+import type { UnitRow } from "../domain/schema.ts";
 
 /** "Phan Rang – Tháp Chàm" → "phan-rang-thap-cham". */
 export function slugify(name: string): string {

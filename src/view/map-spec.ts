@@ -3,13 +3,13 @@
  * the province's page), the rows of its CSV download and how to draw it (src/charts/map.ts).
  */
 import type { MapProvince } from "./drawing.ts";
-import { mapKey } from "../charts/map.ts";
+import { mapKey } from "./map-key.ts";
 import { planCitation } from "./cite.ts";
 import type { ChartSpec } from "./chart-specs.ts";
-import { formatPercent, type Locale } from "./format.ts";
-import { formatDate, localePath, paths, standardName, t, tn } from "./i18n.ts";
+import { formatPercent, type Locale } from "../i18n/format.ts";
+import { formatDate, localePath, paths, standardName, t, tn } from "../i18n/paths.ts";
 import { latestStandard, provinceMapRows, type ProvinceMapRow } from "./province-map-data.ts";
-import { loadUnits, siteIndex, type SiteData } from "./site-data.ts";
+import { loadUnits, siteIndex, type SiteData } from "../load/site-data.ts";
 import { localityName } from "./view.ts";
 
 /** Anchor id of the map on the overview page. */

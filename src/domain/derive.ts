@@ -4,11 +4,12 @@
  * they are). Checks are rounding-aware: a rate printed with 2 decimals agrees when the recomputed one rounds to it.
  */
 import { t as tr } from "../i18n/catalogue.ts";
-import { formatNumber, type Locale } from "./format.ts";
+import { formatNumber, type Locale } from "../i18n/format.ts";
 import { changePp, changeRelativePct } from "./gap.ts";
 import { impliedTotal, intersect, type ImpliedTotal } from "./implied-total.ts";
 import { agreesWhenRounded, round } from "./round.ts";
 import type { DeprivationRow, DerivedRow, QualityRow, StatisticRow, TargetRow } from "./schema.ts";
+import { groupRows } from "./group-rows.ts";
 
 /** Count indicator → the rate indicator that is that count over all households. */
 export const RATE_OF: Record<string, string> = {
@@ -53,17 +54,6 @@ function decimalsOf(x: number): number {
   return s.includes(".") ? s.split(".")[1].length : 0;
 }
 
-/** Rows grouped by a key, each group in input order. */
-function groupBy<T>(rows: readonly T[], keyOf: (r: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = keyOf(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
-}
 
 /** The row with the latest date among those whose date passes `ok`; the first such row in input order on a tie. */
 function latest<T extends { date: string }>(rows: readonly T[] | undefined, ok: (date: string) => boolean): T | undefined {
@@ -116,15 +106,15 @@ export function derive(
   const figs = figures(statistics, targetsIn).map((f) => ({ ...f, decimals: printedDecimals.get(`${f.plan_id}|${f.ref}|target_value`) ?? f.decimals }));
   const key = (...p: string[]) => p.join("|");
   // Every lookup below goes through an index built once, so the cost stays linear in the number of figures.
-  const byKey = groupBy(figs, (f) => key(f.plan_id, f.locality_id, f.indicator, f.date));
+  const byKey = groupRows(figs, (f) => key(f.plan_id, f.locality_id, f.indicator, f.date));
   const first = (plan: string, loc: string, ind: string, date: string) => byKey.get(key(plan, loc, ind, date))?.[0];
-  const totalsByPlanLoc = groupBy(figs.filter((f) => f.indicator === "total_households"), (f) => key(f.plan_id, f.locality_id));
+  const totalsByPlanLoc = groupRows(figs.filter((f) => f.indicator === "total_households"), (f) => key(f.plan_id, f.locality_id));
   // Total households of a locality at or before a date (plans apply the year-end total to next year's targets).
   const totalAt = (plan: string, loc: string, date: string) => latest(totalsByPlanLoc.get(key(plan, loc)), (d) => d <= date);
   // Published statistics by plan, locality and indicator (and group, and date): baselines and group sizes.
-  const statsByInd = groupBy(statistics, (s) => key(s.plan_id, s.locality_id, s.indicator));
-  const statsByIndGroup = groupBy(statistics, (s) => key(s.plan_id, s.locality_id, s.indicator, s.group));
-  const statsByIndDate = groupBy(statistics, (s) => key(s.plan_id, s.locality_id, s.indicator, s.date));
+  const statsByInd = groupRows(statistics, (s) => key(s.plan_id, s.locality_id, s.indicator));
+  const statsByIndGroup = groupRows(statistics, (s) => key(s.plan_id, s.locality_id, s.indicator, s.group));
+  const statsByIndDate = groupRows(statistics, (s) => key(s.plan_id, s.locality_id, s.indicator, s.date));
 
   // 1. Rates from counts, and stated rates against them.
   for (const f of figs) {
@@ -192,7 +182,7 @@ export function derive(
     });
   }
   // Two implied totals of one plan and locality must overlap.
-  const byPlanLoc = groupBy(implied, (i) => key(i.plan, i.loc));
+  const byPlanLoc = groupRows(implied, (i) => key(i.plan, i.loc));
   for (const list of byPlanLoc.values()) {
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {
@@ -221,13 +211,13 @@ export function derive(
 
   // 3. Sums of sub-localities against the parent's printed figure (counts only).
   const parentOf = parentIndex(localities);
-  const sumRows = groupBy(figs, (f) => key(f.plan_id, f.indicator, f.group, f.date));
+  const sumRows = groupRows(figs, (f) => key(f.plan_id, f.indicator, f.group, f.date));
   const sumKeys = new Set(figs.filter((f) => f.unit === "households" || f.unit === "persons").map((f) => key(f.plan_id, f.indicator, f.group, f.date)));
   for (const k of [...sumKeys].sort()) {
     const [plan, ind, group, date] = k.split("|");
     const rows = sumRows.get(k)!;
-    const kidsOf = groupBy(rows.filter((r) => parentOf.get(r.locality_id)), (r) => parentOf.get(r.locality_id)!);
-    const byLoc = groupBy(rows, (r) => r.locality_id);
+    const kidsOf = groupRows(rows.filter((r) => parentOf.get(r.locality_id)), (r) => parentOf.get(r.locality_id)!);
+    const byLoc = groupRows(rows, (r) => r.locality_id);
     for (const [parent, own] of byLoc) {
       const kids = kidsOf.get(parent) ?? [];
       if (kids.length < 2) continue;

@@ -1,8 +1,8 @@
 /** Routes of the search index files, per language (built once per build and language). */
 import type { Locale } from "../i18n/catalogue.ts";
-import { listsKey } from "./page-key.ts";
+import { listsKey } from "../load/page-key.ts";
 import { searchShards, splitShards } from "./search-index.ts";
-import { loadUnits, nationalLists } from "./site-data.ts";
+import { loadUnits, nationalLists } from "../load/site-data.ts";
 
 const cache = new Map<Locale, ReturnType<typeof searchShards>>();
 const shardsOf = (locale: Locale) => cache.get(locale) ?? cache.set(locale, searchShards(loadUnits(), nationalLists(), locale)).get(locale)!;

@@ -6,12 +6,12 @@
 import type { ChartDrawing, Drawing } from "./drawing.ts";
 import { planCitation, planNumber } from "./cite.ts";
 import { mapSpec } from "./map-spec.ts";
-import { formatNumber, formatPercent, formatPp, formatTarget, type Locale } from "./format.ts";
-import { formatDate, localePath, paths, standardName, t } from "./i18n.ts";
+import { formatNumber, formatPercent, formatPp, formatTarget, type Locale } from "../i18n/format.ts";
+import { formatDate, localePath, paths, standardName, t } from "../i18n/paths.ts";
 import { hasOwnPage, localityPath } from "./locality-path.ts";
-import type { PlanRow } from "./schema.ts";
-import { loadUnits, siteIndex, type SiteData } from "./site-data.ts";
-import { pageData } from "./page-data.ts";
+import type { PlanRow } from "../domain/schema.ts";
+import { loadUnits, siteIndex, type SiteData } from "../load/site-data.ts";
+import { pageData } from "../load/page-data.ts";
 import { comparePath, frame } from "./units-view.ts";
 import { coverageSummary, deprivationSummary, groupBarsSummary, householdsChange, rateTargetsSummary } from "./summary.ts";
 import { compareDefaultPlans, LocalityState } from "./url-state.ts";

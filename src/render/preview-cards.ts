@@ -4,18 +4,18 @@
  * card (the plans below it) and a locality's. scripts/build-previews.ts turns them into PNGs beside the pages.
  */
 import { dumbbellChart } from "../charts/index.ts";
-import { localityCharts } from "./chart-specs.ts";
-import { planCitation } from "./cite.ts";
+import { localityCharts } from "../view/chart-specs.ts";
+import { planCitation } from "../view/cite.ts";
 import { previewCard } from "./compose-svg.ts";
 import { drawnSvg } from "./drawn.ts";
-import { formatHouseholds, formatPercent } from "./format.ts";
-import { headlines } from "./headline.ts";
-import { formatDate, LOCALES, localized, t, tn, type Locale } from "./i18n.ts";
-import { ogImagePath, ogLocalityId } from "./og.ts";
+import { formatHouseholds, formatPercent } from "../i18n/format.ts";
+import { headlines } from "../view/headline.ts";
+import { formatDate, LOCALES, localized, t, tn, type Locale } from "../i18n/paths.ts";
+import { ogImagePath, ogLocalityId } from "../view/og.ts";
 import { serverDocument } from "./server-dom.ts";
-import { loadNational, loadSlice, siteIndex, type SiteData } from "./site-data.ts";
-import { provinceOf } from "./public-paths.ts";
-import { indicatorLabel, localityName, plansFor, rateTargets, type RateTargetRow } from "./view.ts";
+import { loadNational, loadSlice, siteIndex, type SiteData } from "../load/site-data.ts";
+import { provinceOf } from "../domain/public-paths.ts";
+import { indicatorLabel, localityName, plansFor, rateTargets, type RateTargetRow } from "../view/view.ts";
 import { serialize } from "./xml.ts";
 
 /** What the site's card counts, gathered province by province. */

@@ -3,13 +3,13 @@
  * parsed), so a page is rendered again exactly when its data changed. Astro adds the page's code (its import graph,
  * the config, the lock file). A page that reads national files takes their digest; a locality's page only its
  * province's folder, the shared lists and the public address; a unit's page from 2025 the folders of the old provinces
- * it was formed from (lib/unit-data.ts). So editing one plan renders again the pages of its province, old and new, and
+ * it was formed from (load/unit-data.ts). So editing one plan renders again the pages of its province, old and new, and
  * the pages that list every province.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { planDocumentPath, provinceDataPath } from "./public-paths.ts";
+import { planDocumentPath, provinceDataPath } from "../domain/public-paths.ts";
 
 const DATA_DIR = () => join(process.cwd(), "public", "data");
 const memo = new Map<string, string>();
@@ -39,7 +39,7 @@ export function provinceKey(province: string, dir = DATA_DIR()): string {
 }
 
 /**
- * Key of a page that reads the slices of a few provinces, joined (a unit's page from 2025: lib/unit-data.ts names
+ * Key of a page that reads the slices of a few provinces, joined (a unit's page from 2025: load/unit-data.ts names
  * them), in any order; none is a page of the shared lists alone. Each set once per process: the pages of one new
  * province share a handful of sets.
  */

@@ -7,9 +7,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ProvincesTopology, type LocalityRow, type UnitRow } from "./schema.ts";
+import { ProvincesTopology, type LocalityRow, type UnitRow } from "../domain/schema.ts";
 import { simplifyKeepingRings, type AnyTopology } from "./simplify-map.ts";
-import { siteIndex, type SiteData } from "./site-data.ts";
+import { siteIndex, type SiteData } from "../load/site-data.ts";
 import { unitPaths } from "./unit-paths.ts";
 
 /** One province of the map. */

@@ -4,12 +4,12 @@
  * locality lies in.
  */
 import { locatorMap } from "../charts/map.ts";
-import type { Locale } from "./format.ts";
-import { t } from "./i18n.ts";
-import { locatorTopology, newProvincesOf, unitIndex } from "./province-map-data.ts";
-import type { UnitRow } from "./schema.ts";
+import type { Locale } from "../i18n/format.ts";
+import { t } from "../i18n/paths.ts";
+import { locatorTopology, newProvincesOf, unitIndex } from "../view/province-map-data.ts";
+import type { UnitRow } from "../domain/schema.ts";
 import { serverDocument } from "./server-dom.ts";
-import { loadUnits, nationalLists, siteIndex, type SiteData } from "./site-data.ts";
+import { loadUnits, nationalLists, siteIndex, type SiteData } from "../load/site-data.ts";
 import { serialize } from "./xml.ts";
 
 /** Width in px a locator is drawn at (and shown at, at most). */

@@ -3,7 +3,7 @@
  * a section of its commune's page, at an anchor made from the last segment of its id, which is unique among its
  * siblings and as stable as the id itself.
  */
-import { paths } from "./i18n.ts";
+import { paths } from "../i18n/paths.ts";
 
 type Placed = { id: string; level: string; parent: string | null };
 

@@ -2,7 +2,7 @@
  * Numbers and dates for readers, in one place: vi prints 2.991, 0,57% and 31/12/2023; en prints 2,991, 0.57% and
  * 31 Dec 2023. Each language's number locale, date style and unit words come from its catalogue (src/i18n).
  */
-import { CATALOGUES, t, type Locale } from "../i18n/catalogue.ts";
+import { CATALOGUES, t, type Locale } from "./catalogue.ts";
 
 export type { Locale };
 

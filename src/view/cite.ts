@@ -1,6 +1,6 @@
 /** How a plan is cited on the page: number, date and issuer, as a reader would write it. */
-import { formatDate, localized, t, type Locale } from "./i18n.ts";
-import type { PlanRow } from "./schema.ts";
+import { formatDate, localized, t, type Locale } from "../i18n/paths.ts";
+import type { PlanRow } from "../domain/schema.ts";
 
 /** The plan's number for data files: null when the plan printed only the suffix ("/KH-UBND", the number left blank). */
 export function planNumber(p: Pick<PlanRow, "number">): string | null {

@@ -8,13 +8,14 @@
  * the pages that still draw from it; a national build should not hold it per page.
  */
 import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
-import { planDocumentPath, provinceDataPath, provinceOf } from "./public-paths.ts";
+import { planDocumentPath, provinceDataPath, provinceOf } from "../domain/public-paths.ts";
 import { recentValues } from "./recent.ts";
+import { groupRows } from "../domain/group-rows.ts";
 import { join } from "node:path";
 import { z } from "zod";
 import {
   DeprivationRow, DerivedRow, DocumentRow, IndicatorRef, LocalityRow, PlanRow, ProjectRef, QualityRow, StandardRef, StatisticRow, TargetRow, UnitRow,
-} from "./schema.ts";
+} from "../domain/schema.ts";
 
 /** What reference.json holds: indicators, the poverty standards and the programme's projects. */
 export const Reference = z.object({
@@ -64,18 +65,7 @@ export interface SiteIndex {
 
 const indexes = new WeakMap<SiteData, SiteIndex>();
 
-/** Rows grouped by a key, each group in input order. */
-export function groupRows<T>(rows: readonly T[], keyOf: (r: T) => string | null): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = keyOf(r);
-    if (k === null) continue;
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
-}
+export { groupRows };
 
 /** The index of `data` (built on first use, then cached). */
 export function siteIndex(data: SiteData): SiteIndex {
@@ -254,7 +244,7 @@ export function nationalRates(dir = DATA_DIR()): NationalRates {
 let lists: SiteData | undefined;
 /**
  * The national localities and plans in the shape of SiteData, with no rows: for code that reads only those two lists
- * (the frame of the units from 2025, lib/units-view.ts), so that it does not need the national rows.
+ * (the frame of the units from 2025, view/units-view.ts), so that it does not need the national rows.
  */
 export function nationalLists(dir = DATA_DIR()): SiteData {
   const n = loadNational(dir);

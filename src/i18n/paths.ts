@@ -1,8 +1,8 @@
 /** Words on the page come from the catalogue (src/i18n); this module adds the paths of every page in each language. */
-import { CATALOGUES, LOCALES, t, type Key, type Locale } from "../i18n/catalogue.ts";
+import { CATALOGUES, LOCALES, t, type Key, type Locale } from "./catalogue.ts";
 
 export { formatDate } from "./format.ts";
-export { LOCALES, t, tn, localized } from "../i18n/catalogue.ts";
+export { LOCALES, t, tn, localized } from "./catalogue.ts";
 export type { Key, Locale };
 
 /** Path of a page in a locale: the first language at the root, the others under their prefix. `path` starts and ends with "/". */

@@ -8,9 +8,9 @@
  * two new communes hold a former commune whose own plan is in the dataset.
  */
 import { t, type Key, type Locale } from "../i18n/catalogue.ts";
-import { groupRows, siteIndex, type SiteData } from "./site-data.ts";
+import { groupRows, siteIndex, type SiteData } from "../load/site-data.ts";
 import { changeOnlyTargets, rateTargets, type Measure, type RateTargetRow } from "./view.ts";
-import type { LocalityRow, PlanRow, UnitRow } from "./schema.ts";
+import type { LocalityRow, PlanRow, UnitRow } from "../domain/schema.ts";
 import { unitPaths } from "./unit-paths.ts";
 
 export interface Frame {

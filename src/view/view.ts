@@ -3,8 +3,8 @@
  * the same rows feed the build-time SVG, the data table under each chart and the per-chart CSV.
  */
 import { localized, t, type Locale } from "../i18n/catalogue.ts";
-import { siteIndex, type SiteData, type SiteIndex } from "./site-data.ts";
-import type { DerivedRow, LocalityRow, PlanRow, TargetRow } from "./schema.ts";
+import { siteIndex, type SiteData, type SiteIndex } from "../load/site-data.ts";
+import type { DerivedRow, LocalityRow, PlanRow, TargetRow } from "../domain/schema.ts";
 
 /** poverty (poor households) or near-poverty (near-poor households). */
 export type Measure = "poor" | "near_poor";

@@ -1,5 +1,5 @@
 /** Paths of the link-preview images (drawn by src/pages/og). */
-import type { Locale } from "./format.ts";
+import type { Locale } from "../i18n/format.ts";
 import { hasOwnPage } from "./locality-path.ts";
 
 /** Preview image of a locality, or of the whole site when `id` is omitted. */
@@ -9,7 +9,7 @@ export function ogImagePath(locale: Locale, id?: string): string {
 
 /**
  * Whose preview image a locality has: its own, except residential groups, which have no page (each is a section of
- * its commune's page, src/lib/locality-path.ts), so a link to one previews as its commune. A preview image costs
+ * its commune's page, src/view/locality-path.ts), so a link to one previews as its commune. A preview image costs
  * about 40 ms to draw, and a national site has some 50,000 residential groups.
  */
 export function ogLocalityId(l: { id: string; level: string; parent: string | null }): string {
