@@ -21,6 +21,9 @@ const shades = Array.from({ length: 16 }, (_, i) => `background: hsl(210 60% ${8
 
 export default defineConfig({
   output: "static",
+  // Only the site's own static files: public/data (gigabytes at national size) is hard-linked into the build by
+  // scripts/build-site.ts, where Vite would copy it file by file on every build, warm ones included.
+  publicDir: "./public/site",
   trailingSlash: "always",
   // One route at a time: Astro's incremental build (below) is off when build.concurrency > 1, and pages are
   // single-threaded JavaScript either way; the second core draws the preview images (scripts/build-previews.ts).

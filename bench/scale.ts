@@ -382,7 +382,7 @@ function scratchProject(root: string, skipRoutes: string[]) {
     "",
   ].join("\n"));
   mkdirSync(join(root, "public"), { recursive: true });
-  cpSync(join(ROOT, "public", "favicon.svg"), join(root, "public", "favicon.svg"));
+  cpSync(join(ROOT, "public", "site"), join(root, "public", "site"), { recursive: true });
 }
 
 /** Size of the built site and its `n` largest HTML pages, as paths of the site. */

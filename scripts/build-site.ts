@@ -6,6 +6,8 @@
  * there is no moment without a whole site. The build holds the project's build lock (shared with the data step, whose
  * output it reads). Arguments are passed to astro (e.g. `--silent`, `--force`).
  *
+ * public/data is not Astro's public folder (public/site is): it is hard-linked into the new version once astro is done.
+ *
  * The preview images are drawn by a second process at the same time (scripts/build-previews.ts), into a folder of
  * their own that joins the new version when both have finished: Astro renders pages on one core, the cards are
  * drawn on the other.
@@ -16,6 +18,7 @@ import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { acquire, BuildLocked, release } from "./lib/build-lock.ts";
 import { cleanStale, freshTemp, publishVersion } from "./lib/output-swap.ts";
+import { addPublicData } from "./lib/public-layout.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 // PPT_ROOT builds another project folder (bench:scale's scratch copy) with this checkout's scripts.
@@ -60,6 +63,7 @@ if (status !== 0) {
   console.error("site: the build failed; dist/ is left as it was");
   process.exit(status);
 }
+addPublicData(root, tmp);
 renameSync(join(previews, "og"), join(tmp, "og"));
 rmSync(previews, { recursive: true, force: true });
 publishVersion(tmp, dist, versions);

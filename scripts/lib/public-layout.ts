@@ -12,7 +12,7 @@
  * (plan-cache.ts, published.json); a group whose key is unchanged is hard-linked from the live version instead of
  * written, as unchanged sources are. Everything goes into the new version's folder: the live one is never touched.
  */
-import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { BOM } from "../../src/domain/csv-bom.ts";
 import { localityCsvPath, planDocumentPath, provinceDataPath } from "../../src/domain/public-paths.ts";
@@ -103,6 +103,17 @@ export function linkTree(from: string, to: string, rel: string): boolean {
     rmSync(join(to, rel), { recursive: true, force: true });
     return false;
   }
+}
+
+/**
+ * The public data files (`root`/public/data) into a built site `out` at /data/: hard links to the live data version
+ * (its files are never rewritten, a new version is a new folder), copied only where links cannot be made (another
+ * file system). Astro's public folder is public/site, so Vite does not copy gigabytes file by file on every build.
+ */
+export function addPublicData(root: string, out: string) {
+  const data = join(root, "public", "data");
+  if (!existsSync(data)) return;
+  if (!linkTree(realpathSync(data), join(out, "data"), ".")) cpSync(data, join(out, "data"), { recursive: true, dereference: true });
 }
 
 /** One buffer to copy the provinces' files into the national ones (a gigabyte at national size) without allocating. */

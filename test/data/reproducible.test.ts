@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { buildData } from "../../scripts/build-data.ts";
 import { buildPreviews } from "../../scripts/build-previews.ts";
+import { addPublicData } from "../../scripts/lib/public-layout.ts";
 import { ROOT, snapshot, tempDir } from "./helpers.ts";
 
 const tmp = tempDir("reproducible");
@@ -66,6 +67,8 @@ describe("two clean builds are byte-identical", () => {
         cwd: ROOT, encoding: "utf8", timeout: 540_000, env: { ...process.env, TZ: "UTC", PPT_CACHE_DIR: join(tmp, `cache-${n}`) },
       });
       expect(run.status, run.stderr).toBe(0);
+      // As scripts/build-site.ts does: the public data files join the site (hard links), then the cards.
+      addPublicData(ROOT, join(tmp, `dist-${n}`));
       // The cards are drawn beside astro by their own process (scripts/build-site.ts), each build with its own cache.
       await buildPreviews(join(tmp, `dist-${n}`), join(tmp, `cache-${n}`));
       return hashes(join(tmp, `dist-${n}`));

@@ -117,7 +117,7 @@ test("killed at random points, the data step and the site build leave the previo
   const site = complete("site", ["--silent"]);
   expect(site.status, site.stderr).toBe(0);
   const siteBefore = snapshot(outputs.site);
-  writeFileSync(join(root, "public", "killed-test.txt"), "a file only the next build has\n");
+  writeFileSync(join(root, "public", "site", "killed-test.txt"), "a file only the next build has\n");
   // A kill after the swap leaves the new site, which is known only once a build completes (two builds of the same
   // input are byte-identical: reproducible.test.ts): from then on it is the previous site the next kills must keep.
   let siteCurrent = { name: "before", files: siteBefore };
