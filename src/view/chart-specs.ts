@@ -34,7 +34,7 @@ export interface ChartVariant {
   table: { columns: { label: string; num?: boolean }[]; rows: Cell[][]; /** The plan of each row, where a page filters by plan. */ plans?: string[] };
   /** Exactly the rows the chart draws, with their source. */
   csv: CsvRow[];
-  /** What the state is drawn from: the build draws it (lib/drawn.ts) when drawnAtBuild says so. */
+  /** What the state is drawn from: the build draws it (render/drawn.ts) when drawnAtBuild says so. */
   drawing: ChartDrawing;
   /**
    * The chart as data, for the browser: every state not drawn at build time has one (the page inlines it and draws
@@ -67,6 +67,11 @@ export interface ChartSpec {
   page: string;
   title: string;
   sources: { text: string; href: string; plan: PlanRow }[];
+  /**
+   * Plans the chart draws from beyond those in `sources`: a national chart names the first few and links to where
+   * the rest are listed, so that its page does not grow with the country's plans.
+   */
+  moreSources?: { n: number; href: string };
   /** URL-state kind of the chart's controls, if any. */
   state?: "locality" | "overview" | "compare";
   variants: ChartVariant[];
