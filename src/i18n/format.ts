@@ -46,9 +46,19 @@ export function formatHouseholdsChange(x: number, locale: Locale): string {
 // One formatter per language for the whole build: toLocaleDateString builds a new one per call.
 const dates = new Map<Locale, Intl.DateTimeFormat>();
 
+// A site has few distinct dates and prints each many times (every citation of every chart): each once per language.
+const formatted = new Map<string, string>();
+
 /** "31/12/2023" (vi) or "31 Dec 2023" (en) from an ISO date; plans date targets at year end. */
 export function formatDate(iso: string | null, locale: Locale): string {
   if (!iso) return "";
+  const key = `${locale}|${iso}`;
+  let out = formatted.get(key);
+  if (out === undefined) formatted.set(key, (out = formatDateOnce(iso, locale)));
+  return out;
+}
+
+function formatDateOnce(iso: string, locale: Locale): string {
   const [y, m, d] = iso.split("-").map(Number);
   let f = dates.get(locale);
   if (!f) {

@@ -6,16 +6,22 @@
 import { createHash } from "node:crypto";
 import { closeSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
-import { siteIndex, type SiteData } from "./site-data.ts";
+import { siteIndex, sliceDigests, type SiteData } from "./site-data.ts";
 
 const versions = new WeakMap<SiteData, string>();
 
-/** 10 hex digits of SHA-256 over the public rows: the same data, the same version. */
+/**
+ * 10 hex digits of SHA-256 over the public rows: the same data, the same version. A slice's from the digests of its
+ * files, taken once per build as they are read (site-data.ts), so that a slice read again costs no new digest; other
+ * data from the rows themselves.
+ */
 export function dataVersion(data: SiteData): string {
   let v = versions.get(data);
   if (!v) {
     const h = createHash("sha256");
-    for (const rows of [data.plans, data.targets, data.statistics, data.deprivations, data.localities]) h.update(JSON.stringify(rows));
+    const digests = sliceDigests(data);
+    if (digests) for (const d of digests) h.update(d);
+    else for (const rows of [data.plans, data.targets, data.statistics, data.deprivations, data.localities]) h.update(JSON.stringify(rows));
     versions.set(data, (v = h.digest("hex").slice(0, 10)));
   }
   return v;
@@ -44,8 +50,19 @@ export function nationalVersion(dir = join(process.cwd(), "public", "data")): st
   return national.version;
 }
 
+const changedAll = new WeakMap<SiteData, string | null>();
+
 /** The latest ISO date in the data of some plans (all when omitted): issue dates and the localities' changes. */
 export function dataChanged(data: SiteData, planIds?: readonly string[]): string | null {
+  // All of a slice's plans: once per slice, not per page.
+  if (!planIds) {
+    if (!changedAll.has(data)) changedAll.set(data, latestDate(data));
+    return changedAll.get(data)!;
+  }
+  return latestDate(data, planIds);
+}
+
+function latestDate(data: SiteData, planIds?: readonly string[]): string | null {
   const picked = planIds && new Set(planIds);
   const plans = picked ? [...picked].flatMap((id) => siteIndex(data).plan.get(id) ?? []) : data.plans;
   const ids = new Set(plans.map((p) => p.locality_id));

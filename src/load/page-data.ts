@@ -15,6 +15,13 @@ export function pageData(page: string): SiteData {
   return loadSlice(provinceOf(page));
 }
 
+/** Which slices a page reads, as one string (the overview: none of its own), to list pages in that order (route-order.ts). */
+export function pageSliceKey(page: string): string {
+  if (page === "overview") return "";
+  if (page.startsWith("compare/")) return unitSlices(page.slice("compare/".length)).join(",");
+  return provinceOf(page);
+}
+
 export function pageCacheKey(page: string): string {
   if (page === "overview") return nationalKey();
   if (page.startsWith("compare/")) return provincesKey(unitSlices(page.slice("compare/".length)));

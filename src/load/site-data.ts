@@ -7,6 +7,7 @@
  * index (localities, plans, reference lists) that lists and routes need. `loadSiteData()` is the whole country, for
  * the pages that still draw from it; a national build should not hold it per page.
  */
+import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { planDocumentPath, provinceDataPath, provinceOf } from "../domain/public-paths.ts";
 import { recentValues } from "./recent.ts";
@@ -105,11 +106,12 @@ const DATA_DIR = () => join(process.cwd(), "public", "data");
 
 /**
  * A public JSON file, validated, then used as parsed: the public rows have no defaults or transforms, so zod's copy
- * would equal the JSON's objects, and keeping one copy halves the memory of a national build.
+ * would equal the JSON's objects, and keeping one copy halves the memory of a national build. With the digest of
+ * its bytes (the data version is made of those: data-version.ts).
  */
-function readPublic<S extends z.ZodType>(dir: string, name: string, schema: S): z.infer<S> {
+function readPublicFile<S extends z.ZodType>(dir: string, name: string, schema: S): { rows: z.infer<S>; digest: string } {
   const file = join(dir, name);
-  let text: string, stamp: string;
+  let bytes: Buffer, stamp: string;
   let fd: number;
   try {
     fd = openSync(file, "r");
@@ -120,34 +122,79 @@ function readPublic<S extends z.ZodType>(dir: string, name: string, schema: S): 
     // The stamp of the very file read (a data step replaces files, it never rewrites them in place).
     const st = fstatSync(fd);
     stamp = `${st.ino}:${st.size}:${st.mtimeMs}`;
-    text = readFileSync(fd, "utf8");
+    bytes = readFileSync(fd);
   } finally {
     closeSync(fd);
   }
-  const rows = JSON.parse(text);
-  // Pages reload a province's slice once per route that reads it (a few slices are kept, not the country's): its
-  // files are checked against their schema the first time in a build, and again only when they are replaced.
-  if (checked.get(file) !== stamp) {
+  const rows = JSON.parse(bytes.toString("utf8"));
+  // Pages reload a province's slice when it is no longer kept (a few slices are kept, not the country's): its files
+  // are checked against their schema and digested the first time in a build, and again only when they are replaced.
+  let seen = checked.get(file);
+  if (seen?.stamp !== stamp) {
     const result = schema.safeParse(rows);
     if (!result.success) throw new Error(`${file} does not match its schema (run \`npm run data\` again):\n${z.prettifyError(result.error)}`);
-    checked.set(file, stamp);
+    seen = { stamp, digest: createHash("sha256").update(bytes).digest("hex") };
+    checked.set(file, seen);
   }
-  return rows as z.infer<S>;
+  return { rows: rows as z.infer<S>, digest: seen.digest };
 }
-const checked = new Map<string, string>();
+const checked = new Map<string, { stamp: string; digest: string }>();
+
+function readPublic<S extends z.ZodType>(dir: string, name: string, schema: S): z.infer<S> {
+  return readPublicFile(dir, name, schema).rows;
+}
+
+/** Digests of the files a data set was read from (plans, targets, statistics, deprivations, localities), by data set. */
+const fileDigests = new WeakMap<SiteData, string[]>();
+
+/**
+ * Digests of the files `data` was read from, for its data version (data-version.ts): a slice's five tables, a joined
+ * set's slices' in turn; undefined for data not read whole from slices (the national lists, data made in tests).
+ */
+export function sliceDigests(data: SiteData): readonly string[] | undefined {
+  return fileDigests.get(data);
+}
 
 /** The tables of a data set, read from `dir` (public/data, or a province's folder in it), with the reference lists. */
 function readTables(dir: string, reference: z.infer<typeof Reference>, skip: readonly ("localities" | "plans")[] = []): SiteData {
-  return {
-    localities: skip.includes("localities") ? [] : readPublic(dir, "localities.json", z.array(LocalityRow)),
-    plans: skip.includes("plans") ? [] : readPublic(dir, "plans.json", z.array(PlanRow)),
-    targets: readPublic(dir, "targets.json", z.array(TargetRow)),
-    statistics: readPublic(dir, "statistics.json", z.array(StatisticRow)),
-    deprivations: readPublic(dir, "deprivations.json", z.array(DeprivationRow)),
+  const none = { rows: [], digest: "" };
+  const localities = skip.includes("localities") ? none : readPublicFile(dir, "localities.json", z.array(LocalityRow));
+  const plans = skip.includes("plans") ? none : readPublicFile(dir, "plans.json", z.array(PlanRow));
+  const targets = readPublicFile(dir, "targets.json", z.array(TargetRow));
+  const statistics = readPublicFile(dir, "statistics.json", z.array(StatisticRow));
+  const deprivations = readPublicFile(dir, "deprivations.json", z.array(DeprivationRow));
+  const data: SiteData = {
+    localities: localities.rows,
+    plans: plans.rows,
+    targets: targets.rows,
+    statistics: statistics.rows,
+    deprivations: deprivations.rows,
     quality: readPublic(dir, "quality.json", z.array(QualityRow)),
     derived: readPublic(dir, "derived.json", z.array(DerivedRow)),
     reference,
   };
+  if (!skip.length) fileDigests.set(data, [plans, targets, statistics, deprivations, localities].map((f) => f.digest));
+  return data;
+}
+
+/**
+ * Data sets (slices) joined, slice after slice in the order given: the rows of each table in turn, the reference
+ * lists of the first. Its digests are theirs in that order.
+ */
+export function joinSlices(parts: readonly SiteData[], reference: z.infer<typeof Reference>): SiteData {
+  const data: SiteData = {
+    localities: parts.flatMap((d) => d.localities),
+    plans: parts.flatMap((d) => d.plans),
+    targets: parts.flatMap((d) => d.targets),
+    statistics: parts.flatMap((d) => d.statistics),
+    deprivations: parts.flatMap((d) => d.deprivations),
+    quality: parts.flatMap((d) => d.quality),
+    derived: parts.flatMap((d) => d.derived),
+    reference,
+  };
+  const digests = parts.map((d) => fileDigests.get(d));
+  if (digests.every((d) => d !== undefined)) fileDigests.set(data, digests.flat());
+  return data;
 }
 
 /** What every page may need whatever its slice: the localities and plans of the country, and the reference lists. */

@@ -8,7 +8,7 @@
 import { provinceOf } from "../domain/public-paths.ts";
 import type { LocalityRow, UnitRow } from "../domain/schema.ts";
 import { recentValues } from "./recent.ts";
-import { loadNational, loadSlice, loadUnits, type SiteData } from "./site-data.ts";
+import { joinSlices, loadNational, loadSlice, loadUnits, type SiteData } from "./site-data.ts";
 import { join } from "node:path";
 
 const DATA_DIR = () => join(process.cwd(), "public", "data");
@@ -108,19 +108,7 @@ const joined = recentValues<SiteData>(8);
 export function loadSlices(provinces: readonly string[], dir = DATA_DIR()): SiteData {
   const sorted = [...new Set(provinces)].sort();
   if (sorted.length === 1) return loadSlice(sorted[0], dir);
-  return joined(`${dir}\u0000${sorted.join(",")}`, () => {
-    const parts = sorted.map((p) => loadSlice(p, dir));
-    return {
-      localities: parts.flatMap((d) => d.localities),
-      plans: parts.flatMap((d) => d.plans),
-      targets: parts.flatMap((d) => d.targets),
-      statistics: parts.flatMap((d) => d.statistics),
-      deprivations: parts.flatMap((d) => d.deprivations),
-      quality: parts.flatMap((d) => d.quality),
-      derived: parts.flatMap((d) => d.derived),
-      reference: loadNational(dir).reference,
-    };
-  });
+  return joined(`${dir}\u0000${sorted.join(",")}`, () => joinSlices(sorted.map((p) => loadSlice(p, dir)), loadNational(dir).reference));
 }
 
 /** The data of a unit's page from 1 July 2025 (see the top of this file). */

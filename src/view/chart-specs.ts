@@ -11,7 +11,8 @@ import { formatDate, localePath, paths, standardName, t } from "../i18n/paths.ts
 import { hasOwnPage, localityPath } from "./locality-path.ts";
 import type { PlanRow } from "../domain/schema.ts";
 import { loadUnits, siteIndex, type SiteData } from "../load/site-data.ts";
-import { pageData } from "../load/page-data.ts";
+import { pageData, pageSliceKey } from "../load/page-data.ts";
+import { inSliceOrder } from "../load/route-order.ts";
 import { comparePath, frame } from "./units-view.ts";
 import { coverageSummary, deprivationSummary, groupBarsSummary, householdsChange, rateTargetsSummary } from "./summary.ts";
 import { compareDefaultPlans, LocalityState } from "./url-state.ts";
@@ -349,9 +350,12 @@ export function hasLocalityCharts(data: SiteData, id: string): boolean {
   return coverageTargetsAround(data, "vi", own[0].id).some((r) => r.plan_id === own[0].id);
 }
 
-/** Pages that hold charts: the overview, the province compare pages, then every locality with a page of its own (groups have none). */
+/**
+ * Pages that hold charts: the overview, the province compare pages and every locality with a page of its own (groups
+ * have none), in the order of the slices they read.
+ */
 function chartPages(data: SiteData): string[] {
-  return ["overview", ...comparePageKeys(data), ...data.localities.filter(hasOwnPage).map((l) => l.id)];
+  return inSliceOrder(["overview", ...comparePageKeys(data), ...data.localities.filter(hasOwnPage).map((l) => l.id)], pageSliceKey);
 }
 
 /** The embed routes of a locale: one per page that has charts, by page key ("overview", "compare/<code>", locality id). */

@@ -5,6 +5,8 @@
  */
 import { loadUnits } from "../load/site-data.ts";
 import { unitPaths } from "./unit-paths.ts";
+import { inSliceOrder } from "../load/route-order.ts";
+import { unitSlices } from "../load/unit-data.ts";
 
 export type UnitRouteProps = { code: string; level: "province" | "commune"; view: "unit" | "compare" };
 
@@ -12,7 +14,8 @@ export function unitRoutes(): { params: { slug: string }; props: UnitRouteProps 
   const units = loadUnits();
   const level = new Map(units.filter((u) => u.period === "after").map((u) => [u.code, u.level as "province" | "commune"]));
   const slug = (path: string) => path.replace(/^\/provinces\/|\/$/g, "");
-  return [...unitPaths(units)].flatMap(([code, path]) => {
+  // In the order of the old provinces' slices each page reads (route-order.ts).
+  return inSliceOrder([...unitPaths(units)], ([code]) => unitSlices(code).join(",")).flatMap(([code, path]) => {
     const unit = { params: { slug: slug(path) }, props: { code, level: level.get(code)!, view: "unit" as const } };
     return level.get(code) === "province" ? [unit, { params: { slug: `${slug(path)}/compare` }, props: { code, level: "province" as const, view: "compare" as const } }] : [unit];
   });
