@@ -12,6 +12,11 @@ import { recentValues } from "../../src/load/recent.ts";
 import type { PlanRow, UnitRow } from "../../src/domain/schema.ts";
 import { loadDocument, loadSiteData, loadSlice, loadUnits, type SiteData } from "../../src/load/site-data.ts";
 import { frame } from "../../src/view/units-view.ts";
+import { inSliceOrder } from "../../src/load/route-order.ts";
+import { dataVersion } from "../../src/load/data-version.ts";
+import { joinSlices, loadNational } from "../../src/load/site-data.ts";
+import { provinceOf } from "../../src/domain/public-paths.ts";
+import { hasOwnPage } from "../../src/view/locality-path.ts";
 
 const DATA = join(new URL("../../", import.meta.url).pathname, "public", "data");
 const scratch = mkdtempSync(join(tmpdir(), "ppt-slice-reads-"));
@@ -53,6 +58,25 @@ describe("public files read by pages", () => {
     // Rewritten in place, whole again: read as it now is.
     writeFileSync(doc, JSON.stringify(first));
     expect(loadDocument("quang-minh-2024", dir)).toEqual(first);
+  });
+
+  test("a slice's version comes from its files: the same bytes, the same version; a changed figure, a new one", () => {
+    const before = dataVersion(loadSlice("ha-nam", dir));
+    expect(before).toMatch(/^[0-9a-f]{10}$/);
+    // Read again after other slices pushed it out: a new object, the same version.
+    for (const p of ["bac-giang", "dong-nai", "ninh-thuan"]) loadSlice(p, dir);
+    expect(dataVersion(loadSlice("ha-nam", dir))).toBe(before);
+    // A joined set of slices has its own version, which depends on every part.
+    const joined = dataVersion(joinSlices([loadSlice("bac-giang", dir), loadSlice("ha-nam", dir)], loadNational(dir).reference));
+    expect(joined).not.toBe(before);
+    const file = join(dir, "provinces", "ha-nam", "statistics.json");
+    const rows = JSON.parse(readFileSync(file, "utf8"));
+    rows[0].value += 1;
+    writeFileSync(`${file}.new`, JSON.stringify(rows));
+    renameSync(`${file}.new`, file);
+    for (const p of ["bac-giang", "dong-nai", "ninh-thuan"]) loadSlice(p, dir);
+    expect(dataVersion(loadSlice("ha-nam", dir))).not.toBe(before);
+    expect(dataVersion(joinSlices([loadSlice("bac-giang", dir), loadSlice("ha-nam", dir)], loadNational(dir).reference))).not.toBe(joined);
   });
 
   test("a slice read twice is the same object while kept", () => {
@@ -115,5 +139,19 @@ describe("the frame of the units from 1 July 2025", () => {
     expect(got.get("24")?.direct).toContain("quang-minh-2024");
     // A district's plan reaches the new communes of its communes as a wider plan.
     expect([...got.values()].some((r) => r.wider.length > 0)).toBe(true);
+  });
+});
+
+describe("pages listed slice by slice", () => {
+  test("keeps the order within a slice and puts each slice's items together", () => {
+    const ids = ["b/1", "a/1", "b/2", "c/1", "a/2"];
+    expect(inSliceOrder(ids, provinceOf)).toEqual(["a/1", "a/2", "b/1", "b/2", "c/1"]);
+  });
+
+  test("the locality pages of the five plans, listed as their route lists them, read each province's slice once", () => {
+    const pages = inSliceOrder(loadNational(DATA).localities.filter(hasOwnPage), (l) => provinceOf(l.id)).map((l) => provinceOf(l.id));
+    const runs = pages.filter((p, i) => p !== pages[i - 1]);
+    expect(runs).toEqual([...new Set(pages)]);
+    expect(runs).toEqual(["bac-giang", "dong-nai", "ha-nam", "ninh-thuan", "quang-ngai"]);
   });
 });
