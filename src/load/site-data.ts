@@ -265,15 +265,31 @@ export interface NationalRates {
   figures: number;
   /** Data-quality findings of severity "warning". */
   warnings: number;
+  /** Rows of each table of the whole dataset (the data page's counts). */
+  rows: Record<"targets" | "statistics" | "deprivations" | "quality" | "derived", number>;
+  /** The first FIRST_FINDINGS data-quality findings, province by province (the data page's report). */
+  firstFindings: QualityRow[];
 }
+/** Findings the data page lists; the rest are one click away in quality.csv. */
+export const FIRST_FINDINGS = 200;
 let rates: { dir: string; value: NationalRates } | undefined;
 
 export function nationalRates(dir = DATA_DIR()): NationalRates {
   if (rates?.dir === dir) return rates.value;
   const n = loadNational(dir);
-  const value: NationalRates = { data: { ...n, targets: [], statistics: [], deprivations: [], quality: [], derived: [] }, figures: 0, warnings: 0 };
+  const value: NationalRates = {
+    data: { ...n, targets: [], statistics: [], deprivations: [], quality: [], derived: [] },
+    figures: 0,
+    warnings: 0,
+    rows: { targets: 0, statistics: 0, deprivations: 0, quality: 0, derived: 0 },
+    firstFindings: [],
+  };
+  // One pass over the slices serves every national page: reading the country twice (once more for the data page,
+  // in each language) cost a national build about a minute.
   for (const province of [...new Set(n.localities.map((l) => provinceOf(l.id)))]) {
     const slice = readTables(sliceDir(dir, province), n.reference, ["localities", "plans"]);
+    for (const name of Object.keys(value.rows) as (keyof NationalRates["rows"])[]) value.rows[name] += slice[name].length;
+    for (const q of slice.quality) if (value.firstFindings.length < FIRST_FINDINGS) value.firstFindings.push(q);
     value.figures += slice.statistics.length + slice.targets.length + slice.deprivations.length;
     value.warnings += slice.quality.filter((q) => q.severity === "warning").length;
     value.data.targets.push(...slice.targets.filter((t) => LIST_TARGETS.has(t.indicator)));

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { provinceMapRows } from "../../src/view/province-map-data.ts";
-import { loadSiteData, loadUnits, nationalRates } from "../../src/load/site-data.ts";
+import { FIRST_FINDINGS, loadSiteData, loadUnits, nationalRates } from "../../src/load/site-data.ts";
 import { frame, provinceRows } from "../../src/view/units-view.ts";
 import { changeOnlyTargets, rateTargets } from "../../src/view/view.ts";
 
@@ -19,6 +19,10 @@ test("nationalRates gives the overview and the compare list exactly what the nat
   expect(lists.figures).toBe(whole.statistics.length + whole.targets.length + whole.deprivations.length);
   expect(lists.warnings).toBe(whole.quality.filter((q) => q.severity === "warning").length);
   expect(lists.figures).toBe(165);
+  // The data page's counts and report come from the same pass: every table's rows, every finding (fewer than 200).
+  for (const name of ["targets", "statistics", "deprivations", "quality", "derived"] as const) expect(lists.rows[name]).toBe(whole[name].length);
+  expect(lists.firstFindings.length).toBe(Math.min(whole.quality.length, FIRST_FINDINGS));
+  for (const q of whole.quality) expect(lists.firstFindings).toContainEqual(q);
   // Far fewer rows held than the country's tables.
   expect(lists.data.targets.length).toBeLessThan(whole.targets.length / 2);
   expect(provinceRows(frame(units, lists.data), lists.data)).toEqual(provinceRows(frame(units, whole), whole));
