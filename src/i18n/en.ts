@@ -528,11 +528,12 @@ export const en: Catalogue = {
   group_quote_source: "Line {line}, {plan}",
   // data (i16)
   data_layout: "How the files are laid out",
-  data_layout_lede: "Each table above has one file for the whole country. The data is also cut into smaller files, so that a reader downloads only what they need:",
+  data_layout_lede: "Each table above has one file for the whole country (the tables of figures as CSV). The data is also cut into smaller files, so that a reader downloads only what they need:",
   data_layout_plans: "One file per plan: the plan's full text line by line, and where the quote of each figure sits. For example:",
-  data_layout_provinces: "One folder per province, holding the tables above with only the figures of that province's localities (same columns, same order as the national files):",
+  data_layout_provinces: "One folder per province, holding the tables above as JSON and CSV with only the figures of that province's localities (same columns, same order as the national files):",
+  data_json_by_province: "JSON: one file per province, see",
   data_layout_localities: "One CSV file per locality page: every row the charts on that page draw (statistics, targets, deprived households, also those of its residential groups), each with the plan's number, its citation and the line of the document. The locality's page links to it. For example:",
-  data_layout_schemas: "The structure of each kind of file: a JSON Schema for the JSON files (a province's files share the national file's), a Frictionless table schema for the CSV files, listed in",
+  data_layout_schemas: "The structure of each kind of file: a JSON Schema for the JSON files (a province's files share their table's), a Frictionless table schema for the CSV files, listed in",
   data_quality_more: "The table shows {shown} of {n} rows; all of them are in",
   // slices (i16): a locality compared within its province only; alone when no neighbour sets a coverage target
   title_coverage_own: "Coverage targets of {name} (%)",

@@ -542,11 +542,12 @@ export const vi = {
   group_quote_source: "Dòng {line}, {plan}",
   // data (i16)
   data_layout: "Cách sắp xếp các tệp",
-  data_layout_lede: "Mỗi bảng ở trên có một tệp cho cả nước. Ngoài ra, dữ liệu được chia nhỏ để mỗi người dùng chỉ cần tải phần mình cần:",
+  data_layout_lede: "Mỗi bảng ở trên có một tệp cho cả nước (các bảng số liệu ở dạng CSV). Ngoài ra, dữ liệu được chia nhỏ để mỗi người dùng chỉ cần tải phần mình cần:",
   data_layout_plans: "Mỗi kế hoạch một tệp: toàn văn kế hoạch theo từng dòng, và vị trí câu trích của từng số liệu. Ví dụ:",
-  data_layout_provinces: "Mỗi tỉnh một thư mục, chứa các bảng ở trên nhưng chỉ gồm số liệu của các địa phương trong tỉnh đó (cùng cột, cùng thứ tự như tệp cả nước):",
+  data_layout_provinces: "Mỗi tỉnh một thư mục, chứa các bảng ở trên ở dạng JSON và CSV nhưng chỉ gồm số liệu của các địa phương trong tỉnh đó (cùng cột, cùng thứ tự như tệp cả nước):",
+  data_json_by_province: "JSON: mỗi tỉnh một tệp, xem",
   data_layout_localities: "Mỗi địa phương có trang riêng một tệp CSV: mọi dòng số liệu mà các biểu đồ trên trang vẽ (số liệu thống kê, chỉ tiêu, hộ thiếu hụt, kể cả của các tổ dân phố, thôn thuộc địa phương), mỗi dòng kèm số hiệu kế hoạch, trích dẫn kế hoạch và dòng của văn bản. Trang của địa phương có liên kết tới tệp này. Ví dụ:",
-  data_layout_schemas: "Cấu trúc của từng loại tệp: JSON Schema cho tệp JSON (tệp của tỉnh dùng chung với tệp cả nước), mô tả bảng theo chuẩn Frictionless cho tệp CSV, liệt kê trong",
+  data_layout_schemas: "Cấu trúc của từng loại tệp: JSON Schema cho tệp JSON (tệp của tỉnh dùng chung với bảng của nó), mô tả bảng theo chuẩn Frictionless cho tệp CSV, liệt kê trong",
   data_quality_more: "Bảng trên chỉ gồm {shown} trong số {n} dòng; toàn bộ có trong",
   // slices (i16): a locality compared within its province only; alone when no neighbour sets a coverage target
   title_coverage_own: "Chỉ tiêu bao phủ của {name} (%)",

@@ -67,5 +67,8 @@ export function boundariesKey(dir = DATA_DIR()): string {
 
 /** Key of a page that reads the national tables (the lists of every province, the overview, the data page). */
 export function nationalKey(dir = DATA_DIR()): string {
-  return digestOf(dir, "national", [...SHARED, "localities.json", "plans.json", "targets.json", "statistics.json", "deprivations.json", "quality.json", "derived.json"]);
+  // The figures are published per province only (the national CSVs join them): the national lists, and every
+  // province's key, which the province's pages take anyway, so each folder is read once.
+  const provinces = readdirSync(join(dir, "provinces")).sort();
+  return createHash("sha256").update(digestOf(dir, "national", [...SHARED, "localities.json", "plans.json"])).update("\0").update(provinces.map((p) => `${p}=${provinceKey(p, dir)}`).join("\0")).digest("hex").slice(0, 32);
 }

@@ -5,7 +5,7 @@
  * A page reads only its own slice: `loadSlice(province)` is one province's rows (public/data/provinces/<province>/),
  * `loadDocument(plan)` one plan's document (public/data/plans/<plan>.json), `loadNational()` the small national
  * index (localities, plans, reference lists) that lists and routes need. `loadSiteData()` is the whole country, for
- * the pages that still draw from it; a national build should not hold it per page.
+ * tests and tools; no page holds it.
  */
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
@@ -37,7 +37,7 @@ export interface SiteData {
   reference: z.infer<typeof Reference>;
 }
 
-let cache: SiteData | undefined;
+let cache: { dir: string; data: SiteData } | undefined;
 
 /**
  * Rows of the data files grouped by the ids pages look things up by, built once per data set. A national build has
@@ -239,12 +239,18 @@ export function loadDocument(planId: string, dir = DATA_DIR()): z.infer<typeof D
   return readPublic(dir, planDocumentPath(planId).replace(/^\/data\//, ""), DocumentRow);
 }
 
-/** Load public/data (the build runs from the project root); throws a clear message if `npm run data` has not run. */
+/**
+ * The whole country (the data step publishes the figures' tables as JSON per province only): every province's slice
+ * in turn, as the national CSVs list them, with the national localities and plans. For tests and tools; no page
+ * holds it. Throws a clear message if `npm run data` has not run.
+ */
 export function loadSiteData(dir = DATA_DIR()): SiteData {
-  if (cache) return cache;
+  if (cache?.dir === dir) return cache.data;
   const n = loadNational(dir);
-  cache = { ...readTables(dir, n.reference, ["localities", "plans"]), localities: n.localities, plans: n.plans };
-  return cache;
+  const provinces = [...new Set(n.localities.map((l) => provinceOf(l.id)))].sort();
+  const data = { ...joinSlices(provinces.map((p) => readTables(sliceDir(dir, p), n.reference, ["localities", "plans"])), n.reference), localities: n.localities, plans: n.plans };
+  cache = { dir, data };
+  return data;
 }
 
 /** Indicators whose targets the national lists read: the two rates and their household counts (levels and changes). */

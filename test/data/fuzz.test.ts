@@ -16,7 +16,7 @@ import { buildData } from "../../scripts/build-data.ts";
 import { DataErrors, fieldPath } from "../../scripts/lib/data-error.ts";
 import { prng } from "../../scripts/lib/prng.ts";
 import { foldSpace } from "../../src/domain/fold.ts";
-import { ROOT, snapshot, tempDir } from "./helpers.ts";
+import { nationalRows, ROOT, snapshot, tempDir } from "./helpers.ts";
 
 const CASES = 250;
 const SEED = 20241231;
@@ -383,7 +383,7 @@ beforeAll(async () => {
   out = join(root, "public", "data");
   await buildData(root, out);
   baseline = snapshot(out);
-  baselineFindings = new Set(JSON.parse(baseline.get("quality.json")!.toString()).map((q: unknown) => JSON.stringify(q)));
+  baselineFindings = new Set(nationalRows(out, "quality").map((q: unknown) => JSON.stringify(q)));
 });
 
 afterAll(() => {
@@ -441,7 +441,7 @@ describe(`${CASES} seeded mutations of the real data files`, () => {
       restore(c);
     }
     if (c.expect.kind === "finding" && caught === undefined) {
-      const findings: unknown[] = JSON.parse(readFileSync(join(out, "quality.json"), "utf8"));
+      const findings: unknown[] = nationalRows(out, "quality");
       const fresh = findings.filter((q) => !baselineFindings.has(JSON.stringify(q)));
       restoreOutput();
       expect(fresh.length, "a data-quality issue must be recorded as a finding").toBeGreaterThan(0);

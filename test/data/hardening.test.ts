@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { buildData } from "../../scripts/build-data.ts";
 import { errorAt, expectFailure, fixture, lineOf, mutate } from "./broken-helpers.ts";
-import { readJson, ROOT, snapshot } from "./helpers.ts";
+import { nationalRows, readJson, ROOT, snapshot } from "./helpers.ts";
 
 const PLAN = "data/plans/quang-minh-2024.yaml";
 const LOCALITIES = "data/localities.yaml";
@@ -189,7 +189,7 @@ describe("7–9. printed figures: quoted strings, real dates, possible values", 
     replaceAll(f.root, PLAN, POOR_QUOTE, POOR_QUOTE.replace("có 17 hộ", "có 3.017 hộ"));
     mutate(f.root, PLAN, ['    value: "17"\n    unit: households', '    value: "3.017"\n    unit: households']);
     await buildData(f.root, f.out);
-    const quality = readJson<{ code: string; stated: number; computed: number; locality_id: string }[]>(f.out, "quality.json");
+    const quality = nationalRows<{ code: string; stated: number; computed: number; locality_id: string }>(f.out, "quality");
     expect(quality.filter((q) => q.code === "count_exceeds_total")).toEqual([expect.objectContaining({ stated: 3017, computed: 2991, locality_id: "bac-giang/viet-yen/quang-minh" })]);
   });
 });

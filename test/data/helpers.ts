@@ -41,3 +41,11 @@ export function one<T extends Record<string, unknown>>(rows: T[], where: Partial
 export function all<T extends Record<string, unknown>>(rows: T[], where: Partial<Record<keyof T, unknown>>): T[] {
   return rows.filter((r) => Object.entries(where).every(([k, v]) => r[k] === v));
 }
+
+/**
+ * A table of figures for the whole country. The data step publishes it as a national CSV and as JSON per province
+ * (provinces/<province>/<table>.json): joined here province after province, the order of the national CSV.
+ */
+export function nationalRows<T = any>(dir: string, table: string): T[] {
+  return readdirSync(join(dir, "provinces")).sort().flatMap((p) => readJson<T[]>(join(dir, "provinces", p), `${table}.json`));
+}

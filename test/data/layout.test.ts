@@ -15,7 +15,7 @@ import { stripBom } from "../../src/domain/csv-bom.ts";
 import { localityCsvPath, planDocumentPath, provinceOf } from "../../src/domain/public-paths.ts";
 import { DocumentRow, type LocalityRow, type PlanRow } from "../../src/domain/schema.ts";
 import { loadDocument, loadNational, loadSlice } from "../../src/load/site-data.ts";
-import { readJson, ROOT, snapshot, tempDir } from "./helpers.ts";
+import { nationalRows, readJson, ROOT, snapshot, tempDir } from "./helpers.ts";
 
 const QM = "bac-giang/viet-yen/quang-minh";
 const PLAN_IDS = ["long-khanh-2024", "phan-rang-thap-cham-2024", "pho-minh-2024", "quang-minh-2024", "thanh-liem-2021"];
@@ -83,7 +83,7 @@ describe("one CSV per locality page", () => {
     const localities = readJson<LocalityRow[]>(out, "localities.json");
     const page = new Map(localities.map((l) => [l.id, l.level === "residential_group" ? l.parent! : l.id]));
     for (const table of ["statistics", "targets", "deprivations"]) {
-      const national = readJson<{ locality_id: string; ref: string }[]>(out, `${table}.json`);
+      const national = nationalRows<{ locality_id: string; ref: string }>(out, table);
       const inCsvs = localities.filter((l) => l.level !== "residential_group").flatMap((l) => csv(file(out, localityCsvPath(l.id))).filter((r) => r.table === table).map((r) => `${page.get(r.locality_id) === l.id}|${r.ref}`));
       expect(inCsvs.sort(), table).toEqual(national.map((r) => `true|${r.ref}`).sort());
     }
@@ -94,7 +94,7 @@ describe("one folder per province", () => {
   test("each province's files hold exactly the national rows of its localities, in the same order; the counts add up", () => {
     const provinces = readJson<LocalityRow[]>(out, "localities.json").filter((l) => l.level === "province").map((l) => l.id);
     expect(provinces.sort()).toEqual(["bac-giang", "dong-nai", "ha-nam", "ninh-thuan", "quang-ngai"]);
-    for (const table of [...TABLES, "localities"]) {
+    for (const table of ["plans", "localities"]) {
       const national = readJson<{ locality_id?: string; id?: string }[]>(out, `${table}.json`);
       let total = 0;
       for (const p of provinces) {
@@ -104,9 +104,20 @@ describe("one folder per province", () => {
         total += mine.length;
       }
       expect(total, table).toBe(national.length);
-      if (table !== "plans" && table !== "localities") {
-        const lines = (path: string) => stripBom(readFileSync(path, "utf8")).trimEnd().split("\n").length - 1;
-        expect(provinces.reduce((n, p) => n + lines(join(out, "provinces", p, `${table}.csv`)), 0), `${table}.csv`).toBe(lines(join(out, `${table}.csv`)));
+    }
+    // The tables of figures: national as CSV only, the provinces' CSVs one after another under one header; each
+    // province's JSON holds the rows of its CSV, and only its own localities'.
+    const header = (path: string) => stripBom(readFileSync(path, "utf8")).split("\n")[0];
+    const body = (path: string) => stripBom(readFileSync(path, "utf8")).split("\n").slice(1).join("\n");
+    for (const table of TABLES.filter((t) => t !== "plans")) {
+      expect(existsSync(join(out, `${table}.json`)), `${table}.json`).toBe(false);
+      const csvOf = (p: string) => join(out, "provinces", p, `${table}.csv`);
+      expect(provinces.map((p) => body(csvOf(p))).join(""), `${table}.csv`).toBe(body(join(out, `${table}.csv`)));
+      for (const p of provinces) {
+        expect(header(csvOf(p))).toBe(header(join(out, `${table}.csv`)));
+        const mine = readJson<{ locality_id: string }[]>(join(out, "provinces", p), `${table}.json`);
+        expect(fromCSV(stripBom(readFileSync(csvOf(p), "utf8"))).numRows(), `${p} ${table}`).toBe(mine.length);
+        expect(mine.every((r) => provinceOf(r.locality_id) === p), `${p} ${table}`).toBe(true);
       }
     }
     // Bắc Giang is Quảng Minh's province: its 2,991 households are there and nowhere else.
@@ -118,9 +129,13 @@ describe("one folder per province", () => {
   test("loadSlice(province) returns exactly the national rows whose locality id starts with the province", () => {
     for (const p of ["bac-giang", "ha-nam", "quang-ngai"]) {
       const slice = loadSlice(p, out);
-      for (const table of TABLES) {
-        const national = readJson<{ locality_id: string }[]>(out, `${table}.json`);
-        expect(slice[table], `${p} ${table}`).toEqual(national.filter((r) => r.locality_id === p || r.locality_id.startsWith(`${p}/`)));
+      const mine = (id: string) => id === p || id.startsWith(`${p}/`);
+      expect(slice.plans).toEqual(readJson<PlanRow[]>(out, "plans.json").filter((r) => mine(r.locality_id)));
+      // The figures against the national CSV (written apart from the JSON): the same rows, in the same order.
+      for (const table of TABLES.filter((t) => t !== "plans")) {
+        const national = fromCSV(stripBom(readFileSync(join(out, `${table}.csv`), "utf8")), { autoType: false }).objects() as { locality_id: string; plan_id: string }[];
+        const key = (r: { locality_id: string; plan_id: string }) => `${r.plan_id}|${r.locality_id}`;
+        expect(slice[table].map(key), `${p} ${table}`).toEqual(national.filter((r) => mine(r.locality_id)).map(key));
       }
       expect(slice.localities).toEqual(readJson<LocalityRow[]>(out, "localities.json").filter((l) => provinceOf(l.id) === p));
       expect(slice.reference).toEqual(readJson(out, "reference.json"));
@@ -169,6 +184,8 @@ describe("warm build: unchanged files are linked from the live version, changed 
     const o = join(root, "out");
     const record = join(root, "cache", "published.json");
     const good = readFileSync(record, "utf8");
+    // What a build from scratch wrote: what each rebuild must write again.
+    const right = [join("provinces", "ha-nam", "targets.json"), "targets.csv"].map((f) => [f, readFileSync(join(o, f))] as const);
     const cases: [string, string][] = [
       ["truncated", good.slice(0, good.length / 2)],
       ["another version", good.replace(/"version":"[^"]+"/, '"version":"v-1-1-old"')],
@@ -180,7 +197,7 @@ describe("warm build: unchanged files are linked from the live version, changed 
       writeFileSync(record, text);
       await build(root);
       expect(inode(o, KEPT[0]), what).not.toBe(before);
-      expect(readJson(join(o, "provinces", "ha-nam"), "targets.json"), what).toEqual(readJson<{ locality_id: string }[]>(o, "targets.json").filter((r) => provinceOf(r.locality_id) === "ha-nam"));
+      for (const [f, bytes] of right) expect(readFileSync(join(o, f)).equals(bytes), `${what}: ${f}`).toBe(true);
     }
     // A record whose key for a province is wrong (as if the pieces had changed): that province is written again.
     const live = JSON.parse(readFileSync(record, "utf8"));

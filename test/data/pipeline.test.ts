@@ -11,7 +11,7 @@ import { z } from "zod";
 import { buildData, type BuildSummary } from "../../scripts/build-data.ts";
 import { foldSpace } from "../../src/domain/fold.ts";
 import { PublicFiles, type DeprivationRow, type DerivedRow, type PlanRow, type QualityRow, type StatisticRow, type TargetRow } from "../../src/domain/schema.ts";
-import { all, one, readJson, ROOT, snapshot, tempDir } from "./helpers.ts";
+import { all, nationalRows, one, readJson, ROOT, snapshot, tempDir } from "./helpers.ts";
 
 const QM = "quang-minh-2024";
 const QM_LOC = "bac-giang/viet-yen/quang-minh";
@@ -38,11 +38,11 @@ beforeAll(async () => {
   summary = await buildData(ROOT, out);
   await buildData(ROOT, out2);
   plans = readJson(out, "plans.json");
-  targets = readJson(out, "targets.json");
-  statistics = readJson(out, "statistics.json");
-  deprivations = readJson(out, "deprivations.json");
-  quality = readJson(out, "quality.json");
-  derived = readJson(out, "derived.json");
+  targets = nationalRows(out, "targets");
+  statistics = nationalRows(out, "statistics");
+  deprivations = nationalRows(out, "deprivations");
+  quality = nationalRows(out, "quality");
+  derived = nationalRows(out, "derived");
 });
 
 afterAll(() => {
@@ -279,8 +279,10 @@ describe("Thanh Liêm 2021 (2016–2020 standard)", () => {
 });
 
 describe("public files against their schemas", () => {
-  test.each(Object.keys(PublicFiles) as (keyof typeof PublicFiles)[])("every row of %s.json validates", (name) => {
-    const rows = readJson<unknown[]>(out, `${name}.json`);
+  // The tables of figures are JSON per province (the national file of each is its CSV); the index tables national.
+  const byProvince = (name: string) => !["localities", "units", "plans"].includes(name);
+  test.each(Object.keys(PublicFiles) as (keyof typeof PublicFiles)[])("every row of %s validates (national JSON, or every province's)", (name) => {
+    const rows = byProvince(name) ? nationalRows<unknown>(out, name) : readJson<unknown[]>(out, `${name}.json`);
     expect(rows.length).toBeGreaterThan(0);
     for (const [i, row] of rows.entries()) {
       const r = PublicFiles[name].safeParse(row);
@@ -323,13 +325,13 @@ describe("public files against their schemas", () => {
   });
 
   test.each(csvFiles)("%s.csv has as many data rows as the JSON", (name) => {
-    const json = readJson<unknown[]>(out, `${name}.json`);
+    const json = nationalRows<unknown>(out, name);
     expect(json.length).toBeGreaterThan(0);
     expect(csv(name).numRows()).toBe(json.length);
   });
 
   test.each(csvFiles.filter((n) => n !== "derived"))("%s.csv quotes survive the CSV round trip (tabs, commas, line breaks)", (name) => {
-    const json = readJson<{ quote: string }[]>(out, `${name}.json`);
+    const json = nationalRows<{ quote: string }>(out, name);
     // A quote a spreadsheet would run as a formula (a table row starting with a tab) carries a leading apostrophe in CSV only.
     expect(csv(name).array("quote").slice(0, json.length)).toEqual(json.map((r) => (/^[=+\-@\t\r]/.test(r.quote) ? `'${r.quote}` : r.quote)));
   });

@@ -61,7 +61,7 @@ describe("JSON Schemas", () => {
   test("a schema rejects what its file must never hold", () => {
     const ajv = new Ajv2020({ strict: false });
     const validate = ajv.compile(json("targets.schema.json"));
-    const [row] = json("targets.json");
+    const [row] = json("provinces/bac-giang/targets.json");
     expect(validate([{ ...row, target_value: "0,43" }])).toBe(false);
     expect(validate([{ ...row, comparator: "about" }])).toBe(false);
     expect(validate([{ ...row, extra: 1 }])).toBe(false);

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { buildData } from "../../scripts/build-data.ts";
 import { outcomes, promisedLevel } from "../../src/domain/outcome.ts";
 import type { PlanRow, StatisticRow, TargetRow } from "../../src/domain/schema.ts";
-import { ROOT, tempDir } from "../data/helpers.ts";
+import { nationalRows, ROOT, tempDir } from "../data/helpers.ts";
 
 let targets: TargetRow[];
 let statistics: StatisticRow[];
@@ -18,8 +18,8 @@ beforeAll(async () => {
   const dir = join(tempDir("outcome"), "data");
   await buildData(ROOT, dir);
   const read = (f: string) => JSON.parse(readFileSync(join(dir, f), "utf8"));
-  targets = read("targets.json");
-  statistics = read("statistics.json");
+  targets = nationalRows(dir, "targets");
+  statistics = nationalRows(dir, "statistics");
   plans = new Map((read("plans.json") as PlanRow[]).map((p) => [p.id, p]));
 });
 

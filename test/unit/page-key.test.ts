@@ -28,10 +28,10 @@ test("the same bytes give the same keys; an edited province changes its own keys
   expect(planKey("quang-minh-2024", "bac-giang", c)).not.toBe(planKey("quang-minh-2024", "bac-giang", a));
   expect(provinceKey("dong-nai", c)).toBe(provinceKey("dong-nai", a));
   expect(planKey("long-khanh-2024", "dong-nai", c)).toBe(planKey("long-khanh-2024", "dong-nai", a));
-  // The national tables are the provinces' files joined: they change with them only when rebuilt, so an edit to
-  // the national file itself stands for that.
+  // The national pages read every province: an edit to any one changes their key, and the national lists too.
+  expect(nationalKey(c)).not.toBe(nationalKey(a));
   const d = copy("d");
-  appendFileSync(join(d, "targets.json"), " ");
+  appendFileSync(join(d, "plans.json"), " ");
   expect(nationalKey(d)).not.toBe(nationalKey(a));
   expect(provinceKey("dong-nai", d)).toBe(provinceKey("dong-nai", a));
 });
