@@ -152,9 +152,6 @@ export interface LayoutInput {
   rebuild: (planFile: string) => { meta: PieceMeta; parts: Record<string, Uint8Array> };
 }
 
-/** The row tables published as one national JSON file (the others: national CSV, JSON per province). */
-export const NATIONAL_JSON: readonly string[] = ["plans"];
-
 /** Write plans/, provinces/, localities/ and the national tables into `tmp`; the keys of what it holds, for the next build. */
 export function writeLayout(o: LayoutInput): { outputs: Record<string, string>; linked: number; written: number } {
   const outputs: Record<string, string> = {};
@@ -239,23 +236,25 @@ export function writeLayout(o: LayoutInput): { outputs: Record<string, string>; 
   });
 
   // The national tables: each province's rows, one province after another (read back from the files just made).
-  // As CSV (what a reader downloads); as JSON only plans.json, the national index the pages read. A national JSON of
-  // the figures would be ~770 MB a reader's browser cannot open, rewritten on every run (half of a warm run's
-  // writing): JSON readers take a province's folder.
+  // The tables of figures as CSV (what a reader downloads), the others (plans.json, the national index the pages
+  // read) as JSON. A national JSON of the figures would be ~770 MB a reader's browser cannot open, rewritten on every
+  // run (half of a warm run's writing): JSON readers take a province's folder.
   for (const name of ROW_FILES) {
-    const json = NATIONAL_JSON.includes(name) ? openSync(join(o.tmp, `${name}.json`), "w") : undefined;
+    const json = CSV_FILES.includes(name) ? undefined : openSync(join(o.tmp, `${name}.json`), "w");
     const csv = CSV_FILES.includes(name) ? openSync(join(o.tmp, `${name}.csv`), "w") : undefined;
     try {
       if (csv !== undefined) writeSync(csv, csvHeader(csvColumns(name)));
       let rows = 0;
       for (const prov of provinces) {
         const dir = join(o.tmp, layout.province(prov));
-        const body = join(dir, `${name}.json`);
-        const size = json === undefined ? 0 : statSync(body).size;
-        // "[\n" rows "\n]\n", or "[]\n" when the province has none.
-        if (json !== undefined && size > 3) {
-          writeSync(json, rows++ > 0 ? ",\n" : "[\n");
-          copyRange(body, json, 2, size - 3);
+        if (json !== undefined) {
+          const body = join(dir, `${name}.json`);
+          const size = statSync(body).size;
+          // "[\n" rows "\n]\n", or "[]\n" when the province has none.
+          if (size > 3) {
+            writeSync(json, rows++ > 0 ? ",\n" : "[\n");
+            copyRange(body, json, 2, size - 3);
+          }
         }
         if (csv !== undefined) {
           const text = join(dir, `${name}.csv`);

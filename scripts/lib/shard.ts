@@ -11,7 +11,7 @@ import { z } from "zod";
 import { neutralise } from "../../src/view/csv.ts";
 import { derive, type LocalityLink } from "../../src/domain/derive.ts";
 import { DocumentRow, PublicFiles, type PlanRow, type QualityRow } from "../../src/domain/schema.ts";
-import { provinceOf } from "../../src/domain/public-paths.ts";
+import { FIGURE_TABLES, provinceOf } from "../../src/domain/public-paths.ts";
 import { groupRows } from "../../src/domain/group-rows.ts";
 import { DataError } from "./data-error.ts";
 import { describePiece, inputText, lookup, type Hit, planFileNow, store, textDigest, type Piece, type PieceMeta, type PlanCacheRef } from "./plan-cache.ts";
@@ -68,7 +68,7 @@ export interface ShardResult {
 /** Public files made of rows, in the order they are written; each is national and per province, all but plans with a CSV twin. */
 export const ROW_FILES = ["plans", "targets", "statistics", "deprivations", "quality", "derived"] as const;
 export type RowFile = (typeof ROW_FILES)[number];
-export const CSV_FILES: readonly RowFile[] = ["targets", "statistics", "deprivations", "quality", "derived"];
+export const CSV_FILES: readonly RowFile[] = FIGURE_TABLES;
 
 export { provinceOf };
 

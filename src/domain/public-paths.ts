@@ -10,6 +10,13 @@ export function provinceOf(localityId: string): string {
   return slash < 0 ? localityId : localityId.slice(0, slash);
 }
 
+/**
+ * The tables of figures: published nationally as CSV only, and as JSON (and CSV) in each province's folder. The
+ * other tables (localities, units, plans) are the national index, published as national JSON.
+ */
+export const FIGURE_TABLES = ["targets", "statistics", "deprivations", "quality", "derived"] as const;
+export type FigureTable = (typeof FIGURE_TABLES)[number];
+
 /** Public path of a locality's CSV: `/data/localities/<locality id>.csv` (the id starts with its province). */
 export function localityCsvPath(localityId: string): string {
   return `/data/localities/${localityId}.csv`;

@@ -31,8 +31,9 @@ let national: { dir: string; version: string } | undefined;
 
 /**
  * The data version of the whole dataset, for pages that show no one slice (overview, lists, method): 10 hex digits
- * of SHA-256 over the bytes of the national lists and every province's tables (public/data), read in chunks and never parsed, so a national
- * build does not hold the country's rows to name its version. Any changed figure changes it.
+ * of SHA-256 over the bytes of the national lists and every province's tables (public/data), read in chunks and
+ * never parsed, so a national build does not hold the country's rows to name its version. Any changed figure
+ * changes it.
  */
 export function nationalVersion(dir = join(process.cwd(), "public", "data")): string {
   if (national?.dir === dir) return national.version;

@@ -9,7 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
-import { planDocumentPath, provinceDataPath, provinceOf } from "../domain/public-paths.ts";
+import { FIGURE_TABLES, planDocumentPath, provinceDataPath, provinceOf, type FigureTable } from "../domain/public-paths.ts";
 import { recentValues } from "./recent.ts";
 import { groupRows } from "../domain/group-rows.ts";
 import { join } from "node:path";
@@ -271,8 +271,8 @@ export interface NationalRates {
   figures: number;
   /** Data-quality findings of severity "warning". */
   warnings: number;
-  /** Rows of each table of the whole dataset (the data page's counts). */
-  rows: Record<"targets" | "statistics" | "deprivations" | "quality" | "derived", number>;
+  /** Rows of each table of figures of the whole dataset (the data page's counts). */
+  rows: Record<FigureTable, number>;
   /** The first FIRST_FINDINGS data-quality findings, province by province (the data page's report). */
   firstFindings: QualityRow[];
 }
@@ -287,16 +287,15 @@ export function nationalRates(dir = DATA_DIR()): NationalRates {
     data: { ...n, targets: [], statistics: [], deprivations: [], quality: [], derived: [] },
     figures: 0,
     warnings: 0,
-    rows: { targets: 0, statistics: 0, deprivations: 0, quality: 0, derived: 0 },
+    rows: Object.fromEntries(FIGURE_TABLES.map((name) => [name, 0])) as NationalRates["rows"],
     firstFindings: [],
   };
   // One pass over the slices serves every national page: reading the country twice (once more for the data page,
   // in each language) cost a national build about a minute.
   for (const province of [...new Set(n.localities.map((l) => provinceOf(l.id)))]) {
     const slice = readTables(sliceDir(dir, province), n.reference, ["localities", "plans"]);
-    for (const name of Object.keys(value.rows) as (keyof NationalRates["rows"])[]) value.rows[name] += slice[name].length;
+    for (const name of FIGURE_TABLES) value.rows[name] += slice[name].length;
     for (const q of slice.quality) if (value.firstFindings.length < FIRST_FINDINGS) value.firstFindings.push(q);
-    value.figures += slice.statistics.length + slice.targets.length + slice.deprivations.length;
     value.warnings += slice.quality.filter((q) => q.severity === "warning").length;
     value.data.targets.push(...slice.targets.filter((t) => LIST_TARGETS.has(t.indicator)));
     value.data.statistics.push(...slice.statistics.filter((st) => st.indicator === "poverty_rate"));
@@ -304,6 +303,7 @@ export function nationalRates(dir = DATA_DIR()): NationalRates {
   // In the national files' order (plan by plan, as plans.json lists them), so lists come out as from those files.
   const order = new Map(n.plans.map((p, i) => [p.id, i]));
   const byPlan = (x: { plan_id: string }, y: { plan_id: string }) => (order.get(x.plan_id) ?? -1) - (order.get(y.plan_id) ?? -1);
+  value.figures = value.rows.statistics + value.rows.targets + value.rows.deprivations;
   value.data.targets.sort(byPlan);
   value.data.statistics.sort(byPlan);
   rates = { dir, value };

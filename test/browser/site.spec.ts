@@ -5,13 +5,14 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { nationalRows } from "../data/helpers.ts";
 import { TEMPLATES as ALL_TEMPLATES, urlOf } from "./templates.ts";
 
 /** The public data files the build wrote (the same the site serves at /data/). */
 const readJson = (name: string) => JSON.parse(readFileSync(new URL(`../../public/data/${name}`, import.meta.url), "utf8"));
-// A table of figures for the whole country: published as JSON per province (the national file is a CSV).
-const nationalRows = (table: string) => readdirSync(new URL("../../public/data/provinces/", import.meta.url)).sort().flatMap((p) => readJson(`provinces/${p}/${table}.json`));
+// Tables of figures for the whole country are published as JSON per province (the national file is a CSV).
+const PUBLIC_DATA = new URL("../../public/data", import.meta.url).pathname;
 
 const QM = "/localities/bac-giang/viet-yen/quang-minh/";
 const TEMPLATES = [
@@ -135,7 +136,7 @@ test("the keyboard reaches every control of the locality page", async ({ page })
 });
 
 test("figures on the Quảng Minh page match the public data files, in both locales", async ({ page }) => {
-  const stats = nationalRows("statistics").filter((s: { locality_id: string }) => s.locality_id === "bac-giang/viet-yen/quang-minh");
+  const stats = nationalRows(PUBLIC_DATA, "statistics").filter((s: { locality_id: string }) => s.locality_id === "bac-giang/viet-yen/quang-minh");
   const total = stats.find((s: { indicator: string }) => s.indicator === "total_households");
   const poor = stats.find((s: { indicator: string }) => s.indicator === "poor_households");
   const rate = stats.find((s: { indicator: string }) => s.indicator === "poverty_rate");
@@ -148,7 +149,7 @@ test("figures on the Quảng Minh page match the public data files, in both loca
   await expect(page.locator('section[aria-labelledby="key"] li[data-indicator="total_households"] .v')).toHaveText("2,991 households");
   await expect(page.locator('section[aria-labelledby="key"] li[data-indicator="poverty_rate"] .v')).toHaveText("0.57%");
   // The targets table shows the 2024 target from targets.json.
-  const target = nationalRows("targets").find((t: { locality_id: string; indicator: string; kind: string }) => t.locality_id === "bac-giang/viet-yen/quang-minh" && t.indicator === "poverty_rate" && t.kind === "level");
+  const target = nationalRows(PUBLIC_DATA, "targets").find((t: { locality_id: string; indicator: string; kind: string }) => t.locality_id === "bac-giang/viet-yen/quang-minh" && t.indicator === "poverty_rate" && t.kind === "level");
   expect(target.target_value).toBe(0.43);
   await expect(page.locator("#targets")).toBeVisible();
   await expect(page.locator("section:has(#targets) table")).toContainText("0.43%");
@@ -230,7 +231,7 @@ test("compare: picking plans and an indicator changes the URL and the view (a pr
 
 test("key figures on every locality page equal the public data files, read back in each locale's number format", async ({ page }) => {
   test.setTimeout(120_000);
-  const stats = nationalRows("statistics") as { locality_id: string; indicator: string; value: number }[];
+  const stats = nationalRows(PUBLIC_DATA, "statistics") as { locality_id: string; indicator: string; value: number }[];
   // Residential groups have no page: their figures are in their sections of the commune's page.
   const localities = (readJson("localities.json") as { id: string; level: string }[]).filter((l) => l.level !== "residential_group");
   const parse = (text: string, locale: string) => {
@@ -257,7 +258,7 @@ test("key figures on every locality page equal the public data files, read back 
 });
 
 test("a residential group is a section of its commune's page: Đông Long's anchor shows its own figures and the line they come from", async ({ page }) => {
-  const statistics = nationalRows("statistics") as { locality_id: string; indicator: string; value: number; source_line: number; quote: string }[];
+  const statistics = nationalRows(PUBLIC_DATA, "statistics") as { locality_id: string; indicator: string; value: number; source_line: number; quote: string }[];
   const of = (ind: string) => statistics.find((s) => s.locality_id === "bac-giang/viet-yen/quang-minh/dong-long" && s.indicator === ind)!;
   // The plan's appendix line for Đông Long: 802 households, 7 poor, 19 near-poor (line 251).
   expect([of("total_households").value, of("poor_households").value, of("near_poor_households").value]).toEqual([802, 7, 19]);

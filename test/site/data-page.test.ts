@@ -3,16 +3,16 @@
  * province slices the national lists make, not a second read of the country per language). Counted here from the
  * published files of the five plans, so a count that drifts from the files fails.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, test } from "vitest";
+import { nationalRows } from "../data/helpers.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const page = (path: string) => parseHTML(readFileSync(join(ROOT, "dist", path, "index.html"), "utf8")).document;
 // A table's rows: the provinces' JSON files of it (the national file is a CSV).
-const provinces = readdirSync(join(ROOT, "dist", "data", "provinces")).sort();
-const fileRows = (table: string) => provinces.reduce((n, p) => n + (JSON.parse(readFileSync(join(ROOT, "dist", "data", "provinces", p, `${table}.json`), "utf8")) as unknown[]).length, 0);
+const fileRows = (table: string) => nationalRows(join(ROOT, "dist", "data"), table).length;
 const text = (el: Element | null | undefined) => (el?.textContent ?? "").replace(/\s+/g, " ").trim();
 
 describe.each([["data", "dòng."], ["en/data", "rows."]])("%s", (path, rows) => {
