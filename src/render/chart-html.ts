@@ -1,4 +1,4 @@
-import { serialize } from "./xml.ts";
+import { serializeTwice } from "./xml.ts";
 
 /** Marks with a <title> also get `data-tip` (the tooltip script's text), here at build time and in the browser alike. */
 export function markTips(svg: Element): void {
@@ -14,5 +14,6 @@ export function markTips(svg: Element): void {
  */
 export function svgHtml(svg: Element): { page: string; file: string } {
   markTips(svg);
-  return { page: serialize(svg), file: serialize(svg, { omitAttributes: ["data-tip"] }) };
+  const [page, file] = serializeTwice(svg, ["data-tip"]);
+  return { page, file };
 }

@@ -11,7 +11,7 @@
  * PPT_FORCE=1 draws every state again (and rewrites the entries). Build time only (Node).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { Topology } from "topojson-specification";
 import { drawChart } from "../charts/draw.ts";
@@ -85,15 +85,51 @@ function readEntry(file: string): { page: string; file: string } | undefined {
 
 let written = 0;
 
+type Drawn = { page: string; file: string };
+
 /**
- * The state's SVG markup: `page` as pages show it (marks with a title carry `data-tip`), `file` without what only
- * the page's script reads (preview images).
+ * The last drawings served, by entry, with the stamp of the entry's file then: a locality's page follows its embed
+ * (view/slice-routes.ts) and shows the same drawings, taken from memory rather than read and checked again while
+ * the file is the one they were checked against (a stat, not a read). A handful of pages' worth.
  */
-export function drawnSvg(locale: Locale, d: ChartDrawing, flavour: "page" | "file" = "page"): string {
+const recent = new Map<string, { stamp: string; svg: Drawn }>();
+const KEPT = 32;
+
+/**
+ * Forget the drawings kept in memory, as a new process starts (tests: a file damaged in place within the file
+ * system's clock tick keeps its stamp, so only a reader that does not hold the drawing reads the file again; what
+ * is kept was whole when it was read or drawn, so a damaged file is never served either way).
+ */
+export function forgetKeptDrawings(): void {
+  recent.clear();
+}
+
+function stampOf(file: string): string | undefined {
+  try {
+    const st = statSync(file);
+    return `${st.ino}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function remember(file: string, svg: Drawn): Drawn {
+  const stamp = stampOf(file);
+  recent.delete(file);
+  if (stamp) recent.set(file, { stamp, svg });
+  if (recent.size > KEPT) recent.delete(recent.keys().next().value!);
+  return svg;
+}
+
+/** The entry's drawing: from memory, from its file when whole, else drawn now and written. */
+function drawn(locale: Locale, d: ChartDrawing): Drawn {
   const file = drawnEntry(locale, d);
-  if (process.env.PPT_FORCE !== "1") {
+  const force = process.env.PPT_FORCE === "1";
+  if (!force) {
+    const kept = recent.get(file);
+    if (kept && kept.stamp === stampOf(file)) return kept.svg;
     const hit = readEntry(file);
-    if (hit) return hit[flavour];
+    if (hit) return remember(file, hit);
   }
   const svg = svgHtml(drawSvg(d, locale));
   const body = `${svg.page}${SEP}${svg.file}`;
@@ -101,11 +137,27 @@ export function drawnSvg(locale: Locale, d: ChartDrawing, flavour: "page" | "fil
   const tmp = `${file}.${process.pid}.${++written}.tmp`;
   writeFileSync(tmp, `${sha1(body)}\n${body}`);
   renameSync(tmp, file);
-  return svg[flavour];
+  return force ? svg : remember(file, svg);
 }
 
-/** Where the drawing of a description is kept (tests damage entries to see them drawn again). */
+/**
+ * The state's SVG markup: `page` as pages show it (marks with a title carry `data-tip`), `file` without what only
+ * the page's script reads (preview images).
+ */
+export function drawnSvg(locale: Locale, d: ChartDrawing, flavour: "page" | "file" = "page"): string {
+  return drawn(locale, d)[flavour];
+}
+
+const entries = new WeakMap<ChartDrawing, Partial<Record<Locale, string>>>();
+
+/**
+ * Where the drawing of a description is kept (tests damage entries to see them drawn again). Once per description
+ * object: a locality's page and its embed share their chart specs (chart-specs chartsOf).
+ */
 export function drawnEntry(locale: Locale, d: ChartDrawing): string {
+  let known = entries.get(d);
+  if (!known) entries.set(d, (known = {}));
+  if (known[locale]) return known[locale];
   const key = sha1(`${locale}\0${JSON.stringify(d)}`);
-  return join(cacheDir(), key.slice(0, 2), `${key}.svg`);
+  return (known[locale] = join(cacheDir(), key.slice(0, 2), `${key}.svg`));
 }

@@ -4,7 +4,7 @@
  * card (the plans below it) and a locality's. scripts/build-previews.ts turns them into PNGs beside the pages.
  */
 import { dumbbellChart } from "../charts/index.ts";
-import { localityCharts } from "../view/chart-specs.ts";
+import { drawnAtBuild, localityCharts } from "../view/chart-specs.ts";
 import { planCitation } from "../view/cite.ts";
 import { previewCard } from "./compose-svg.ts";
 import { drawnSvg } from "./drawn.ts";
@@ -22,16 +22,17 @@ import { serialize } from "./xml.ts";
 interface Totals {
   plans: number;
   figures: number;
-  /** Poverty-rate targets under the 2022–2025 standard, kept while there are few enough to draw. */
-  rates: RateTargetRow[];
-  more: boolean;
+  /** Poverty-rate targets under the 2022–2025 standard counted so far. */
+  count: number;
+  /** Those targets by province, in the provinces' order, kept while there are few enough to draw. */
+  rates: Map<string, RateTargetRow[]>;
 }
 /** The site's card draws every plan's poverty-rate target while a card can hold them; beyond, figures only. */
 const SITE_CARD_ROWS = 12;
 
 /** The site's own card, for pages that are not about one locality. */
 function siteCard(totals: Totals, locale: Locale): string {
-  const overview = totals.more ? [] : totals.rates;
+  const overview = totals.count > SITE_CARD_ROWS ? [] : [...totals.rates.values()].flat();
   return previewCard({
     site: t(locale, "site"),
     title: t(locale, "og_title"),
@@ -94,6 +95,10 @@ function localityCard(data: SiteData, locale: Locale, id: string): string {
     stat("total_households") ? { value: formatHouseholds(stat("total_households")!.value, locale), label: t(locale, "total_households_long") } : undefined,
   ].filter((f) => f !== undefined);
   const charts = localityCharts(data, id, locale);
+  // Every state the locality's page and embed draw at build time, drawn here into the shared cache
+  // (render/drawn.ts): this process runs beside astro on the other core, from the other end of the country
+  // (previewCards), so astro finds most of its drawings made.
+  for (const c of charts) for (const v of c.variants) if (drawnAtBuild(c, v)) drawnSvg(locale, v.drawing);
   const main = charts.find((c) => c.id === "gap-chart") ?? charts[0];
   const first = main?.variants.find((v) => v.default);
   // Noto Sans has no ≈: resvg then falls back for that glyph, and a line shaped with a fallback loses the stacked
@@ -116,23 +121,28 @@ export interface PreviewCard {
 }
 
 /**
- * Every card of the site, in both languages, province by province: a card reads only its province's slice (two are
- * kept), so no process holds the country's rows. Each SVG is composed when asked for, in the order of the list; the
- * site's cards come last and count what the province cards before them read.
+ * Every card of the site, in both languages, province by province from the last: a card reads only its province's
+ * slice (two are kept), so no process holds the country's rows, and astro, which builds from the first province
+ * (view/slice-routes.ts), meets this process halfway and finds the drawings of the other half made. Each SVG is
+ * composed when asked for, in the order of the list; the site's cards come last and count what the province cards
+ * before them read.
  */
 export function previewCards(dir?: string): PreviewCard[] {
   const national = loadNational(dir);
   const provinces = [...new Set(national.localities.map((l) => provinceOf(l.id)))];
-  const totals: Totals = { plans: national.plans.length, figures: 0, rates: [], more: false };
-  const cards = provinces.flatMap((province) => {
+  // Each province's rates in the provinces' own order, whatever order they are counted in.
+  const totals: Totals = { plans: national.plans.length, figures: 0, count: 0, rates: new Map(provinces.map((p) => [p, []])) };
+  // Slice names in reverse sorted order: astro's list is in sorted order (load/route-order.ts).
+  const cards = [...provinces].sort().reverse().flatMap((province) => {
     const slice = () => loadSlice(province, dir);
     const ids = national.localities.filter((l) => provinceOf(l.id) === province && ogLocalityId(l) === l.id).map((l) => l.id);
     const count = () => {
       const data = slice();
       totals.figures += data.statistics.length + data.targets.length + data.deprivations.length;
       const rates = rateTargets(data, "poor").filter((r) => r.standard === "2022-2025");
-      totals.more ||= totals.rates.length + rates.length > SITE_CARD_ROWS;
-      if (!totals.more) totals.rates.push(...rates);
+      totals.count += rates.length;
+      if (totals.count <= SITE_CARD_ROWS) totals.rates.set(province, rates);
+      else totals.rates.clear();
     };
     return LOCALES.flatMap((locale, j) => ids.map((id, k) => ({
       path: ogImagePath(locale, id),

@@ -30,28 +30,39 @@ export interface SerializeOptions {
  * dropped; `<style>` and `<script>` text is escaped like any other text, which CSS and SVG readers accept.
  */
 export function serialize(node: Node, options: SerializeOptions = {}): string {
-  const omit = new Set(options.omitAttributes ?? []);
-  const parts: string[] = [];
+  return serializeTwice(node, options.omitAttributes ?? [])[1];
+}
+
+/**
+ * The node's markup whole and without the attributes `omit` names, from one walk of the tree: walking a server DOM
+ * costs far more than writing the text (a drawn chart is written both ways: render/chart-html.ts).
+ */
+export function serializeTwice(node: Node, omit: readonly string[]): [whole: string, without: string] {
+  const omitted = new Set(omit);
+  const whole: string[] = [];
+  const without: string[] = [];
+  const both = (s: string) => (whole.push(s), without.push(s));
   const walk = (n: Node) => {
-    if (n.nodeType === TEXT || n.nodeType === CDATA) return void parts.push(escapeText(n.nodeValue ?? ""));
+    if (n.nodeType === TEXT || n.nodeType === CDATA) return void both(escapeText(n.nodeValue ?? ""));
     if (n.nodeType === COMMENT || n.nodeType !== ELEMENT) return;
     const el = n as Element;
     const svg = el.namespaceURI === SVG_NS;
     // SVG names are case-sensitive (clipPath); HTML ones are not.
     const tag = svg ? el.localName : el.tagName.toLowerCase();
     if (!NAME.test(tag)) throw new Error(`serialize: refusing element name ${JSON.stringify(tag)}`);
-    parts.push(`<${tag}`);
+    both(`<${tag}`);
     for (const a of Array.from(el.attributes)) {
-      if (omit.has(a.name)) continue;
       if (!NAME.test(a.name)) throw new Error(`serialize: refusing attribute name ${JSON.stringify(a.name)}`);
-      parts.push(` ${a.name}="${escapeAttr(a.value)}"`);
+      const text = ` ${a.name}="${escapeAttr(a.value)}"`;
+      whole.push(text);
+      if (!omitted.has(a.name)) without.push(text);
     }
     // An empty SVG element closes itself; an empty HTML one needs its end tag, unless it has none.
-    if (!el.firstChild && (svg || VOID.has(tag))) return void parts.push("/>");
-    parts.push(">");
+    if (!el.firstChild && (svg || VOID.has(tag))) return void both("/>");
+    both(">");
     for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
-    parts.push(`</${tag}>`);
+    both(`</${tag}>`);
   };
   walk(node);
-  return parts.join("");
+  return [whole.join(""), without.join("")];
 }

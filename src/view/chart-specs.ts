@@ -358,16 +358,24 @@ function chartPages(data: SiteData): string[] {
   return inSliceOrder(["overview", ...comparePageKeys(data), ...data.localities.filter(hasOwnPage).map((l) => l.id)], pageSliceKey);
 }
 
-/** The embed routes of a locale: one per page that has charts, by page key ("overview", "compare/<code>", locality id). */
-export function embedRoutes(data: SiteData, locale: Locale): { page: string; path: string }[] {
-  // Each page's charts from the data it reads (a locality: its province's slice), as its page will.
-  return chartPages(data).flatMap((page) => {
+let chartPageList: { lists: SiteData; pages: { page: string; path: string }[] } | undefined;
+
+/**
+ * The pages that have charts, each with its embed's path (without the locale prefix: the same pages in every
+ * language), by page key ("overview", "compare/<code>", locality id). Made once per national lists: each page's
+ * charts are looked for in the data it reads (a locality: its province's slice), as its page will.
+ */
+export function chartPagePaths(data: SiteData): { page: string; path: string }[] {
+  if (chartPageList?.lists === data) return chartPageList.pages;
+  const pages = chartPages(data).flatMap((page) => {
     if (page === "overview" || page.startsWith("compare/")) {
-      const specs = pageCharts(pageData(page), locale, page);
+      const specs = pageCharts(pageData(page), "vi", page);
       return specs.length ? [{ page, path: embedPagePath(specs[0]) }] : [];
     }
     return hasLocalityCharts(pageData(page), page) ? [{ page, path: embedPagePath({ page: paths.locality(page) }) }] : [];
   });
+  chartPageList = { lists: data, pages };
+  return pages;
 }
 
 /** The spec a route's keys (page, chart) name. */

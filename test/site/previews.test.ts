@@ -2,14 +2,21 @@
  * The preview-image process (scripts/build-previews.ts) on the real data: a card for the site and every locality in
  * both languages, a second run takes them from its cache, and a cut-off cache entry is drawn again, never served.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { buildPreviews, wholePng } from "../../scripts/build-previews.ts";
-import { loadSiteData } from "../../src/load/site-data.ts";
+import { loadSiteData, loadSlice } from "../../src/load/site-data.ts";
+import { drawnAtBuild, localityCharts } from "../../src/view/chart-specs.ts";
+import { drawnEntry } from "../../src/render/drawn.ts";
+import { previewCards } from "../../src/render/preview-cards.ts";
+import { provinceOf } from "../../src/domain/public-paths.ts";
+import { hasOwnPage } from "../../src/view/locality-path.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "ppt-previews-"));
+// This file's own cache of drawings, empty at first: what is in it after the cards is what their process drew.
+process.env.PPT_CACHE_DIR = join(scratch, "shared");
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 
@@ -31,3 +38,18 @@ test("every card is drawn once, then linked from the cache; a cut-off entry is d
   expect(files(join(scratch, "b", "og")).every((f) => wholePng(readFileSync(f)))).toBe(true);
   expect(wholePng(readFileSync(entries[0]))).toBe(true);
 });
+
+test("the cards' process draws every state the locality pages draw, into the cache astro reads, from the last province back", { timeout: 120_000 }, async () => {
+  const data = loadSiteData();
+  // Already run by the test above (same process, same cache of drawings).
+  const states = data.localities.filter(hasOwnPage).flatMap((l) => (["vi", "en"] as const).flatMap((locale) =>
+    localityCharts(loadSlice(provinceOf(l.id)), l.id, locale).flatMap((c) => c.variants.filter((v) => drawnAtBuild(c, v)).map((v) => drawnEntry(locale, v.drawing)))));
+  expect(states.length).toBeGreaterThan(10);
+  expect(states.filter((f) => !existsSync(f))).toEqual([]);
+  // Astro builds from the first province (view/slice-routes.ts): this process starts at the last one.
+  const paths = previewCards().map((c) => c.path);
+  expect(paths[0]).toMatch(/^\/og\/vi\/localities\/quang-ngai[./]/);
+  expect(paths.slice(-2)).toEqual(["/og/vi/site.png", "/og/en/site.png"]);
+  expect(paths.findLastIndex((p) => p.includes("/bac-giang/"))).toBeGreaterThan(paths.findIndex((p) => p.includes("/quang-ngai/")));
+});
+

@@ -6,8 +6,8 @@ import { expect, test } from "vitest";
 import { parseOptions } from "../../bench/scale.ts";
 
 test("the options as given, and the defaults", () => {
-  expect(parseOptions(["--sizes=0.2,5", "--timeout=1200", "--build-max=5", "--floor=2000,20000", "--skip-routes=plans,embed", "--keep"])).toEqual({
-    sizes: [0.2, 5], timeout: 1200, buildMax: 5, keep: true, dataOnly: false, skipRoutes: ["plans", "embed"], floorCounts: [2000, 20000],
+  expect(parseOptions(["--sizes=0.2,5", "--timeout=1200", "--build-max=5", "--floor=2000,20000", "--skip-routes=search,compare-rows", "--keep"])).toEqual({
+    sizes: [0.2, 5], timeout: 1200, buildMax: 5, keep: true, dataOnly: false, skipRoutes: ["search", "compare-rows"], floorCounts: [2000, 20000],
   });
   expect(parseOptions([])).toEqual({ sizes: [1, 5, 20, 50, 100], timeout: 600, buildMax: Infinity, keep: false, dataOnly: false, skipRoutes: [], floorCounts: undefined });
 });

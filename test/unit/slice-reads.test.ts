@@ -17,6 +17,12 @@ import { dataVersion } from "../../src/load/data-version.ts";
 import { joinSlices, loadNational } from "../../src/load/site-data.ts";
 import { provinceOf } from "../../src/domain/public-paths.ts";
 import { hasOwnPage } from "../../src/view/locality-path.ts";
+import { sliceRoutes } from "../../src/view/slice-routes.ts";
+import { chartPagePaths } from "../../src/view/chart-specs.ts";
+import { unitRoutes } from "../../src/view/unit-routes.ts";
+import { unitSlices } from "../../src/load/unit-data.ts";
+import { nationalLists } from "../../src/load/site-data.ts";
+import { pageSliceKey } from "../../src/load/page-data.ts";
 
 const DATA = join(new URL("../../", import.meta.url).pathname, "public", "data");
 const scratch = mkdtempSync(join(tmpdir(), "ppt-slice-reads-"));
@@ -155,3 +161,48 @@ describe("pages listed slice by slice", () => {
     expect(runs).toEqual(["bac-giang", "dong-nai", "ha-nam", "ninh-thuan", "quang-ngai"]);
   });
 });
+
+describe("the pages read from slices, in one route list (view/slice-routes.ts)", () => {
+  // sliceRoutes reads public/data of the working folder, as the build does: the repository's, on the five plans.
+  const routes = sliceRoutes();
+  const paths = routes.map((r) => r.params.path);
+  const sliceOf = (r: (typeof routes)[number]) => {
+    const p = r.props;
+    return p.kind === "embed" ? pageSliceKey(p.page) : p.kind === "locality" ? provinceOf(p.id) : p.kind === "plan" ? p.province : unitSlices(p.code).join(",");
+  };
+
+  test("lists every locality page, embed, plan page and unit page in both languages, each once", () => {
+    const n = loadNational(DATA);
+    const embeds = chartPagePaths(nationalLists(DATA));
+    const expected = [
+      ...n.localities.filter(hasOwnPage).map((l) => `localities/${l.id}`),
+      ...embeds.map((e) => e.path.replace(/^\/|\/$/g, "")),
+      ...n.plans.map((p) => `plans/${p.id}`),
+      ...unitRoutes().map((r) => `provinces/${r.params.slug}`),
+    ];
+    expect(new Set(paths).size).toBe(paths.length);
+    expect([...paths].sort()).toEqual([...expected, ...expected.map((p) => `en/${p}`)].sort());
+    for (const p of ["plans/quang-minh-2024", "en/plans/quang-minh-2024", "provinces/bac-ninh", "provinces/bac-ninh/compare", "embed/overview", "en/embed/provinces/bac-ninh/compare"]) expect(paths).toContain(p);
+  });
+
+  test("each slice's pages follow each other, so a build reads each slice once", () => {
+    const keys = routes.map(sliceOf);
+    const runs = keys.filter((k, i) => k !== keys[i - 1]);
+    expect(runs).toEqual([...new Set(keys)]);
+    expect(runs).toEqual(expect.arrayContaining(["bac-giang", "dong-nai", "ha-nam", "ninh-thuan", "quang-ngai"]));
+  });
+
+  test("a locality's page comes right after its embed, language by language, and takes the embed's chart specs", () => {
+    const at = paths.indexOf("embed/bac-giang/viet-yen/quang-minh");
+    expect(paths.slice(at, at + 4)).toEqual([
+      "embed/bac-giang/viet-yen/quang-minh", "localities/bac-giang/viet-yen/quang-minh",
+      "en/embed/bac-giang/viet-yen/quang-minh", "en/localities/bac-giang/viet-yen/quang-minh",
+    ]);
+    for (const [i, r] of routes.entries()) {
+      if (r.props.kind !== "embed" || r.props.page.startsWith("compare/") || r.props.page === "overview") continue;
+      expect(routes[i + 1].props, r.params.path).toEqual({ kind: "locality", locale: r.props.locale, id: r.props.page });
+      expect(routes[i + 1].cacheKey).toBe(r.cacheKey);
+    }
+  });
+});
+
