@@ -98,8 +98,11 @@ export function unitSlices(code: string, dir = DATA_DIR()): string[] {
   return slicesOfOld(oldProvincesOf(code, units), units, dir);
 }
 
-/** Joined slices kept: the pages of one new province follow each other and use few sets of slices. */
-const joined = recentValues<SiteData>(8);
+/**
+ * Joined slices kept: the pages reading one set of slices follow each other (view/slice-routes.ts lists them by
+ * that set), and a joined set of a national build is hundreds of megabytes; eight kept held about 300 MB.
+ */
+const joined = recentValues<SiteData>(2);
 
 /**
  * The rows of these slices in one data set, slice after slice in name order (the order of the national tables). One
