@@ -65,11 +65,13 @@ function cacheDir(): string {
   return dir;
 }
 
+type Drawn = { page: string; file: string };
+
 const sha1 = (s: string) => createHash("sha1").update(s).digest("hex");
 const SEP = "\n\u0000\n";
 
 /** The entry at `file` if it is whole: `<sha1 of the rest>\n<page svg>SEP<file svg>`. */
-function readEntry(file: string): { page: string; file: string } | undefined {
+function readEntry(file: string): Drawn | undefined {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -84,8 +86,6 @@ function readEntry(file: string): { page: string; file: string } | undefined {
 }
 
 let written = 0;
-
-type Drawn = { page: string; file: string };
 
 /**
  * The last drawings served, by entry, with the stamp of the entry's file then: a locality's page follows its embed
@@ -146,6 +146,14 @@ function drawn(locale: Locale, d: ChartDrawing): Drawn {
  */
 export function drawnSvg(locale: Locale, d: ChartDrawing, flavour: "page" | "file" = "page"): string {
   return drawn(locale, d)[flavour];
+}
+
+/**
+ * Make sure the state has an entry, drawing it only if there is none (the preview process, drawing ahead of astro:
+ * a present entry is checked by whoever reads it, so it is not read here).
+ */
+export function drawIfMissing(locale: Locale, d: ChartDrawing): void {
+  if (process.env.PPT_FORCE === "1" || !existsSync(drawnEntry(locale, d))) drawn(locale, d);
 }
 
 const entries = new WeakMap<ChartDrawing, Partial<Record<Locale, string>>>();

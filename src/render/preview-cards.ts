@@ -7,7 +7,7 @@ import { dumbbellChart } from "../charts/index.ts";
 import { drawnAtBuild, localityCharts } from "../view/chart-specs.ts";
 import { planCitation } from "../view/cite.ts";
 import { previewCard } from "./compose-svg.ts";
-import { drawnSvg } from "./drawn.ts";
+import { drawIfMissing, drawnSvg } from "./drawn.ts";
 import { formatHouseholds, formatPercent } from "../i18n/format.ts";
 import { headlines } from "../view/headline.ts";
 import { formatDate, LOCALES, localized, t, tn, type Locale } from "../i18n/paths.ts";
@@ -98,7 +98,7 @@ function localityCard(data: SiteData, locale: Locale, id: string): string {
   // Every state the locality's page and embed draw at build time, drawn here into the shared cache
   // (render/drawn.ts): this process runs beside astro on the other core, from the other end of the country
   // (previewCards), so astro finds most of its drawings made.
-  for (const c of charts) for (const v of c.variants) if (drawnAtBuild(c, v)) drawnSvg(locale, v.drawing);
+  for (const c of charts) for (const v of c.variants) if (drawnAtBuild(c, v)) drawIfMissing(locale, v.drawing);
   const main = charts.find((c) => c.id === "gap-chart") ?? charts[0];
   const first = main?.variants.find((v) => v.default);
   // Noto Sans has no ≈: resvg then falls back for that glyph, and a line shaped with a fallback loses the stacked

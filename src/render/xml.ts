@@ -40,8 +40,9 @@ export function serialize(node: Node, options: SerializeOptions = {}): string {
 export function serializeTwice(node: Node, omit: readonly string[]): [whole: string, without: string] {
   const omitted = new Set(omit);
   const whole: string[] = [];
-  const without: string[] = [];
-  const both = (s: string) => (whole.push(s), without.push(s));
+  // Nothing left out: one text serves as both.
+  const without: string[] = omitted.size ? [] : whole;
+  const both = (s: string) => (whole.push(s), without !== whole && without.push(s));
   const walk = (n: Node) => {
     if (n.nodeType === TEXT || n.nodeType === CDATA) return void both(escapeText(n.nodeValue ?? ""));
     if (n.nodeType === COMMENT || n.nodeType !== ELEMENT) return;
@@ -55,7 +56,7 @@ export function serializeTwice(node: Node, omit: readonly string[]): [whole: str
       if (!NAME.test(a.name)) throw new Error(`serialize: refusing attribute name ${JSON.stringify(a.name)}`);
       const text = ` ${a.name}="${escapeAttr(a.value)}"`;
       whole.push(text);
-      if (!omitted.has(a.name)) without.push(text);
+      if (without !== whole && !omitted.has(a.name)) without.push(text);
     }
     // An empty SVG element closes itself; an empty HTML one needs its end tag, unless it has none.
     if (!el.firstChild && (svg || VOID.has(tag))) return void both("/>");
@@ -64,5 +65,6 @@ export function serializeTwice(node: Node, omit: readonly string[]): [whole: str
     both(`</${tag}>`);
   };
   walk(node);
-  return [whole.join(""), without.join("")];
+  const text = whole.join("");
+  return [text, without === whole ? text : without.join("")];
 }

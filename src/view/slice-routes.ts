@@ -70,8 +70,7 @@ export function sliceRoutes(): SliceRoute[] {
   for (const r of unitRoutes()) {
     const slices = unitSlices(r.props.code);
     const cacheKey = provincesKey(slices);
-    const path = `/provinces/${r.params.slug}/`;
-    items.push({ key: slices.join(","), routes: () => LOCALES.map((locale) => ({ params: { path: param(locale, path) }, props: { kind: "unit", locale, ...r.props }, cacheKey })) });
+    items.push({ key: slices.join(","), routes: () => LOCALES.map((locale) => ({ params: { path: param(locale, r.path) }, props: { kind: "unit", locale, ...r.props }, cacheKey })) });
   }
   // Stable: within a slice, the overview's and compare embeds, then localities, plans and units, each in its list's order.
   return inSliceOrder(items, (i) => i.key).flatMap((i) => i.routes());
