@@ -6,7 +6,7 @@
  * data), so that the repository's own dist/ is never touched while other tests read it.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { prng } from "../../scripts/lib/prng.ts";
@@ -116,16 +116,29 @@ test("killed at random points, the data step and the site build leave the previo
   // The site: a good build, then killed at random points of a second one (a page edited, so the new site differs).
   const site = complete("site", ["--silent"]);
   expect(site.status, site.stderr).toBe(0);
+  // Built again unchanged, the site's pages are Astro's cached copies, hard-linked (scripts/patches/astro+7.3.4.patch).
+  const warm = complete("site", ["--silent"]);
+  expect(warm.status, warm.stderr).toBe(0);
+  const page = join(outputs.site, "en", "plans", "quang-minh-2024", "index.html");
+  expect(statSync(page).nlink).toBe(2);
   const siteBefore = snapshot(outputs.site);
+  // The page as the previous site serves it, held as a reader's server would while the next build runs.
+  const held = join(root, "held-page.html");
+  linkSync(page, held);
+  const heldBefore = readFileSync(held);
   writeFileSync(join(root, "public", "site", "killed-test.txt"), "a file only the next build has\n");
+  // And a plan edited, so the next builds render its pages again: their cached copies, linked into the site above,
+  // must be replaced, never rewritten in place.
+  mutate(root, "data/plans/quang-minh-2024.yaml", ["title_en: Edited ", "title_en: Edited again "]);
+  expect(complete("data").status).toBe(0);
   // A kill after the swap leaves the new site, which is known only once a build completes (two builds of the same
   // input are byte-identical: reproducible.test.ts): from then on it is the previous site the next kills must keep.
   let siteCurrent = { name: "before", files: siteBefore };
   const moved: string[] = [];
   for (let i = 0; i < 3; i++) {
-    // Within the first 60% of a cold build's time: later builds are faster (Vite's cache), and a kill after the swap
-    // only shows the new site, which the data step's kills above already cover.
-    const ms = Math.round(rand() * site.seconds * 600);
+    // Within the time of a warm build (these are warm, the edited plan's pages aside): a kill after the swap only
+    // shows the new site, which the data step's kills above already cover.
+    const ms = Math.round(rand() * warm.seconds * 1000);
     await killAfter("site", ms, ["--silent"]);
     let state = whichOf(outputs.site, { [siteCurrent.name]: siteCurrent.files });
     if (state !== siteCurrent.name && siteCurrent.name === "before") {
@@ -141,6 +154,9 @@ test("killed at random points, the data step and the site build leave the previo
   const siteAfter = snapshot(outputs.site);
   if (moved.length) expect(whichOf(outputs.site, { new: siteCurrent.files }), `${moved[0]}: the site then was neither the previous one nor a whole new one\n${seen.join("\n")}`).toBe("new");
   expect(siteAfter.get("killed-test.txt")?.toString()).toBe("a file only the next build has\n");
+  expect(readFileSync(page, "utf8")).toContain("Edited again");
+  // The new build rendered that page again, and left the previous site's copy as it was.
+  expect(readFileSync(held).equals(heldBefore)).toBe(true);
   expect(readdirSync(join(root, ".dist-versions"))).toHaveLength(1);
   expect(readdirSync(root).filter((n) => /^dist\./.test(n))).toEqual([]);
   console.log(seen.join("\n"));
