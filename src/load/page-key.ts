@@ -40,12 +40,15 @@ export function provinceKey(province: string, dir = DATA_DIR()): string {
 
 /**
  * Key of a page that reads the slices of a few provinces, joined (a unit's page from 2025: load/unit-data.ts names
- * them), in any order; none is a page of the shared lists alone. Each set once per process: the pages of one new
- * province share a handful of sets.
+ * them), in any order; none is a page of the shared lists alone.
  */
 export function provincesKey(provinces: readonly string[], dir = DATA_DIR()): string {
+  // Of the provinces' own keys: each folder is read once, however many sets it is in. One province: its own key (a
+  // unit formed from one old province is rendered again exactly when that province's pages are); none: the shared lists.
   const sorted = [...new Set(provinces)].sort();
-  return digestOf(dir, `provinces:${sorted.join(",")}`, [...SHARED, ...sorted.map(folder)]);
+  if (sorted.length === 0) return digestOf(dir, "shared", SHARED);
+  if (sorted.length === 1) return provinceKey(sorted[0], dir);
+  return createHash("sha256").update("provinces\0").update(sorted.map((p) => `${p}=${provinceKey(p, dir)}`).join("\0")).digest("hex").slice(0, 32);
 }
 
 /** Key of a plan's page: its province's slice and its own document. */

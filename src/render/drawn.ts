@@ -12,7 +12,8 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { buildCacheDir, codeDigest } from "../load/code-version.ts";
+import { dirname, join } from "node:path";
 import type { Topology } from "topojson-specification";
 import { drawChart } from "../charts/draw.ts";
 import { provinceMap } from "../charts/map.ts";
@@ -31,33 +32,13 @@ export function drawSvg(d: ChartDrawing, locale: Locale): SVGSVGElement {
   return drawChart(d, { document, locale });
 }
 
-/** Digest of what draws: every source file under src/ (path and bytes) and the package list with its versions. */
-function codeDigest(root: string): string {
-  const h = createHash("sha256");
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const f = join(dir, e.name);
-      if (e.isDirectory()) walk(f);
-      else h.update(relative(root, f)).update("\0").update(readFileSync(f)).update("\0");
-    }
-  };
-  walk(join(root, "src"));
-  for (const f of ["package-lock.json", "package.json"]) {
-    if (existsSync(join(root, f))) {
-      h.update(f).update("\0").update(readFileSync(join(root, f)));
-      break;
-    }
-  }
-  return h.digest("hex").slice(0, 16);
-}
-
 let dir: string | undefined;
 
 /** This code's folder of drawings; folders of other code versions are removed (one build at a time holds the lock). */
 function cacheDir(): string {
   if (dir) return dir;
   const root = process.cwd();
-  const base = process.env.PPT_CACHE_DIR ? join(process.env.PPT_CACHE_DIR, "drawn") : join(root, ".cache", "drawn");
+  const base = join(buildCacheDir(root), "drawn");
   const version = codeDigest(root);
   mkdirSync(base, { recursive: true });
   for (const old of readdirSync(base)) if (old !== version) rmSync(join(base, old), { recursive: true, force: true });

@@ -3,6 +3,8 @@
  * rows it draws (for the CSV download) and how to draw it. Pages, embeds and preview images read these specs; the
  * browser makes the downloads from what the page inlines of them, so a file or an embed shows what the page shows.
  */
+import { createHash } from "node:crypto";
+import { z } from "zod";
 import type { ChartDrawing, Drawing } from "./drawing.ts";
 import { planCitation, planNumber } from "./cite.ts";
 import { mapSpec } from "./map-spec.ts";
@@ -11,7 +13,8 @@ import { formatDate, localePath, paths, standardName, t } from "../i18n/paths.ts
 import { hasOwnPage, localityPath } from "./locality-path.ts";
 import type { PlanRow } from "../domain/schema.ts";
 import { loadUnits, siteIndex, type SiteData } from "../load/site-data.ts";
-import { pageData, pageSliceKey } from "../load/page-data.ts";
+import { pageCacheKey, pageData, pageSliceKey } from "../load/page-data.ts";
+import { kept } from "../load/kept.ts";
 import { inSliceOrder } from "../load/route-order.ts";
 import { comparePath, frame } from "./units-view.ts";
 import { coverageSummary, deprivationSummary, groupBarsSummary, householdsChange, rateTargetsSummary } from "./summary.ts";
@@ -360,20 +363,31 @@ function chartPages(data: SiteData): string[] {
 
 let chartPageList: { lists: SiteData; pages: { page: string; path: string }[] } | undefined;
 
+const ChartPages = z.array(z.object({ page: z.string(), path: z.string() }));
+
 /**
  * The pages that have charts, each with its embed's path (without the locale prefix: the same pages in every
  * language), by page key ("overview", "compare/<code>", locality id). Made once per national lists: each page's
- * charts are looked for in the data it reads (a locality: its province's slice), as its page will.
+ * charts are looked for in the data it reads (a locality: its province's slice), as its page will. Worked out slice
+ * by slice, and kept for the next build under the digest of the slice and the list of its pages (load/kept.ts): a
+ * national build read every slice here before its first page, a warm one only the slices that changed.
  */
 export function chartPagePaths(data: SiteData): { page: string; path: string }[] {
   if (chartPageList?.lists === data) return chartPageList.pages;
-  const pages = chartPages(data).flatMap((page) => {
+  const bySlice = new Map<string, string[]>();
+  for (const page of chartPages(data)) {
+    const key = pageCacheKey(page);
+    bySlice.get(key)?.push(page) ?? bySlice.set(key, [page]);
+  }
+  const store = kept("chart-pages", ChartPages);
+  const pages = [...bySlice].flatMap(([key, list]) => store.get(createHash("sha256").update(key).update("\0").update(list.join("\0")).digest("hex"), () => list.flatMap((page) => {
     if (page === "overview" || page.startsWith("compare/")) {
       const specs = pageCharts(pageData(page), "vi", page);
       return specs.length ? [{ page, path: embedPagePath(specs[0]) }] : [];
     }
     return hasLocalityCharts(pageData(page), page) ? [{ page, path: embedPagePath({ page: paths.locality(page) }) }] : [];
-  });
+  })));
+  store.save();
   chartPageList = { lists: data, pages };
   return pages;
 }
