@@ -4,17 +4,22 @@
  * `node scripts/build-previews.ts <folder>`, run from the project (it reads public/data), writes `<folder>/og/…png` for every card of src/render/preview-cards.ts.
  *
  * Each PNG is kept in the build cache (.cache/og/) under the digest of its SVG, the fonts and resvg's version: a card
- * whose figures, words and drawing are unchanged is linked from the cache, not drawn again. An entry is used only if
- * it is a whole PNG (signature and closing IEND chunk); anything else is drawn again and replaced. `--force` (or
- * PPT_FORCE=1) draws every card again.
+ * whose figures, words and drawing are unchanged is linked from the cache, not drawn again. A warm build does less
+ * still: the cache's manifest (og-cards.json) names, per province, the digest of what its cards were made from (its
+ * slice, the card code, fonts and resvg) and each card's PNG, so an unchanged province's cards are linked without its
+ * slice being read or a card composed. An entry is used only if it is a whole PNG (signature and closing IEND
+ * chunk); anything else is drawn again and replaced. `--force` (or PPT_FORCE=1) draws every card again.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FONTS, svgToPng } from "../src/render/png.ts";
-import { previewCards } from "../src/render/preview-cards.ts";
+import { z } from "zod";
+import { provinceKey } from "../src/load/page-key.ts";
+import { previewCards, type PreviewCard, type PreviewGroup, type ProvinceTally } from "../src/render/preview-cards.ts";
+import { moduleGraph } from "./lib/import-graph.ts";
 import { coveredBySubset, subsetFonts } from "./lib/card-fonts.ts";
 
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
@@ -38,6 +43,54 @@ export interface PreviewRun {
   cards: number;
   drawn: number;
   fromCache: number;
+  /** Provinces whose cards were all linked from the cache without composing them (their slice was not read). */
+  provincesKept: number;
+}
+
+/** Whether the file at `path` is a whole PNG, reading only its first and last bytes. */
+function wholePngFile(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const size = fstatSync(fd).size;
+    if (size <= SIGNATURE.length + IEND.length) return false;
+    const head = Buffer.alloc(8);
+    const tail = Buffer.alloc(12);
+    readSync(fd, head, 0, 8, 0);
+    readSync(fd, tail, 0, 12, size - 12);
+    return head.equals(SIGNATURE) && tail.equals(IEND);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * What the last run drew, province by province: the key of what the province's cards were made from, the site
+ * card's tally, and each card's PNG (its cache key). A province whose key is unchanged has its cards linked from
+ * the cache without its slice being read or a card composed.
+ */
+const Manifest = z.object({
+  provinces: z.record(z.string(), z.object({ key: z.string(), figures: z.number().int().nonnegative(), count: z.number().int().nonnegative(), cards: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)) })),
+});
+type Manifest = z.infer<typeof Manifest>;
+
+function readCardManifest(file: string): Manifest {
+  try {
+    return Manifest.parse(JSON.parse(readFileSync(file, "utf8")));
+  } catch {
+    return { provinces: {} };
+  }
+}
+
+/** Digest of the code and tools that make a card: the modules the card builder runs on, the lock file, resvg, the fonts. */
+function cardCodeKey(resvg: string, fonts: string): string {
+  const h = createHash("sha256").update(`${resvg}|${fonts}|`);
+  for (const f of moduleGraph([fileURLToPath(import.meta.url)])) h.update(f).update("\0").update(readFileSync(f)).update("\0");
+  const lock = join(process.cwd(), "package-lock.json");
+  if (existsSync(lock)) h.update(readFileSync(lock));
+  return h.digest("hex");
 }
 
 /** Draw (or take from `cacheDir`) every card of the data in `dataDir` into `outDir`. */
@@ -45,28 +98,50 @@ export async function buildPreviews(outDir: string, cacheDir: string, force = fa
   const require = createRequire(import.meta.url);
   const resvg = JSON.parse(readFileSync(require.resolve("@resvg/resvg-js/package.json"), "utf8")).version as string;
   const subset = await subsetFonts(join(cacheDir, "fonts"));
-  const cards = previewCards(dataDir);
-  const run: PreviewRun = { cards: cards.length, drawn: 0, fromCache: 0 };
+  const manifestFile = join(cacheDir, "og-cards.json");
+  const before = force ? { provinces: {} } : readCardManifest(manifestFile);
+  const code = cardCodeKey(resvg, subset.digest);
+  const dir = dataDir ?? join(process.cwd(), "public", "data");
+  // A province's cards are made from its slice (with the shared lists) and the list of its cards.
+  const keyOf = (province: string, paths: string[]) => createHash("sha256").update(code).update("\0").update(provinceKey(province, dir)).update("\0").update(paths.join("\0")).digest("hex");
+  // The site's cards count from `known` the provinces whose cards are kept (filled below, before any card is composed).
+  const known = new Map<string, ProvinceTally>();
+  const groups = previewCards(dataDir, known);
+  const after: Manifest = { provinces: {} };
+  const keep = new Set<PreviewGroup>();
+  for (const g of groups) {
+    if (!g.province) continue;
+    const key = keyOf(g.province, g.cards.map((c) => c.path));
+    const was = before.provinces[g.province];
+    if (was?.key === key && g.cards.every((c) => was.cards[c.path] && wholePngFile(cachedPng(cacheDir, was.cards[c.path])))) {
+      known.set(g.province, { figures: was.figures, count: was.count });
+      after.provinces[g.province] = was;
+      keep.add(g);
+    } else after.provinces[g.province] = { key, figures: 0, count: 0, cards: {} };
+  }
+  const run: PreviewRun = { cards: groups.reduce((n, g) => n + g.cards.length, 0), drawn: 0, fromCache: 0, provincesKept: keep.size };
+  rmSync(join(outDir, "og"), { recursive: true, force: true });
+  const todo: { card: PreviewCard; province?: string }[] = [];
+  for (const g of groups) {
+    if (g.province && keep.has(g)) {
+      for (const c of g.cards) place(cachedPng(cacheDir, after.provinces[g.province].cards[c.path]), join(outDir, c.path));
+      run.fromCache += g.cards.length;
+    } else {
+      todo.push(...g.cards.map((card) => ({ card, province: g.province })));
+    }
+  }
   // Two cards in flight: resvg draws on libuv's threads, so the process keeps one core busy while it composes
   // the next card's SVG, and leaves the other to astro. A card's SVG is composed as soon as it is taken, in the
-  // list's order (previewCards counts the site's totals from the cards before its own).
+  // list's order.
   let next = 0;
   const worker = async () => {
-    while (next < cards.length) {
-      const card = cards[next++];
+    while (next < todo.length) {
+      const { card, province } = todo[next++];
       const svg = card.svg();
       const light = coveredBySubset(svg);
       const key = createHash("sha256").update(`${resvg}|${light ? subset.digest : "full"}|`).update(svg).digest("hex");
-      const cached = join(cacheDir, "og", key.slice(0, 2), `${key}.png`);
-      let ok = false;
-      if (!force) {
-        try {
-          ok = wholePng(readFileSync(cached));
-        } catch {
-          ok = false;
-        }
-      }
-      if (ok) run.fromCache++;
+      const cached = cachedPng(cacheDir, key);
+      if (!force && wholePngFile(cached)) run.fromCache++;
       else {
         const png = await svgToPng(svg, light ? subset.files : FONTS);
         mkdirSync(dirname(cached), { recursive: true });
@@ -75,13 +150,20 @@ export async function buildPreviews(outDir: string, cacheDir: string, force = fa
         renameSync(tmp, cached);
         run.drawn++;
       }
+      if (province) after.provinces[province].cards[card.path] = key;
       place(cached, join(outDir, card.path));
     }
   };
-  rmSync(join(outDir, "og"), { recursive: true, force: true });
   await Promise.all([worker(), worker()]);
+  // Counted when each province's first card was composed (its slice at hand).
+  for (const g of groups) if (g.province && !keep.has(g)) Object.assign(after.provinces[g.province], g.tally!());
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(`${manifestFile}.${process.pid}.tmp`, JSON.stringify(after));
+  renameSync(`${manifestFile}.${process.pid}.tmp`, manifestFile);
   return run;
 }
+
+const cachedPng = (cacheDir: string, key: string) => join(cacheDir, "og", key.slice(0, 2), `${key}.png`);
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const out = process.argv.slice(2).find((a) => !a.startsWith("--"));
@@ -92,5 +174,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const force = process.argv.includes("--force") || process.env.PPT_FORCE === "1";
   const t0 = performance.now();
   const run = await buildPreviews(resolve(out), process.env.PPT_CACHE_DIR ? join(process.env.PPT_CACHE_DIR, "previews") : join(process.cwd(), ".cache"), force);
-  console.log(`previews: ${run.cards} cards, ${run.drawn} drawn, ${run.fromCache} from the cache, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`previews: ${run.cards} cards, ${run.drawn} drawn, ${run.fromCache} from the cache (${run.provincesKept} provinces unchanged), ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

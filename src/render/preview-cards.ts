@@ -22,9 +22,9 @@ import { serialize } from "./xml.ts";
 interface Totals {
   plans: number;
   figures: number;
-  /** Poverty-rate targets under the 2022–2025 standard counted so far. */
+  /** Poverty-rate targets under the 2022–2025 standard. */
   count: number;
-  /** Those targets by province, in the provinces' order, kept while there are few enough to draw. */
+  /** Those targets by province, in the provinces' order, while there are few enough to draw (else none). */
   rates: Map<string, RateTargetRow[]>;
 }
 /** The site's card draws every plan's poverty-rate target while a card can hold them; beyond, figures only. */
@@ -120,38 +120,65 @@ export interface PreviewCard {
   svg: () => string;
 }
 
+/** What the site's card counts of one province: its figures and its poverty-rate targets under the 2022–2025 standard. */
+export interface ProvinceTally {
+  figures: number;
+  count: number;
+}
+
+/** The cards of one province (every card that reads its slice), or the site's own cards (no province). */
+export interface PreviewGroup {
+  province?: string;
+  cards: PreviewCard[];
+  /** What the province gives the site's card, counted from its slice (once). */
+  tally?: () => ProvinceTally;
+}
+
 /**
  * Every card of the site, in both languages, province by province from the last: a card reads only its province's
  * slice (two are kept), so no process holds the country's rows, and astro, which builds from the first province
  * (view/slice-routes.ts), meets this process halfway and finds the drawings of the other half made. Each SVG is
- * composed when asked for, in the order of the list; the site's cards come last and count what the province cards
- * before them read.
+ * composed when asked for; the site's cards come last and count what every province holds, from `known` where the
+ * caller kept a province's tally (scripts/build-previews.ts takes the cards of an unchanged province from its cache
+ * without reading the slice), else from the slice.
  */
-export function previewCards(dir?: string): PreviewCard[] {
+export function previewCards(dir?: string, known: ReadonlyMap<string, ProvinceTally> = new Map()): PreviewGroup[] {
   const national = loadNational(dir);
   const provinces = [...new Set(national.localities.map((l) => provinceOf(l.id)))];
-  // Each province's rates in the provinces' own order, whatever order they are counted in.
-  const totals: Totals = { plans: national.plans.length, figures: 0, count: 0, rates: new Map(provinces.map((p) => [p, []])) };
+  const tallies = new Map<string, ProvinceTally>();
+  const tally = (province: string): ProvinceTally => {
+    const hit = tallies.get(province) ?? known.get(province);
+    if (hit) return hit;
+    const data = loadSlice(province, dir);
+    const value = { figures: data.statistics.length + data.targets.length + data.deprivations.length, count: poorTargets(data).length };
+    tallies.set(province, value);
+    return value;
+  };
   // Slice names in reverse sorted order: astro's list is in sorted order (load/route-order.ts).
-  const cards = [...provinces].sort().reverse().flatMap((province) => {
-    const slice = () => loadSlice(province, dir);
+  const groups: PreviewGroup[] = [...provinces].sort().reverse().map((province) => {
     const ids = national.localities.filter((l) => provinceOf(l.id) === province && ogLocalityId(l) === l.id).map((l) => l.id);
-    const count = () => {
-      const data = slice();
-      totals.figures += data.statistics.length + data.targets.length + data.deprivations.length;
-      const rates = rateTargets(data, "poor").filter((r) => r.standard === "2022-2025");
-      totals.count += rates.length;
-      if (totals.count <= SITE_CARD_ROWS) totals.rates.set(province, rates);
-      else totals.rates.clear();
+    return {
+      province,
+      tally: () => tally(province),
+      cards: LOCALES.flatMap((locale) => ids.map((id) => ({ path: ogImagePath(locale, id), svg: () => {
+        // Counted with the province's cards, while its slice is at hand.
+        tally(province);
+        return localityCard(loadSlice(province, dir), locale, id);
+      } }))),
     };
-    return LOCALES.flatMap((locale, j) => ids.map((id, k) => ({
-      path: ogImagePath(locale, id),
-      svg: () => {
-        // Counted once per province, with its first card.
-        if (j === 0 && k === 0) count();
-        return localityCard(slice(), locale, id);
-      },
-    })));
   });
-  return [...cards, ...LOCALES.map((locale) => ({ path: ogImagePath(locale), svg: () => siteCard(totals, locale) }))];
+  const totals = (): Totals => {
+    const each = provinces.map(tally);
+    const count = each.reduce((n, x) => n + x.count, 0);
+    // The rows themselves only when the card can draw them all (a handful of plans): their slices are read again.
+    const rates = new Map(count > SITE_CARD_ROWS ? [] : provinces.filter((_, i) => each[i].count > 0).map((p) => [p, poorTargets(loadSlice(p, dir))]));
+    return { plans: national.plans.length, figures: each.reduce((n, x) => n + x.figures, 0), count, rates };
+  };
+  let site: Totals | undefined;
+  return [...groups, { cards: LOCALES.map((locale) => ({ path: ogImagePath(locale), svg: () => siteCard((site ??= totals()), locale) })) }];
+}
+
+/** The poverty-rate targets under the 2022–2025 standard, which the site's card draws while there are few. */
+function poorTargets(data: SiteData): RateTargetRow[] {
+  return rateTargets(data, "poor").filter((r) => r.standard === "2022-2025");
 }
