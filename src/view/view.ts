@@ -125,15 +125,24 @@ export function indicatorLabel(data: SiteData, id: string, locale: Locale): stri
   return r ? localized(r, "name", locale) : id;
 }
 
-/** The first (text) statement of a target: tables repeat the totals row, and the text is what readers quote. */
+const firsts = new WeakMap<TargetRow[], TargetRow[]>();
+
+/**
+ * The first (text) statement of a target: tables repeat the totals row, and the text is what readers quote. Once per
+ * list of rows: the national pages ask it of the country's 190,000 list targets for every chart and table they make.
+ */
 function firstTargets(targets: TargetRow[]): TargetRow[] {
+  const known = firsts.get(targets);
+  if (known) return known;
   const seen = new Set<string>();
-  return targets.filter((t) => {
+  const first = targets.filter((t) => {
     const k = [t.plan_id, t.locality_id, t.indicator, t.group, t.kind, t.target_date].join("|");
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
   });
+  firsts.set(targets, first);
+  return first;
 }
 
 function householdsRange(index: SiteIndex, t: TargetRow) {
