@@ -4,8 +4,9 @@
  * administrative changes) as when it last changed.
  */
 import { createHash } from "node:crypto";
-import { closeSync, openSync, readdirSync, readSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { fileDigest } from "./file-digest.ts";
 import { siteIndex, sliceDigests, type SiteData } from "./site-data.ts";
 
 const versions = new WeakMap<SiteData, string>();
@@ -31,25 +32,17 @@ let national: { dir: string; version: string } | undefined;
 
 /**
  * The data version of the whole dataset, for pages that show no one slice (overview, lists, method): 10 hex digits
- * of SHA-256 over the bytes of the national lists and every province's tables (public/data), read in chunks and
- * never parsed, so a national build does not hold the country's rows to name its version. Any changed figure
- * changes it.
+ * of SHA-256 over the digests of the national lists and of every province's tables (public/data), taken from the
+ * bytes, never parsed (load/file-digest.ts), so a national build does not hold the country's rows to name its
+ * version. Any changed figure changes it.
  */
 export function nationalVersion(dir = join(process.cwd(), "public", "data")): string {
   if (national?.dir === dir) return national.version;
   const h = createHash("sha256");
-  const chunk = Buffer.alloc(1 << 20);
   // The figures are published per province (the national files are CSVs): each province's in turn.
   const provinces = readdirSync(join(dir, "provinces")).sort();
   const files = ["plans.json", "localities.json", ...provinces.flatMap((p) => ["targets.json", "statistics.json", "deprivations.json"].map((f) => join("provinces", p, f)))];
-  for (const name of files) {
-    const fd = openSync(join(dir, name), "r");
-    try {
-      for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) h.update(chunk.subarray(0, n));
-    } finally {
-      closeSync(fd);
-    }
-  }
+  for (const name of files) h.update(name).update("\0").update(fileDigest(join(dir, name))).update("\0");
   national = { dir, version: h.digest("hex").slice(0, 10) };
   return national.version;
 }

@@ -7,14 +7,18 @@
  * the pages that list every province.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { planDocumentPath, provinceDataPath } from "../domain/public-paths.ts";
+import { fileDigest } from "./file-digest.ts";
 
 const DATA_DIR = () => join(process.cwd(), "public", "data");
 const memo = new Map<string, string>();
 
-/** Digest of files (relative to `dir`, public/data), in the order given, once per process; a folder is its JSON files in name order. */
+/**
+ * Digest of files (relative to `dir`, public/data), in the order given, once per process; a folder is its JSON files
+ * in name order. Of each file's digest (load/file-digest.ts), so a warm build reads only the files that changed.
+ */
 function digestOf(dir: string, key: string, entries: string[]): string {
   const known = memo.get(`${dir}\0${key}`);
   if (known) return known;
@@ -22,7 +26,7 @@ function digestOf(dir: string, key: string, entries: string[]): string {
   for (const e of entries) {
     const path = join(dir, e);
     const files = e.endsWith("/") ? readdirSync(path).filter((f) => f.endsWith(".json")).sort().map((f) => join(path, f)) : [path];
-    for (const f of files) h.update(f.slice(dir.length)).update("\0").update(readFileSync(f)).update("\0");
+    for (const f of files) h.update(f.slice(dir.length)).update("\0").update(fileDigest(f)).update("\0");
   }
   const digest = h.digest("hex").slice(0, 32);
   memo.set(`${dir}\0${key}`, digest);
@@ -55,7 +59,7 @@ export function provincesKey(provinces: readonly string[], dir = DATA_DIR()): st
 export function planKey(planId: string, province: string, dir = DATA_DIR()): string {
   // The province's digest once for all its plans, then each plan's own document: a province's folder is read once.
   const doc = planDocumentPath(planId).replace(/^\/data\//, "");
-  return createHash("sha256").update(provinceKey(province, dir)).update("\0").update(doc).update("\0").update(readFileSync(join(dir, doc))).digest("hex").slice(0, 32);
+  return createHash("sha256").update(provinceKey(province, dir)).update("\0").update(doc).update("\0").update(fileDigest(join(dir, doc))).digest("hex").slice(0, 32);
 }
 
 /** Key of what reads only the national lists of localities and plans (the search index files). */

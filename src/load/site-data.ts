@@ -10,6 +10,9 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { FIGURE_TABLES, planDocumentPath, provinceDataPath, provinceOf, type FigureTable } from "../domain/public-paths.ts";
+import { settled, stampHolds, stampOf } from "./file-digest.ts";
+import { kept, keptSlot, type Kept } from "./kept.ts";
+import { provinceKey } from "./page-key.ts";
 import { recentValues } from "./recent.ts";
 import { groupRows } from "../domain/group-rows.ts";
 import { join } from "node:path";
@@ -111,7 +114,7 @@ const DATA_DIR = () => join(process.cwd(), "public", "data");
  */
 function readPublicFile<S extends z.ZodType>(dir: string, name: string, schema: S): { rows: z.infer<S>; digest: string } {
   const file = join(dir, name);
-  let bytes: Buffer, stamp: string;
+  let bytes: Buffer, stamp: string, isSettled: boolean;
   let fd: number;
   try {
     fd = openSync(file, "r");
@@ -121,24 +124,36 @@ function readPublicFile<S extends z.ZodType>(dir: string, name: string, schema: 
   try {
     // The stamp of the very file read (a data step replaces files, it never rewrites them in place).
     const st = fstatSync(fd);
-    stamp = `${st.ino}:${st.size}:${st.mtimeMs}`;
+    stamp = stampOf(file, st);
+    isSettled = settled(st);
     bytes = readFileSync(fd);
   } finally {
     closeSync(fd);
   }
   const rows = JSON.parse(bytes.toString("utf8"));
   // Pages reload a province's slice when it is no longer kept (a few slices are kept, not the country's): its files
-  // are checked against their schema and digested the first time in a build, and again only when they are replaced.
-  let seen = checked.get(file);
-  if (seen?.stamp !== stamp) {
+  // are checked against their schema and digested once, and again only when they are replaced. Kept between builds
+  // under the file's stamp (load/file-digest.ts says why a stamp names its bytes) and the code's digest: a warm
+  // build checks only the files the data step wrote anew.
+  const check = () => {
     const result = schema.safeParse(rows);
     if (!result.success) throw new Error(`${file} does not match its schema (run \`npm run data\` again):\n${z.prettifyError(result.error)}`);
-    seen = { stamp, digest: createHash("sha256").update(bytes).digest("hex") };
-    checked.set(file, seen);
-  }
-  return { rows: rows as z.infer<S>, digest: seen.digest };
+    return createHash("sha256").update(bytes).digest("hex");
+  };
+  const digest = isSettled ? checkedFiles().get(stamp, check) : (freshChecked.get(stamp) ?? freshChecked.set(stamp, check()).get(stamp)!);
+  return { rows: rows as z.infer<S>, digest };
 }
-const checked = new Map<string, { stamp: string; digest: string }>();
+
+/** Files too fresh for their stamp to be kept (file-digest.ts settled): checked once in this process. */
+const freshChecked = new Map<string, string>();
+let checked: Kept<string> | undefined;
+function checkedFiles(): Kept<string> {
+  if (!checked) {
+    const s = (checked = kept("checked-files", z.string().regex(/^[0-9a-f]{64}$/), undefined, stampHolds));
+    process.once("exit", () => s.save());
+  }
+  return checked;
+}
 
 function readPublic<S extends z.ZodType>(dir: string, name: string, schema: S): z.infer<S> {
   return readPublicFile(dir, name, schema).rows;
@@ -280,6 +295,25 @@ export interface NationalRates {
 export const FIRST_FINDINGS = 200;
 let rates: { dir: string; value: NationalRates } | undefined;
 
+/** What one province's slice gives the national pages (see NationalRates). */
+interface RatesShare {
+  rows: Record<FigureTable, number>;
+  warnings: number;
+  firstFindings: QualityRow[];
+  targets: TargetRow[];
+  statistics: StatisticRow[];
+}
+
+function ratesShare(slice: SiteData): RatesShare {
+  return {
+    rows: Object.fromEntries(FIGURE_TABLES.map((name) => [name, slice[name].length])) as RatesShare["rows"],
+    warnings: slice.quality.filter((q) => q.severity === "warning").length,
+    firstFindings: slice.quality.slice(0, FIRST_FINDINGS),
+    targets: slice.targets.filter((t) => LIST_TARGETS.has(t.indicator)),
+    statistics: slice.statistics.filter((st) => st.indicator === "poverty_rate"),
+  };
+}
+
 export function nationalRates(dir = DATA_DIR()): NationalRates {
   if (rates?.dir === dir) return rates.value;
   const n = loadNational(dir);
@@ -291,14 +325,15 @@ export function nationalRates(dir = DATA_DIR()): NationalRates {
     firstFindings: [],
   };
   // One pass over the slices serves every national page: reading the country twice (once more for the data page,
-  // in each language) cost a national build about a minute.
+  // in each language) cost a national build about a minute. Each province's share is kept for the next build under
+  // its folder's key (load/kept.ts keptSlot): a warm build reads only the slices that changed.
   for (const province of [...new Set(n.localities.map((l) => provinceOf(l.id)))]) {
-    const slice = readTables(sliceDir(dir, province), n.reference, ["localities", "plans"]);
-    for (const name of FIGURE_TABLES) value.rows[name] += slice[name].length;
-    for (const q of slice.quality) if (value.firstFindings.length < FIRST_FINDINGS) value.firstFindings.push(q);
-    value.warnings += slice.quality.filter((q) => q.severity === "warning").length;
-    value.data.targets.push(...slice.targets.filter((t) => LIST_TARGETS.has(t.indicator)));
-    value.data.statistics.push(...slice.statistics.filter((st) => st.indicator === "poverty_rate"));
+    const share = keptSlot("national-rates", province, provinceKey(province, dir), () => ratesShare(readTables(sliceDir(dir, province), n.reference, ["localities", "plans"])));
+    for (const name of FIGURE_TABLES) value.rows[name] += share.rows[name];
+    for (const q of share.firstFindings) if (value.firstFindings.length < FIRST_FINDINGS) value.firstFindings.push(q);
+    value.warnings += share.warnings;
+    value.data.targets.push(...share.targets);
+    value.data.statistics.push(...share.statistics);
   }
   // In the national files' order (plan by plan, as plans.json lists them), so lists come out as from those files.
   const order = new Map(n.plans.map((p, i) => [p.id, i]));

@@ -66,11 +66,11 @@ export function searchShards(units: readonly UnitRow[], data: SiteData, locale: 
   const entries = [...units.map((u) => entryOf(f, u, locale)), ...groupEntries(data, locale)];
   for (const e of entries) {
     if (!e) continue;
-    for (const shard of new Set(e[0].split(" ").filter(Boolean).map(shardOf))) out.set(shard, [...(out.get(shard) ?? []), e]);
+    for (const shard of new Set(e[0].split(" ").filter(Boolean).map(shardOf))) out.get(shard)?.push(e) ?? out.set(shard, [e]);
   }
   for (const [shard, entries] of [...out]) {
     if (shard.length < 2 || entries.length <= SPLIT_OVER) continue;
-    for (const e of entries) for (const w of new Set(e[0].split(" ").filter((x) => x.startsWith(shard) && x.length >= 3).map((x) => x.slice(0, 3)))) out.set(w, [...(out.get(w) ?? []), e]);
+    for (const e of entries) for (const w of new Set(e[0].split(" ").filter((x) => x.startsWith(shard) && x.length >= 3).map((x) => x.slice(0, 3)))) out.get(w)?.push(e) ?? out.set(w, [e]);
   }
   return out;
 }

@@ -2,12 +2,14 @@
  * Values kept between builds (src/load/kept.ts): a second build takes what the first made under the same key and
  * makes again only what is new; a file of other code, a damaged file or PPT_FORCE=1 is never served.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, expect, test } from "vitest";
 import { z } from "zod";
-import { kept } from "../../src/load/kept.ts";
+import { fileDigest, stampHolds, stampOf } from "../../src/load/file-digest.ts";
+import { kept, keptSlot } from "../../src/load/kept.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "ppt-kept-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -67,4 +69,69 @@ test("values of other code, a damaged file and a forced build are made again", (
   writeFileSync(join(other, "src", "a.ts"), "export const a = 2;\n");
   process.env.PPT_CACHE_DIR = join(root, "cache");
   expect(kept("pages", Row, other).get("k", fresh)).toEqual(fresh());
+});
+
+test("keys naming a file's stamp are carried while the file has it, and dropped once it is replaced", () => {
+  const root = project("carry");
+  const file = join(root, "targets.json");
+  writeFileSync(file, "[1]\n");
+  utimesSync(file, 1_700_000_000, 1_700_000_000);
+  const first = kept("digests", z.string(), root, stampHolds);
+  const stamp = stampOf(file, statSync(file));
+  first.get(stamp, () => "one");
+  first.get("gone.json\u00000:0:0:0", () => "never true");
+  first.save();
+  // A run that does not look at the file keeps what is still true of it, and only that.
+  kept("digests", z.string(), root, stampHolds).save();
+  expect(JSON.parse(readFileSync(join(root, "cache", "site", "digests.json"), "utf8")).values).toEqual({ [stamp]: "one" });
+  // Replaced (a new inode, as the data step writes): the old stamp no longer holds.
+  rmSync(file);
+  writeFileSync(file, "[2]\n");
+  expect(stampOf(file, statSync(file))).not.toBe(stamp);
+  kept("digests", z.string(), root, stampHolds).save();
+  expect(JSON.parse(readFileSync(join(root, "cache", "site", "digests.json"), "utf8")).values).toEqual({});
+});
+
+test("a large value is served only for its code and key, whole; a damaged or cut file is made again", () => {
+  const root = project("slot");
+  const made: number[] = [];
+  const make = (n: number) => () => (made.push(n), { rows: [n, n + 1], name: `p${n}` });
+  expect(keptSlot("rates", "synthetic-p01", "key-1", make(1), root)).toEqual({ rows: [1, 2], name: "p1" });
+  expect(keptSlot("rates", "synthetic-p01", "key-1", make(9), root)).toEqual({ rows: [1, 2], name: "p1" });
+  expect(made).toEqual([1]);
+  // Another key (the province's data changed): made again, and that is what is kept.
+  expect(keptSlot("rates", "synthetic-p01", "key-2", make(2), root)).toEqual({ rows: [2, 3], name: "p2" });
+  const file = join(root, "cache", "site", "rates", "synthetic-p01.json");
+  const whole = readFileSync(file, "utf8");
+  // A changed figure under an intact header, a file cut short, a header of other code.
+  for (const damaged of [whole.replace("[2,3]", "[2,4]"), whole.slice(0, -5), whole.replace(/"code":"[0-9a-f]+"/, '"code":"0000"')]) {
+    writeFileSync(file, damaged);
+    expect(keptSlot("rates", "synthetic-p01", "key-2", make(3), root)).toEqual({ rows: [3, 4], name: "p3" });
+  }
+  expect(made).toEqual([1, 2, 3, 3, 3]);
+  process.env.PPT_FORCE = "1";
+  expect(keptSlot("rates", "synthetic-p01", "key-2", make(4), root)).toEqual({ rows: [4, 5], name: "p4" });
+  expect(() => keptSlot("rates", "../x", "k", make(5), root)).toThrow(/not a slot name/);
+});
+
+test("a file's digest is its bytes' SHA-256, kept under its settled stamp; a replaced file is digested anew", () => {
+  project("digest");
+  const file = join(scratch, "digest", "plans.json");
+  const sha = (s: string) => createHash("sha256").update(s).digest("hex");
+  writeFileSync(file, '["a"]\n');
+  expect(fileDigest(file)).toBe(sha('["a"]\n'));
+  // Just written: too fresh for its stamp to be trusted, so a same-size file in its place is read again.
+  rmSync(file);
+  writeFileSync(file, '["b"]\n');
+  expect(fileDigest(file)).toBe(sha('["b"]\n'));
+  // Settled, the stamp stands for the bytes: rewritten in place with its time put back (which the data step never
+  // does), the file keeps the digest it had; replaced by a new file, it gets its own.
+  utimesSync(file, 1_700_000_000, 1_700_000_000);
+  expect(fileDigest(file)).toBe(sha('["b"]\n'));
+  writeFileSync(file, '["c"]\n');
+  utimesSync(file, 1_700_000_000, 1_700_000_000);
+  expect(fileDigest(file)).toBe(sha('["b"]\n'));
+  rmSync(file);
+  writeFileSync(file, '["c"]\n');
+  expect(fileDigest(file)).toBe(sha('["c"]\n'));
 });
