@@ -40,9 +40,12 @@ cleanStale(dist, versions);
 const tmp = freshTemp(versions);
 // This Node (24, from npm) runs astro: its own launcher would find the machine's older Node first on PATH.
 const previews = `${tmp}-og`;
+// --force: nothing kept is used, neither Astro's cache nor what the pages keep in .cache/site/ (load/kept.ts).
+const force = process.argv.includes("--force");
+const env = force ? { ...process.env, PPT_FORCE: "1" } : process.env;
 const children = [
-  spawn(process.execPath, [join(root, "node_modules", ".bin", "astro"), "build", ...process.argv.slice(2), "--outDir", tmp], { cwd: root, stdio: "inherit" }),
-  spawn(process.execPath, [join(here, "build-previews.ts"), previews, ...(process.argv.includes("--force") ? ["--force"] : [])], { cwd: root, stdio: "inherit" }),
+  spawn(process.execPath, [join(root, "node_modules", ".bin", "astro"), "build", ...process.argv.slice(2), "--outDir", tmp], { cwd: root, stdio: "inherit", env }),
+  spawn(process.execPath, [join(here, "build-previews.ts"), previews, ...(force ? ["--force"] : [])], { cwd: root, stdio: "inherit", env }),
 ];
 // Stopped from outside (Ctrl-C, `kill`): stop both children too, release the lock, publish nothing.
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
