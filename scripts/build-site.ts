@@ -6,14 +6,14 @@
  * there is no moment without a whole site. The build holds the project's build lock (shared with the data step, whose
  * output it reads). Arguments are passed to astro (e.g. `--silent`, `--force`).
  *
- * public/data is not Astro's public folder (public/site is): it is hard-linked into the new version once astro is done.
+ * public/data is not Astro's public folder (public/site is): it is hard-linked into the new version while astro runs.
  *
  * The preview images are drawn by a second process at the same time (scripts/build-previews.ts), into a folder of
  * their own that joins the new version when both have finished: Astro renders pages on one core, the cards are
  * drawn on the other.
  */
 import { spawn } from "node:child_process";
-import { renameSync, rmSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { acquire, BuildLocked, release } from "./lib/build-lock.ts";
@@ -21,6 +21,17 @@ import { cleanStale, freshTemp, publishVersion } from "./lib/output-swap.ts";
 import { addPublicData } from "./lib/public-layout.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+/** Move every entry of folder `from` into folder `to` (merging folders), then remove `from`; a file in both is an error. */
+function moveInto(from: string, to: string) {
+  for (const e of readdirSync(from, { withFileTypes: true })) {
+    const [a, b] = [join(from, e.name), join(to, e.name)];
+    if (!existsSync(b)) renameSync(a, b);
+    else if (e.isDirectory() && lstatSync(b).isDirectory()) moveInto(a, b);
+    else throw new Error(`site: ${b.slice(to.length)} is both a page and a public data file`);
+  }
+  rmSync(from, { recursive: true, force: true });
+}
 // PPT_ROOT builds another project folder (bench:scale's scratch copy) with this checkout's scripts.
 const root = process.env.PPT_ROOT ? resolve(process.env.PPT_ROOT) : resolve(here, "..");
 const dist = join(root, "dist");
@@ -47,6 +58,10 @@ const children = [
   spawn(process.execPath, [join(root, "node_modules", ".bin", "astro"), "build", ...process.argv.slice(2), "--outDir", tmp], { cwd: root, stdio: "inherit", env }),
   spawn(process.execPath, [join(here, "build-previews.ts"), previews, ...(force ? ["--force"] : [])], { cwd: root, stdio: "inherit", env }),
 ];
+// public/data is linked into a folder of its own while astro renders (it empties its outDir when it starts), and moved
+// into the new version once both children are done: a warm national build links ~100,000 files.
+const publicData = `${tmp}-data`;
+addPublicData(root, publicData);
 // Stopped from outside (Ctrl-C, `kill`): stop both children too, release the lock, publish nothing.
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
   process.once(signal, () => {
@@ -62,11 +77,17 @@ const status = statuses.find((s) => s !== 0) ?? 0;
 if (status !== 0) {
   rmSync(tmp, { recursive: true, force: true });
   rmSync(previews, { recursive: true, force: true });
+  rmSync(publicData, { recursive: true, force: true });
   release(lock);
   console.error("site: the build failed; dist/ is left as it was");
   process.exit(status);
 }
-addPublicData(root, tmp);
+// The site has pages under /data/ too (the data page): they go into the linked folder, which then takes their place.
+if (existsSync(join(publicData, "data"))) {
+  if (existsSync(join(tmp, "data"))) moveInto(join(tmp, "data"), join(publicData, "data"));
+  renameSync(join(publicData, "data"), join(tmp, "data"));
+}
+rmSync(publicData, { recursive: true, force: true });
 renameSync(join(previews, "og"), join(tmp, "og"));
 rmSync(previews, { recursive: true, force: true });
 publishVersion(tmp, dist, versions);
