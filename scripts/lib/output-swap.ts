@@ -2,8 +2,11 @@
  * Replacing a build's output so that readers never see half of one: not after a failed or killed run, and not
  * between two renames. The public data folder is a symbolic link to a complete version folder; a new version is
  * written beside the others, then a new link is renamed over the old one (rename is atomic), and only then is the
- * old version removed. Version folders live outside public/, so Astro never copies a temporary into the site.
+ * old version removed: moved into a trash folder beside the versions, and removed there by a process of its own, so a
+ * build is done when its new version is live (a national site's old version is ~170,000 files, seconds to remove).
+ * Version folders live outside public/, so Astro never copies a temporary into the site.
  */
+import { spawn } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 
@@ -37,6 +40,16 @@ function target(link: string): string | undefined {
  */
 export function cleanStale(link: string, versionsDir?: string) {
   const live = target(link);
+  // What an earlier run's remover has not finished (or was killed before finishing); it may still be at it.
+  if (versionsDir && existsSync(trashOf(versionsDir))) {
+    for (const name of readdirSync(trashOf(versionsDir))) {
+      try {
+        rmSync(join(trashOf(versionsDir), name), { recursive: true, force: true });
+      } catch {
+        // Being removed at the same time: the next run finds what is left.
+      }
+    }
+  }
   if (versionsDir && existsSync(versionsDir)) {
     for (const name of readdirSync(versionsDir)) {
       const path = join(versionsDir, name);
@@ -85,5 +98,23 @@ export function publishVersion(tmp: string, link: string, versionsDir: string) {
   rmSync(next, { force: true });
   symlinkSync(relative(dirname(link), version), next, "dir");
   renameSync(next, link);
-  if (old && old !== version) rmSync(old, { recursive: true, force: true });
+  if (old && old !== version) discard(old, versionsDir);
+}
+
+/** The folder replaced versions are removed from (beside the versions: a listing of versions shows whole ones only). */
+const trashOf = (versionsDir: string) => `${versionsDir}.trash`;
+
+/** Remove a folder that is no longer live without waiting for it: one rename into the trash, then a detached remover. */
+function discard(dir: string, versionsDir: string) {
+  const to = join(trashOf(versionsDir), `${basename(dir)}-${process.pid}`);
+  try {
+    mkdirSync(trashOf(versionsDir), { recursive: true });
+    renameSync(dir, to);
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  const remover = spawn(process.execPath, ["-e", `require("node:fs").rmSync(${JSON.stringify(to)}, { recursive: true, force: true })`], { detached: true, stdio: "ignore" });
+  remover.on("error", () => rmSync(to, { recursive: true, force: true }));
+  remover.unref();
 }
