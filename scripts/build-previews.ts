@@ -19,15 +19,18 @@ import { FONTS, svgToPng } from "../src/render/png.ts";
 import { z } from "zod";
 import { provinceKey } from "../src/load/page-key.ts";
 import { previewCards, type PreviewCard, type PreviewGroup, type ProvinceTally } from "../src/render/preview-cards.ts";
-import { moduleGraph } from "./lib/import-graph.ts";
+import { hashCode } from "./lib/import-graph.ts";
 import { coveredBySubset, subsetFonts } from "./lib/card-fonts.ts";
 
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 const IEND = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
 
-/** Whether `bytes` are a whole PNG: its signature first, its IEND chunk last (a cut-off write has no IEND). */
+/** Whether a file of `size` bytes that starts with `head` and ends with `tail` is a whole PNG (a cut-off write has no IEND). */
+const hasPngEnds = (size: number, head: Buffer, tail: Buffer) => size > SIGNATURE.length + IEND.length && head.equals(SIGNATURE) && tail.equals(IEND);
+
+/** Whether `bytes` are a whole PNG: its signature first, its IEND chunk last. */
 export function wholePng(bytes: Buffer): boolean {
-  return bytes.length > SIGNATURE.length + IEND.length && bytes.subarray(0, 8).equals(SIGNATURE) && bytes.subarray(-12).equals(IEND);
+  return hasPngEnds(bytes.length, bytes.subarray(0, SIGNATURE.length), bytes.subarray(-IEND.length));
 }
 
 function place(from: string, to: string) {
@@ -54,11 +57,11 @@ function wholePngFile(path: string): boolean {
     fd = openSync(path, "r");
     const size = fstatSync(fd).size;
     if (size <= SIGNATURE.length + IEND.length) return false;
-    const head = Buffer.alloc(8);
-    const tail = Buffer.alloc(12);
-    readSync(fd, head, 0, 8, 0);
-    readSync(fd, tail, 0, 12, size - 12);
-    return head.equals(SIGNATURE) && tail.equals(IEND);
+    const head = Buffer.alloc(SIGNATURE.length);
+    const tail = Buffer.alloc(IEND.length);
+    readSync(fd, head, 0, head.length, 0);
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    return hasPngEnds(size, head, tail);
   } catch {
     return false;
   } finally {
@@ -86,8 +89,7 @@ function readCardManifest(file: string): Manifest {
 
 /** Digest of the code and tools that make a card: the modules the card builder runs on, the lock file, resvg, the fonts. */
 function cardCodeKey(resvg: string, fonts: string): string {
-  const h = createHash("sha256").update(`${resvg}|${fonts}|`);
-  for (const f of moduleGraph([fileURLToPath(import.meta.url)])) h.update(f).update("\0").update(readFileSync(f)).update("\0");
+  const h = hashCode(createHash("sha256").update(`${resvg}|${fonts}|`), [fileURLToPath(import.meta.url)], resolve(dirname(fileURLToPath(import.meta.url)), ".."));
   const lock = join(process.cwd(), "package-lock.json");
   if (existsSync(lock)) h.update(readFileSync(lock));
   return h.digest("hex");

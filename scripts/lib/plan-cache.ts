@@ -9,9 +9,9 @@
  */
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { moduleGraph } from "./import-graph.ts";
+import { hashCode } from "./import-graph.ts";
 import { readUtf8 } from "./yaml-file.ts";
 
 /** Bumped when the entry layout changes (the code digest covers everything else). */
@@ -75,36 +75,14 @@ const sha = (...parts: (string | Uint8Array)[]) => {
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..", "..");
 let codeDigest: string | undefined;
-/** A package a module imports: `from "zod"`, `import("js-yaml")`, also with a comment before the name. */
-const BARE = /(?:\bfrom\s*|\bimport\s*\(\s*(?:\/\*.*?\*\/\s*)?)["']([^."'][^"']*)["']/g;
-
 /**
  * Digest of the data step's code: every project module it runs (followed from build-data.ts and the shard worker
  * through their relative imports) and the installed version of every package those modules import, plus Node's.
  */
 export function codeVersion(): string {
   if (codeDigest) return codeDigest;
-  const modules = moduleGraph([join(ROOT, "scripts", "build-data.ts"), join(ROOT, "scripts", "lib", "shard-worker.ts")]);
   const h = createHash("sha256").update(`format ${FORMAT}\nnode ${process.version}\n`);
-  const packages = new Set<string>();
-  for (const m of modules) {
-    const text = readFileSync(m);
-    h.update(`${relative(ROOT, m)}\n`).update(text).update("\n");
-    for (const [, spec] of text.toString("utf8").matchAll(BARE)) {
-      if (spec.startsWith("node:")) continue;
-      packages.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]);
-    }
-  }
-  for (const p of [...packages].sort()) {
-    let version = "absent";
-    try {
-      version = JSON.parse(readFileSync(join(ROOT, "node_modules", p, "package.json"), "utf8")).version;
-    } catch {
-      // Not installed (an optional module such as js-yaml): its absence is part of the version.
-    }
-    h.update(`package ${p}@${version}\n`);
-  }
-  return (codeDigest = h.digest("hex"));
+  return (codeDigest = hashCode(h, [join(ROOT, "scripts", "build-data.ts"), join(ROOT, "scripts", "lib", "shard-worker.ts")], ROOT).digest("hex"));
 }
 
 /** The salt of a run: the code, and the locality tree every plan is checked against. */

@@ -12,9 +12,9 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { buildCacheDir, codeDigest } from "../load/code-version.ts";
 import { dirname, join } from "node:path";
 import type { Topology } from "topojson-specification";
+import { buildCacheDir, codeDigest } from "../load/code-version.ts";
 import { drawChart } from "../charts/draw.ts";
 import { provinceMap } from "../charts/map.ts";
 import { svgHtml } from "./chart-html.ts";
