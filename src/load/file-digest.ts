@@ -10,16 +10,26 @@ import { readFileSync, statSync, type Stats } from "node:fs";
 import { z } from "zod";
 import { kept, type Kept } from "./kept.ts";
 
-let store: Kept<string> | undefined;
+/** A file's SHA-256, as kept. */
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
-function digests(): Kept<string> {
-  if (!store) {
-    const s = (store = kept("file-digests", z.string().regex(/^[0-9a-f]{64}$/), undefined, stampHolds));
-    // Written once, when the build's process ends (what it digested is true of those files whatever the build's outcome).
-    process.once("exit", () => s.save());
-  }
-  return store;
+/**
+ * A store of values about files' bytes, kept under their settled stamps: made on first use, written once when the
+ * build's process ends (what it holds is true of those files whatever the build's outcome), carrying the previous
+ * build's entries whose files still have their stamp.
+ */
+export function stampStore(name: string): () => Kept<string> {
+  let store: Kept<string> | undefined;
+  return () => {
+    if (!store) {
+      const s = (store = kept(name, Sha256, undefined, stampHolds));
+      process.once("exit", () => s.save());
+    }
+    return store;
+  };
 }
+
+const digests = stampStore("file-digests");
 
 /** The stamp a value about a file's bytes is kept under. */
 export const stampOf = (path: string, st: Stats) => `${path}\0${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}`;

@@ -10,8 +10,8 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { FIGURE_TABLES, planDocumentPath, provinceDataPath, provinceOf, type FigureTable } from "../domain/public-paths.ts";
-import { settled, stampHolds, stampOf } from "./file-digest.ts";
-import { kept, keptSlot, type Kept } from "./kept.ts";
+import { settled, stampOf, stampStore } from "./file-digest.ts";
+import { keptSlot } from "./kept.ts";
 import { provinceKey } from "./page-key.ts";
 import { recentValues } from "./recent.ts";
 import { groupRows } from "../domain/group-rows.ts";
@@ -146,14 +146,8 @@ function readPublicFile<S extends z.ZodType>(dir: string, name: string, schema: 
 
 /** Files too fresh for their stamp to be kept (file-digest.ts settled): checked once in this process. */
 const freshChecked = new Map<string, string>();
-let checked: Kept<string> | undefined;
-function checkedFiles(): Kept<string> {
-  if (!checked) {
-    const s = (checked = kept("checked-files", z.string().regex(/^[0-9a-f]{64}$/), undefined, stampHolds));
-    process.once("exit", () => s.save());
-  }
-  return checked;
-}
+/** Digests of the files that passed their schema check, under their stamps. */
+const checkedFiles = stampStore("checked-files");
 
 function readPublic<S extends z.ZodType>(dir: string, name: string, schema: S): z.infer<S> {
   return readPublicFile(dir, name, schema).rows;
