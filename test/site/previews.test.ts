@@ -46,7 +46,9 @@ const PROVINCES = readdirSync(join("public", "data", "provinces")).sort();
 test("a warm run links an unchanged province's cards without composing them, and composes the edited one again", { timeout: 120_000 }, async () => {
   const cache = join(scratch, "cache-warm");
   const data = join(scratch, "data");
-  cpSync(join("public", "data"), data, { recursive: true });
+  // public/data is a link to the live version: copied as files (dereferenced), so that editing the copy below
+  // cannot write through into the project's own data.
+  cpSync(join("public", "data"), data, { recursive: true, dereference: true });
   const first = await buildPreviews(join(scratch, "w1"), cache, false, data);
   expect(first.provincesKept).toBe(0);
   const again = await buildPreviews(join(scratch, "w2"), cache, false, data);
@@ -54,9 +56,13 @@ test("a warm run links an unchanged province's cards without composing them, and
   // One province's data changes (here only its bytes: the cards come out the same, so they are found by their SVG).
   // A copy in another folder: a build reads each digest once, and this is a new build's data.
   const data2 = join(scratch, "data2");
-  cpSync(data, data2, { recursive: true });
+  cpSync(data, data2, { recursive: true, dereference: true });
   const targets = join(data2, "provinces", "dong-nai", "targets.json");
+  const own = join("public", "data", "provinces", "dong-nai", "targets.json");
+  const ownBefore = readFileSync(own);
   writeFileSync(targets, `${readFileSync(targets, "utf8")}\n`);
+  // The edit is the copy's alone (a copy of the link would have written into the project's data).
+  expect(readFileSync(own).equals(ownBefore)).toBe(true);
   const edited = await buildPreviews(join(scratch, "w3"), cache, false, data2);
   expect(edited).toEqual({ cards: first.cards, drawn: 0, fromCache: first.cards, provincesKept: PROVINCES.length - 1 });
   // Every card is there and is the same PNG as before, the site's cards (counted from the kept tallies) included.
