@@ -210,7 +210,11 @@ async function buildUnlocked(root: string, outDir: string, options: BuildOptions
     // Without a cache the pieces are still kept on disk for the run (a spool beside the new version), not in memory.
     const salt = cacheSalt(links, base.localityIds !== undefined);
     const cache: ShardContext["cache"] & object = cacheDir === false ? { dir: `${tmp}-spool`, salt, read: false } : { dir: cacheDir, salt, read: !options.force };
-    if (cache.read) cache.stamps = readManifest(cache);
+    if (cache.read) {
+      const manifest = readManifest(cache);
+      cache.stamps = manifest?.stamps;
+      cache.heads = manifest?.heads;
+    }
     const published = cacheDir !== false && cache.read ? readPublished(cache, liveVersion(outDir)) : undefined;
     // units.json, units.csv and provinces.topo.json depend only on the gazetteer, the boundaries and the code: linked
     // from the live version when the digest of those is the one it was built from.
@@ -238,7 +242,7 @@ async function buildUnlocked(root: string, outDir: string, options: BuildOptions
     const misses = [...looked.values()].filter((h) => h === undefined).length;
     if (shards.length <= 1) shards.forEach((names, i) => take(buildShard(i, names, ctx)));
     else if (looked.size > 0 && misses <= (options.shardPlans ?? SHARD_PLANS)) take(buildShard(0, base.planFiles, ctx, looked));
-    else await runShards(shards, options.workers ?? availableParallelism(), { ...ctx, localityIds: base.localityIds ? [...base.localityIds] : null }, take);
+    else await runShards(shards, options.workers ?? availableParallelism(), { ...ctx, cache: ctx.cache && { ...ctx.cache, heads: undefined }, localityIds: base.localityIds ? [...base.localityIds] : null }, take);
     if (errors.length) throw new DataErrors(errors);
    
 
@@ -288,7 +292,7 @@ async function buildUnlocked(root: string, outDir: string, options: BuildOptions
       writePublished(cache, liveVersion(outDir)!, { sources: publishing, outputs });
       if (treeKey && !tree) writeFrame(cacheDir, treeKey, { localities: data.localities, units, successors: [...successors] });
       prune(cache, base.planFiles);
-      writeManifest(cache, Object.fromEntries(plans.flatMap((p) => (p.meta.entry ? [[p.file, p.meta.entry]] : []))));
+      writeManifest(cache, Object.fromEntries(plans.flatMap((p) => (p.meta.entry ? [[p.file, { entry: p.meta.entry, head: p.meta.head }]] : []))));
     }
     return { outDir, counts, checks, cache: { plans: base.planFiles.length, hits } };
   } finally {

@@ -278,7 +278,8 @@ describe("6. the output swap: no temporaries published, no moment without data",
     `]);
     let output = "";
     child.stdout.on("data", (d) => (output += d));
-    const done = new Promise((r) => child.on("exit", r));
+    // "close", not "exit": the child may exit before its output has been read.
+    const done = new Promise((r) => child.on("close", r));
     for (let i = 0; i < 5; i++) await buildData(f.root, f.out);
     writeFileSync(join(f.root, "stop"), "");
     await done;

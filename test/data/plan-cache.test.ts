@@ -135,6 +135,26 @@ describe("per-plan cache", () => {
     expectSame(root, reference);
   });
 
+  test("the manifest carries each entry's header line; a damaged or foreign copy there is never trusted", async () => {
+    const root = project();
+    const reference = await cold(root);
+    await cached(root);
+    const file = join(root, "cache", "manifest.json");
+    const manifest = JSON.parse(readFileSync(file, "utf8"));
+    const line = readFileSync(entry(root)).subarray(0, readFileSync(entry(root)).indexOf(0x0a)).toString("utf8");
+    expect(manifest.heads[PLAN]).toBe(line);
+    // A count changed in the copy (its own digest no longer matches), then another plan's line in its place: the
+    // entry file is read instead, and the build is what a cold one gives.
+    const other = Object.keys(manifest.heads).find((f) => f !== PLAN)!;
+    for (const head of [line.replace(/"targets":(\d+)/, (_m: string, n: string) => `"targets":${Number(n) + 1}`), manifest.heads[other]]) {
+      expect(head).not.toBe(line);
+      writeFileSync(file, JSON.stringify({ ...manifest, heads: { ...manifest.heads, [PLAN]: head } }));
+      expect((await cached(root)).cache).toEqual({ plans: PLANS, hits: PLANS });
+      expectSame(root, reference);
+      expect(JSON.parse(readFileSync(file, "utf8")).heads[PLAN]).toBe(line);
+    }
+  });
+
   test("editing a plan, its source or its table rebuilds that plan only, and the output is what a cold build gives", async () => {
     const root = project();
     await cached(root);
