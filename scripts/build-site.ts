@@ -21,17 +21,6 @@ import { cleanStale, freshTemp, publishVersion } from "./lib/output-swap.ts";
 import { addPublicData } from "./lib/public-layout.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-/** Move every entry of folder `from` into folder `to` (merging folders), then remove `from`; a file in both is an error. */
-function moveInto(from: string, to: string) {
-  for (const e of readdirSync(from, { withFileTypes: true })) {
-    const [a, b] = [join(from, e.name), join(to, e.name)];
-    if (!existsSync(b)) renameSync(a, b);
-    else if (e.isDirectory() && lstatSync(b).isDirectory()) moveInto(a, b);
-    else throw new Error(`site: ${b.slice(to.length)} is both a page and a public data file`);
-  }
-  rmSync(from, { recursive: true, force: true });
-}
 // PPT_ROOT builds another project folder (bench:scale's scratch copy) with this checkout's scripts.
 const root = process.env.PPT_ROOT ? resolve(process.env.PPT_ROOT) : resolve(here, "..");
 const dist = join(root, "dist");
@@ -92,3 +81,14 @@ renameSync(join(previews, "og"), join(tmp, "og"));
 rmSync(previews, { recursive: true, force: true });
 publishVersion(tmp, dist, versions);
 release(lock);
+
+/** Move every entry of folder `from` into folder `to` (merging folders), then remove `from`; a file in both is an error. */
+function moveInto(from: string, to: string) {
+  for (const e of readdirSync(from, { withFileTypes: true })) {
+    const [a, b] = [join(from, e.name), join(to, e.name)];
+    if (!existsSync(b)) renameSync(a, b);
+    else if (e.isDirectory() && lstatSync(b).isDirectory()) moveInto(a, b);
+    else throw new Error(`site: ${b.slice(to.length)} is both a page and a public data file`);
+  }
+  rmSync(from, { recursive: true, force: true });
+}

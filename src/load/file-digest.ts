@@ -53,8 +53,8 @@ export function stampHolds(stamp: string): boolean {
 export const settled = (st: Stats) => Date.now() > st.mtimeMs + SETTLE_MS;
 const SETTLE_MS = 2000;
 
-/** Hex SHA-256 of the file's bytes. `st`: its stat when the caller has it. */
-export function fileDigest(path: string, st: Stats = statSync(path)): string {
-  const make = () => createHash("sha256").update(readFileSync(path)).digest("hex");
+/** Hex SHA-256 of the file's bytes. `st`, `bytes`: its stat and bytes when the caller has read them. */
+export function fileDigest(path: string, st: Stats = statSync(path), bytes?: Buffer): string {
+  const make = () => createHash("sha256").update(bytes ?? readFileSync(path)).digest("hex");
   return settled(st) ? digests().get(stampOf(path, st), make) : make();
 }

@@ -7,10 +7,9 @@
  * index (localities, plans, reference lists) that lists and routes need. `loadSiteData()` is the whole country, for
  * tests and tools; no page holds it.
  */
-import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { FIGURE_TABLES, planDocumentPath, provinceDataPath, provinceOf, type FigureTable } from "../domain/public-paths.ts";
-import { settled, stampOf, stampStore } from "./file-digest.ts";
+import { fileDigest, settled, stampOf, stampStore } from "./file-digest.ts";
 import { keptSlot } from "./kept.ts";
 import { provinceKey } from "./page-key.ts";
 import { recentValues } from "./recent.ts";
@@ -114,7 +113,7 @@ const DATA_DIR = () => join(process.cwd(), "public", "data");
  */
 function readPublicFile<S extends z.ZodType>(dir: string, name: string, schema: S): { rows: z.infer<S>; digest: string } {
   const file = join(dir, name);
-  let bytes: Buffer, stamp: string, isSettled: boolean;
+  let bytes: Buffer, st: Stats;
   let fd: number;
   try {
     fd = openSync(file, "r");
@@ -123,9 +122,7 @@ function readPublicFile<S extends z.ZodType>(dir: string, name: string, schema: 
   }
   try {
     // The stamp of the very file read (a data step replaces files, it never rewrites them in place).
-    const st = fstatSync(fd);
-    stamp = stampOf(file, st);
-    isSettled = settled(st);
+    st = fstatSync(fd);
     bytes = readFileSync(fd);
   } finally {
     closeSync(fd);
@@ -134,18 +131,25 @@ function readPublicFile<S extends z.ZodType>(dir: string, name: string, schema: 
   // Pages reload a province's slice when it is no longer kept (a few slices are kept, not the country's): its files
   // are checked against their schema and digested once, and again only when they are replaced. Kept between builds
   // under the file's stamp (load/file-digest.ts says why a stamp names its bytes) and the code's digest: a warm
-  // build checks only the files the data step wrote anew.
+  // build checks only the files the data step wrote anew. The digest is the one the page keys take of the same
+  // file (load/file-digest.ts), taken once, from these bytes.
+  const digest = fileDigest(file, st, bytes);
   const check = () => {
     const result = schema.safeParse(rows);
     if (!result.success) throw new Error(`${file} does not match its schema (run \`npm run data\` again):\n${z.prettifyError(result.error)}`);
-    return createHash("sha256").update(bytes).digest("hex");
+    return digest;
   };
-  const digest = isSettled ? checkedFiles().get(stamp, check) : (freshChecked.get(stamp) ?? freshChecked.set(stamp, check()).get(stamp)!);
+  const stamp = stampOf(file, st);
+  if (settled(st)) checkedFiles().get(stamp, check);
+  else if (!freshChecked.has(stamp)) {
+    check();
+    freshChecked.add(stamp);
+  }
   return { rows: rows as z.infer<S>, digest };
 }
 
 /** Files too fresh for their stamp to be kept (file-digest.ts settled): checked once in this process. */
-const freshChecked = new Map<string, string>();
+const freshChecked = new Set<string>();
 /** Digests of the files that passed their schema check, under their stamps. */
 const checkedFiles = stampStore("checked-files");
 
