@@ -12,6 +12,7 @@ import { closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readd
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashCode } from "./import-graph.ts";
+import { readDataFile } from "./safe-file.ts";
 import { readUtf8 } from "./yaml-file.ts";
 
 /** Bumped when the entry layout changes (the code digest covers everything else). */
@@ -149,13 +150,18 @@ function stampAt(dataDir: string, rel: string): { stamp: Stamp; changed: number 
   }
 }
 
-/** The plan file's bytes and stamp (taken before reading: a change after it moves the stamp), if it is a regular file. */
+/**
+ * The plan file's bytes and stamp (taken before reading: a change after it moves the stamp), if it is a regular file
+ * the build would read: read through the build's own guard, so that the build parses these very bytes (readPlans)
+ * instead of reading the file a second time.
+ */
 export function planFileNow(dataDir: string, planFile: string): { bytes: Buffer; stamp: Stamp } | undefined {
   const at = stampAt(dataDir, join("plans", planFile));
   if (!at) return undefined;
   try {
-    return { bytes: readFileSync(join(dataDir, "plans", planFile)), stamp: at.stamp };
+    return { bytes: readDataFile(join(dataDir, "plans", planFile), `data/plans/${planFile}`, dataDir, "yaml"), stamp: at.stamp };
   } catch {
+    // The build reads it again and reports what is wrong with it.
     return undefined;
   }
 }

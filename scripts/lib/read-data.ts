@@ -207,13 +207,16 @@ export function readBase(root: string, checked?: LocalityInput[]): { out: RawDat
   return { out, problems, base: { localityIds: locFile || checked ? localityIds : undefined, planFiles, localitiesFile: locFile } };
 }
 
-/** Read, validate and check the plan files `names` (in data/plans under `root`), adding their rows to `out`. */
-export function readPlans(root: string, names: readonly string[], localityIds: Set<string> | undefined, out: RawData, problems: Problems) {
+/**
+ * Read, validate and check the plan files `names` (in data/plans under `root`), adding their rows to `out`. `read`:
+ * plan files whose bytes the caller has read already, through the same guard (the plan cache stamps what it read).
+ */
+export function readPlans(root: string, names: readonly string[], localityIds: Set<string> | undefined, out: RawData, problems: Problems, read?: ReadonlyMap<string, Buffer>) {
   const dataDir = join(root, "data");
   const planDir = join(dataDir, "plans");
   const planIds = new Set<string>();
   for (const name of names) {
-    const loaded = problems.try(() => loadYaml(join(planDir, name), rel("plans", name), PlanFile, dataDir));
+    const loaded = problems.try(() => loadYaml(join(planDir, name), rel("plans", name), PlanFile, dataDir, "yaml", read?.get(name)));
     if (!loaded) continue;
     checkPlainText(loaded, problems);
     readPlan(loaded, name, problems, out, { root: dataDir, rel, localityIds, planIds });

@@ -194,10 +194,10 @@ function pageIndex(localities: ShardContext["localities"]): Map<string, string> 
 }
 
 /** Read, check and derive the plan files `names` together: their piece of the public files, or their problems. */
-function buildPlans(names: readonly string[], ctx: ShardContext): { errors: ErrorFields[]; piece?: Piece; data: RawData } {
+function buildPlans(names: readonly string[], ctx: ShardContext, read?: ReadonlyMap<string, Buffer>): { errors: ErrorFields[]; piece?: Piece; data: RawData } {
   const problems = new Problems();
   const data: RawData = emptyRows();
-  readPlans(ctx.root, names, ctx.localityIds, data, problems);
+  readPlans(ctx.root, names, ctx.localityIds, data, problems, read);
   const errors = problems.list.map(({ file, field, line, message }) => ({ file, field, line, message }));
   if (errors.length) return { errors, data };
 
@@ -254,7 +254,7 @@ function sumChecks(into: Map<string, { run: number; passed: number }>, checks: P
 export function rebuildPlan(name: string, ctx: ShardContext): { meta: PieceMeta; parts: Record<string, Uint8Array> } {
   const dataDir = join(ctx.root, "data");
   const yaml = ctx.cache && planFileNow(dataDir, name);
-  const built = buildPlans([name], ctx);
+  const built = buildPlans([name], ctx, yaml ? new Map([[name, yaml.bytes]]) : undefined);
   if (!built.piece) throw new Error(`data/plans/${name} changed while the data step ran: run it again`);
   const inputs = built.data.plans.length === 1 ? built.data.inputs.get(built.data.plans[0].id) : undefined;
   const meta = (ctx.cache && yaml && inputs && store(ctx.cache, dataDir, name, yaml, built.piece, inputs)) || describePiece(built.piece);
@@ -288,9 +288,9 @@ export function buildShard(index: number, names: readonly string[], ctx: ShardCo
       for (const [rel, input] of hit.inputs) if (rel.startsWith("sources/")) sources.set(rel.slice("sources/".length), input);
       continue;
     }
-    // Read (and stamped) before the build reads it again: see store().
+    // Stamped, then read once: the build parses these bytes, and the entry records their digest (see store()).
     const yaml = cache && planFileNow(dataDir, group[0]);
-    const built = buildPlans(group, ctx);
+    const built = buildPlans(group, ctx, yaml ? new Map([[group[0], yaml.bytes]]) : undefined);
     result.errors.push(...built.errors);
     if (!built.piece) continue;
     for (const p of built.data.plans) {

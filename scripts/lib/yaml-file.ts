@@ -26,9 +26,11 @@ export interface Guard {
  * Read bytes as strict UTF-8 (invalid bytes are an error, not replacement characters). With a guard, only a regular
  * file inside data/ of at most its kind's size is read (the data step); without one, any file (the extractor's input).
  */
-export function readUtf8(file: string, rel: string, guard?: Guard): string {
+export function readUtf8(file: string, rel: string, guard?: Guard, read?: Buffer): string {
   let bytes: Buffer;
-  if (guard) bytes = readDataFile(file, rel, guard.dataDir, guard.kind);
+  // `read`: the file's bytes as the caller read them through the same guard (the plan cache, which stamps them).
+  if (read) bytes = read;
+  else if (guard) bytes = readDataFile(file, rel, guard.dataDir, guard.kind);
   else {
     try {
       bytes = readFileSync(file);
@@ -165,8 +167,8 @@ function parseFast(text: string): { value: unknown } | undefined {
  * js-yaml reads and the schema accepts is parsed again by `yaml` only if a later check needs a line number; any
  * other file goes through `yaml`, whose positions and messages name the problem.
  */
-export function loadYaml<S extends z.ZodType>(file: string, rel: string, schema: S, dataDir?: string, kind: FileKind = "yaml"): LoadedYaml<z.infer<S>> {
-  const text = readUtf8(file, rel, dataDir ? { dataDir, kind } : undefined);
+export function loadYaml<S extends z.ZodType>(file: string, rel: string, schema: S, dataDir?: string, kind: FileKind = "yaml", read?: Buffer): LoadedYaml<z.infer<S>> {
+  const text = readUtf8(file, rel, dataDir ? { dataDir, kind } : undefined, read);
   if (text.trim() === "") throw new DataErrors([new DataError(rel, "", 1, "file is empty")]);
   const fast = parseFast(text);
   if (fast) {

@@ -9,6 +9,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, st
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { buildData, type BuildOptions } from "../../scripts/build-data.ts";
+import { planFileNow } from "../../scripts/lib/plan-cache.ts";
 import { mutate } from "./broken-helpers.ts";
 import { ROOT, snapshot, tempDir } from "./helpers.ts";
 
@@ -260,6 +261,24 @@ describe("per-plan cache", () => {
     const gaz = join(root, "data", "reference", "gazetteer", "units-from-2025-07-01.json");
     writeFileSync(gaz, readFileSync(gaz, "utf8").replace('"Code": "01"', '"Code": "x1"'));
     await expect(cached(root)).rejects.toThrow(/units-from-2025-07-01\.json/);
+  });
+
+  test("a plan file is stamped, then read once through the build's guard: a plan reached through a link is neither cached nor built", async () => {
+    const root = project();
+    const dataDir = join(root, "data");
+    const now = planFileNow(dataDir, PLAN)!;
+    expect(now.bytes.equals(readFileSync(join(dataDir, "plans", PLAN)))).toBe(true);
+    expect(now.stamp).toBe(`${statSync(join(dataDir, "plans", PLAN)).size}:${statSync(join(dataDir, "plans", PLAN)).mtimeMs}:${statSync(join(dataDir, "plans", PLAN)).ctimeMs}:${statSync(join(dataDir, "plans", PLAN)).ino}`);
+    // The bytes the build parses are those the entry records: a warm build after it serves them.
+    await cached(root);
+    expect((await cached(root)).cache).toEqual({ plans: PLANS, hits: PLANS });
+    // A link in the plan's place: the cache does not read it, and the build refuses it, naming the file.
+    const outside = join(root, "outside.yaml");
+    cpSync(join(dataDir, "plans", PLAN), outside);
+    rmSync(join(dataDir, "plans", PLAN));
+    symlinkSync(outside, join(dataDir, "plans", PLAN));
+    expect(planFileNow(dataDir, PLAN)).toBeUndefined();
+    await expect(cached(root)).rejects.toThrow(/data\/plans\/quang-minh-2024\.yaml.*symbolic link/s);
   });
 
   test("the entry of a plan file that is gone is removed by the next build", async () => {
