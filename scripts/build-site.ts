@@ -45,7 +45,8 @@ const force = process.argv.includes("--force");
 const env = force ? { ...process.env, PPT_FORCE: "1" } : process.env;
 const children = [
   spawn(process.execPath, [join(root, "node_modules", ".bin", "astro"), "build", ...process.argv.slice(2), "--outDir", tmp], { cwd: root, stdio: "inherit", env }),
-  spawn(process.execPath, [join(here, "build-previews.ts"), previews, ...(force ? ["--force"] : [])], { cwd: root, stdio: "inherit", env }),
+  // --expose-gc: the card process collects its drawn images' native memory as it goes (build-previews.ts).
+  spawn(process.execPath, ["--expose-gc", join(here, "build-previews.ts"), previews, ...(force ? ["--force"] : [])], { cwd: root, stdio: "inherit", env }),
 ];
 // public/data is linked into a folder of its own while astro renders (it empties its outDir when it starts), and moved
 // into the new version once both children are done: a warm national build links ~100,000 files.
