@@ -268,7 +268,8 @@ describe("per-plan cache", () => {
     const dataDir = join(root, "data");
     const now = planFileNow(dataDir, PLAN)!;
     expect(now.bytes.equals(readFileSync(join(dataDir, "plans", PLAN)))).toBe(true);
-    expect(now.stamp).toBe(`${statSync(join(dataDir, "plans", PLAN)).size}:${statSync(join(dataDir, "plans", PLAN)).mtimeMs}:${statSync(join(dataDir, "plans", PLAN)).ctimeMs}:${statSync(join(dataDir, "plans", PLAN)).ino}`);
+    const st = statSync(join(dataDir, "plans", PLAN));
+    expect(now.stamp).toBe(`${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`);
     // The bytes the build parses are those the entry records: a warm build after it serves them.
     await cached(root);
     expect((await cached(root)).cache).toEqual({ plans: PLANS, hits: PLANS });
