@@ -114,9 +114,17 @@ function drawn(locale: Locale, d: ChartDrawing): Drawn {
   }
   const svg = svgHtml(drawSvg(d, locale));
   const body = `${svg.page}${SEP}${svg.file}`;
-  mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${++written}.tmp`;
-  writeFileSync(tmp, `${sha1(body)}\n${body}`);
+  const entry = `${sha1(body)}\n${body}`;
+  // The entry's folder is made when a write finds it missing, not checked before every write: a national build
+  // writes ~100,000 entries into 256 folders.
+  try {
+    writeFileSync(tmp, entry);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(tmp, entry);
+  }
   renameSync(tmp, file);
   return force ? svg : remember(file, svg);
 }
