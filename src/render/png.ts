@@ -4,6 +4,7 @@
  */
 import { createRequire } from "node:module";
 import { renderAsync } from "@resvg/resvg-js";
+import { encodeOpaquePng } from "./png-encode.ts";
 
 const require = createRequire(import.meta.url);
 /** The fonts every card is drawn with (full files; scripts/lib/card-fonts.ts makes lighter subsets of them). */
@@ -26,5 +27,6 @@ export async function svgToPng(svg: string, fonts: readonly string[] = FONTS): P
     fitTo: { mode: "original" },
     font: { fontFiles: [...fonts], loadSystemFonts: false, defaultFontFamily: "Noto Sans", sansSerifFamily: "Noto Sans" },
   });
-  return image.asPng();
+  // The cards are drawn on a white background, so always opaque: resvg's own encoder is the fallback.
+  return encodeOpaquePng(image.pixels, image.width, image.height) ?? image.asPng();
 }
