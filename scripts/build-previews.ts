@@ -16,21 +16,21 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FONTS, svgToPng } from "../src/render/png.ts";
+import { PNG_SIGNATURE } from "../src/render/png-encode.ts";
 import { z } from "zod";
 import { provinceKey } from "../src/load/page-key.ts";
 import { previewCards, type PreviewCard, type PreviewGroup, type ProvinceTally } from "../src/render/preview-cards.ts";
 import { hashCode } from "./lib/import-graph.ts";
 import { coveredBySubset, subsetFonts } from "./lib/card-fonts.ts";
 
-const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 const IEND = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
 
 /** Whether a file of `size` bytes that starts with `head` and ends with `tail` is a whole PNG (a cut-off write has no IEND). */
-const hasPngEnds = (size: number, head: Buffer, tail: Buffer) => size > SIGNATURE.length + IEND.length && head.equals(SIGNATURE) && tail.equals(IEND);
+const hasPngEnds = (size: number, head: Buffer, tail: Buffer) => size > PNG_SIGNATURE.length + IEND.length && head.equals(PNG_SIGNATURE) && tail.equals(IEND);
 
 /** Whether `bytes` are a whole PNG: its signature first, its IEND chunk last. */
 export function wholePng(bytes: Buffer): boolean {
-  return hasPngEnds(bytes.length, bytes.subarray(0, SIGNATURE.length), bytes.subarray(-IEND.length));
+  return hasPngEnds(bytes.length, bytes.subarray(0, PNG_SIGNATURE.length), bytes.subarray(-IEND.length));
 }
 
 function place(from: string, to: string) {
@@ -56,8 +56,8 @@ function wholePngFile(path: string): boolean {
   try {
     fd = openSync(path, "r");
     const size = fstatSync(fd).size;
-    if (size <= SIGNATURE.length + IEND.length) return false;
-    const head = Buffer.alloc(SIGNATURE.length);
+    if (size <= PNG_SIGNATURE.length + IEND.length) return false;
+    const head = Buffer.alloc(PNG_SIGNATURE.length);
     const tail = Buffer.alloc(IEND.length);
     readSync(fd, head, 0, head.length, 0);
     readSync(fd, tail, 0, tail.length, size - tail.length);
